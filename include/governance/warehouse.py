@@ -1,0 +1,187 @@
+"""Warehouse access: an engine from a URL, schemas on every dialect, dialect helpers.
+
+The warehouse is PostgreSQL in production, MariaDB/MySQL where a user has one, or an
+embedded SQLite file for a first run. SQLite has no schemas, so a SQLite warehouse is a
+family of files: ``warehouse.db`` plus one ``warehouse.<schema>.db`` beside it per schema,
+each attached under its schema's name on every connection. ``crm.customers`` then names
+the same table in SQL on all three dialects, and SQLAlchemy reflection sees the schemas.
+SQLite attaches at most 10 databases per connection, which bounds a SQLite warehouse to
+10 schemas; PostgreSQL and MariaDB have no such bound.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+WAREHOUSE_URL_ENV = "WAREHOUSE_URL"
+SQLITE_MAX_SCHEMAS = 10
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+# Airflow connection types (and URL schemes) -> SQLAlchemy driver names.
+_DRIVERS = {
+    "postgres": "postgresql+psycopg2",
+    "postgresql": "postgresql+psycopg2",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mysql+pymysql",
+    "sqlite": "sqlite",
+}
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be reached or used as configured."""
+
+
+def project_root() -> Path:
+    """The repository root (``include/governance/`` is two levels below it)."""
+    return Path(__file__).resolve().parents[2]
+
+
+def default_sqlite_path() -> Path:
+    """Where the embedded demo warehouse lives when nothing else is configured."""
+    return project_root() / "var" / "warehouse" / "warehouse.db"
+
+
+def resolve_url(url: str | URL | None = None) -> URL:
+    """The warehouse URL: the one given, else ``$WAREHOUSE_URL``, else the default SQLite file.
+
+    Airflow-style schemes (``postgres://``, ``mariadb://``) are mapped to the drivers this
+    project installs, so a URL copied from an Airflow connection works as it is.
+    """
+    raw = url or os.environ.get(WAREHOUSE_URL_ENV) or f"sqlite:///{default_sqlite_path()}"
+    try:
+        parsed = make_url(raw)
+    except ArgumentError as exc:
+        raise WarehouseError(f"warehouse URL is not a valid database URL: {exc}") from None
+    backend = parsed.get_backend_name()
+    if backend not in _DRIVERS:
+        raise WarehouseError(
+            f"warehouse URL uses unsupported database {backend!r}; "
+            "use postgresql://, mysql:// (MariaDB) or sqlite:///"
+        )
+    if "+" not in parsed.drivername:
+        parsed = parsed.set(drivername=_DRIVERS[backend])
+    return parsed
+
+
+def url_from_connection(
+    conn_type: str,
+    host: str | None = None,
+    port: int | None = None,
+    login: str | None = None,
+    password: str | None = None,
+    schema: str | None = None,
+) -> URL:
+    """A SQLAlchemy URL from an Airflow connection's fields.
+
+    Airflow keeps the database name in ``schema`` and, for SQLite, the file path in ``host``.
+    """
+    driver = _DRIVERS.get((conn_type or "").lower())
+    if driver is None:
+        raise WarehouseError(
+            f"Airflow connection 'warehouse' has type {conn_type!r}; "
+            f"expected one of {sorted(_DRIVERS)}"
+        )
+    if driver == "sqlite":
+        return URL.create("sqlite", database=host or str(default_sqlite_path()))
+    return URL.create(
+        driver, username=login, password=password, host=host, port=port, database=schema
+    )
+
+
+def masked(url: URL) -> str:
+    """The URL as text with its password hidden, safe for logs and error messages."""
+    return url.render_as_string(hide_password=True)
+
+
+def create_warehouse_engine(url: str | URL | None = None) -> Engine:
+    """An engine for the warehouse, set up for its dialect (see the module docstring)."""
+    resolved = resolve_url(url)
+    if resolved.get_backend_name() == "sqlite":
+        return _sqlite_engine(resolved)
+    connect_args: dict[str, Any] = {}
+    if resolved.get_backend_name() == "mysql":
+        connect_args["charset"] = "utf8mb4"
+    return create_engine(resolved, pool_pre_ping=True, connect_args=connect_args)
+
+
+def check_connection(engine: Engine) -> None:
+    """Fail early, with the (password-masked) URL, when the warehouse does not answer."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        reason = str(exc.orig) if getattr(exc, "orig", None) else type(exc).__name__
+        raise WarehouseError(
+            f"warehouse {masked(engine.url)} is unreachable: {reason.strip().splitlines()[0]}"
+        ) from None
+
+
+def dialect_name(engine: Engine) -> str:
+    """``postgresql``, ``mysql`` (also for MariaDB) or ``sqlite``."""
+    return engine.dialect.name
+
+
+def ensure_schema(engine: Engine, schema: str) -> None:
+    """Create ``schema`` if it does not exist (a database on MySQL, a file on SQLite)."""
+    _check_identifier(schema)
+    name = dialect_name(engine)
+    if name == "sqlite":
+        path = sqlite_schema_path(Path(engine.url.database), schema)
+        if not path.exists():
+            if len(_sqlite_schema_files(Path(engine.url.database))) >= SQLITE_MAX_SCHEMAS:
+                raise WarehouseError(
+                    f"cannot add schema {schema!r}: a SQLite warehouse holds at most "
+                    f"{SQLITE_MAX_SCHEMAS} schemas; use PostgreSQL for more"
+                )
+            sqlite3.connect(path).close()
+        return
+    statement = "CREATE DATABASE" if name == "mysql" else "CREATE SCHEMA"
+    with engine.begin() as conn:
+        conn.execute(text(f"{statement} IF NOT EXISTS {schema}"))
+
+
+def sqlite_schema_path(main_db: Path, schema: str) -> Path:
+    """The file that holds ``schema`` of the SQLite warehouse whose main file is ``main_db``."""
+    return main_db.with_name(f"{main_db.stem}.{schema}.db")
+
+
+def _sqlite_schema_files(main_db: Path) -> dict[str, Path]:
+    prefix = f"{main_db.stem}."
+    found = {}
+    for path in sorted(main_db.parent.glob(f"{main_db.stem}.*.db")):
+        schema = path.name[len(prefix) : -len(".db")]
+        if _IDENTIFIER.match(schema):
+            found[schema] = path
+    return found
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if not url.database or url.database == ":memory:":
+        raise WarehouseError("a SQLite warehouse needs a file path, not an in-memory database")
+    main_db = Path(url.database).expanduser().resolve()
+    main_db.parent.mkdir(parents=True, exist_ok=True)
+    # NullPool: every connection is fresh, so it attaches schemas created since the last one.
+    engine = create_engine(url.set(database=str(main_db)), poolclass=NullPool,
+                           connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _attach_schemas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        for schema, path in _sqlite_schema_files(main_db).items():
+            dbapi_conn.execute("ATTACH DATABASE ? AS " + schema, (str(path),))
+
+    return engine
+
+
+def _check_identifier(name: str) -> None:
+    if not _IDENTIFIER.match(name):
+        raise WarehouseError(f"{name!r} is not a plain SQL identifier (letters, digits, _)")

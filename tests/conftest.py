@@ -1,0 +1,97 @@
+"""Fixtures: real warehouses on SQLite, PostgreSQL and MariaDB, each emptied per test.
+
+PostgreSQL and MariaDB must be running (``.ci/run`` starts PostgreSQL when it is down);
+a test that needs one fails, never skips, when it is not there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from include.governance.warehouse import create_warehouse_engine
+
+PG_SERVER_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432")
+MARIADB_SERVER_URL = os.environ.get("TEST_MARIADB_URL", "mysql+pymysql://root@127.0.0.1:3306")
+PG_TEST_DATABASE = "governance_test"
+# MariaDB has no schemas inside a database: each schema is a database on the server, so
+# the tests may drop only these names there.
+MARIADB_TEST_SCHEMAS = (
+    "crm", "sales", "web", "service", "hr", "health", "governance", "analytics", "marketing",
+    "scan_test",
+)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """A fresh PostgreSQL database for this test session."""
+    admin = create_engine(f"{PG_SERVER_URL}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_TEST_DATABASE} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {PG_TEST_DATABASE}"))
+    admin.dispose()
+    return f"{PG_SERVER_URL}/{PG_TEST_DATABASE}"
+
+
+def _empty_postgres(engine: Engine) -> None:
+    with engine.begin() as conn:
+        schemas = conn.execute(text(
+            "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+            "AND nspname NOT IN ('information_schema', 'public')"
+        )).scalars().all()
+        for schema in schemas:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+def _empty_mariadb(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for schema in MARIADB_TEST_SCHEMAS:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {schema}"))
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path) -> Iterator[Engine]:
+    engine = create_warehouse_engine(f"sqlite:///{tmp_path}/warehouse.db")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_engine(pg_url) -> Iterator[Engine]:
+    engine = create_warehouse_engine(pg_url)
+    _empty_postgres(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def mariadb_engine() -> Iterator[Engine]:
+    engine = create_warehouse_engine(f"{MARIADB_SERVER_URL}/mysql")
+    _empty_mariadb(engine)
+    yield engine
+    _empty_mariadb(engine)
+    engine.dispose()
+
+
+_ENGINE_FIXTURES = {"sqlite": "sqlite_engine", "postgresql": "pg_engine", "mariadb": "mariadb_engine"}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request) -> Engine:
+    """An empty warehouse on SQLite, then on PostgreSQL."""
+    return request.getfixturevalue(_ENGINE_FIXTURES[request.param])
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgresql", marks=pytest.mark.postgres),
+        pytest.param("mariadb", marks=pytest.mark.mariadb),
+    ]
+)
+def any_engine(request) -> Engine:
+    """An empty warehouse on each dialect the project supports."""
+    return request.getfixturevalue(_ENGINE_FIXTURES[request.param])
