@@ -20,7 +20,15 @@ PG_TEST_DATABASE = "governance_test"
 # MariaDB has no schemas inside a database: each schema is a database on the server, so
 # the tests may drop only these names there.
 MARIADB_TEST_SCHEMAS = (
-    "crm", "sales", "web", "service", "hr", "health", "governance", "analytics", "marketing",
+    "crm",
+    "sales",
+    "web",
+    "service",
+    "hr",
+    "health",
+    "governance",
+    "analytics",
+    "marketing",
     "scan_test",
 )
 
@@ -38,10 +46,16 @@ def pg_url() -> str:
 
 def _empty_postgres(engine: Engine) -> None:
     with engine.begin() as conn:
-        schemas = conn.execute(text(
-            "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-            "AND nspname NOT IN ('information_schema', 'public')"
-        )).scalars().all()
+        schemas = (
+            conn.execute(
+                text(
+                    "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                    "AND nspname NOT IN ('information_schema', 'public')"
+                )
+            )
+            .scalars()
+            .all()
+        )
         for schema in schemas:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
@@ -76,7 +90,11 @@ def mariadb_engine() -> Iterator[Engine]:
     engine.dispose()
 
 
-_ENGINE_FIXTURES = {"sqlite": "sqlite_engine", "postgresql": "pg_engine", "mariadb": "mariadb_engine"}
+_ENGINE_FIXTURES = {
+    "sqlite": "sqlite_engine",
+    "postgresql": "pg_engine",
+    "mariadb": "mariadb_engine",
+}
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -44,7 +44,8 @@ def build_metadata(dialect: str) -> MetaData:
         return [ForeignKey("crm.customers.customer_id")] if cross_schema else []
 
     Table(
-        "customers", md,
+        "customers",
+        md,
         Column("customer_id", Integer, primary_key=True, autoincrement=False),
         Column("first_name", String(100), nullable=False),
         Column("last_name", String(100), nullable=False),
@@ -66,7 +67,8 @@ def build_metadata(dialect: str) -> MetaData:
     )
 
     Table(
-        "products", md,
+        "products",
+        md,
         Column("product_id", Integer, primary_key=True, autoincrement=False),
         Column("sku", String(20), nullable=False),
         Column("name", String(200), nullable=False),
@@ -76,16 +78,17 @@ def build_metadata(dialect: str) -> MetaData:
         schema="sales",
     )
     Table(
-        "stock", md,
-        Column("product_id", Integer, ForeignKey("sales.products.product_id"),
-               primary_key=True),
+        "stock",
+        md,
+        Column("product_id", Integer, ForeignKey("sales.products.product_id"), primary_key=True),
         Column("location", String(50), primary_key=True),
         Column("quantity", Integer, nullable=False),
         Column("updated_at", TIMESTAMP, nullable=False),
         schema="sales",
     )
     Table(
-        "suppliers", md,
+        "suppliers",
+        md,
         Column("supplier_id", Integer, primary_key=True, autoincrement=False),
         Column("name", String(200), nullable=False),
         Column("org_number", String(9), nullable=False),
@@ -94,7 +97,8 @@ def build_metadata(dialect: str) -> MetaData:
         schema="sales",
     )
     Table(
-        "orders", md,
+        "orders",
+        md,
         Column("order_id", Integer, primary_key=True, autoincrement=False),
         Column("order_number", BigInteger, nullable=False, unique=True),
         Column("customer_id", Integer, *customer_ref(), nullable=False),
@@ -114,7 +118,8 @@ def build_metadata(dialect: str) -> MetaData:
     def order_child(name: str, *columns: Column) -> Table:
         """A child of sales.orders: its foreign key is indexed, which bulk deletes need."""
         return Table(
-            name, md,
+            name,
+            md,
             Column(f"{name[:-1]}_id", Integer, primary_key=True, autoincrement=False),
             Column("order_id", Integer, ForeignKey("sales.orders.order_id"), nullable=False),
             *columns,
@@ -162,7 +167,8 @@ def build_metadata(dialect: str) -> MetaData:
     )
 
     Table(
-        "sessions", md,
+        "sessions",
+        md,
         Column("session_id", String(36), primary_key=True),
         Column("customer_id", Integer),
         Column("started_at", TIMESTAMP, nullable=False),
@@ -180,7 +186,8 @@ def build_metadata(dialect: str) -> MetaData:
     )
 
     Table(
-        "contacts", md,
+        "contacts",
+        md,
         Column("contact_id", Integer, primary_key=True, autoincrement=False),
         Column("customer_id", Integer, *customer_ref()),
         Column("contacted_at", TIMESTAMP, nullable=False),
@@ -193,7 +200,8 @@ def build_metadata(dialect: str) -> MetaData:
     )
 
     Table(
-        "job_applicants", md,
+        "job_applicants",
+        md,
         Column("applicant_id", Integer, primary_key=True, autoincrement=False),
         Column("fornavn", String(100), nullable=False),
         Column("etternavn", String(100), nullable=False),
@@ -211,7 +219,8 @@ def build_metadata(dialect: str) -> MetaData:
     )
 
     Table(
-        "blue_prescriptions", md,
+        "blue_prescriptions",
+        md,
         Column("prescription_id", Integer, primary_key=True, autoincrement=False),
         Column("customer_id", Integer, *customer_ref(), nullable=False),
         Column("patient_fnr", String(11), nullable=False),

@@ -170,8 +170,9 @@ def _sqlite_engine(url: URL) -> Engine:
     main_db = Path(url.database).expanduser().resolve()
     main_db.parent.mkdir(parents=True, exist_ok=True)
     # NullPool: every connection is fresh, so it attaches schemas created since the last one.
-    engine = create_engine(url.set(database=str(main_db)), poolclass=NullPool,
-                           connect_args={"timeout": 60})
+    engine = create_engine(
+        url.set(database=str(main_db)), poolclass=NullPool, connect_args={"timeout": 60}
+    )
 
     @event.listens_for(engine, "connect")
     def _attach_schemas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
