@@ -271,18 +271,19 @@ def cross_check(policy: Policy) -> list[PolicyProblem]:
                         ("categories", name, "purposes", i), "purpose", purpose, policy.purposes
                     )
                 )
-    outputs: dict[str, str] = {}
+    sources: dict[str, str] = {}  # analytics output -> the table it is made from
     for table_name, table in policy.tables.items():
         problems += _check_table(policy, table_name, table)
-        if table.anonymise_to:
-            if table.anonymise_to in outputs:
+        output = table.anonymise_to
+        if output:
+            if output in sources:
                 problems.append(
                     PolicyProblem(
                         ("tables", table_name, "anonymise_to"),
-                        f"{table.anonymise_to} is already the output of {outputs[table.anonymise_to]}",
+                        f"{output} is already the output of {sources[output]}",
                     )
                 )
-            outputs[table.anonymise_to] = table_name
+            sources[output] = table_name
     for name, rule in policy.retention.items():
         problems += _check_retention(policy, name, rule)
     return problems
