@@ -62,6 +62,7 @@ def _empty_postgres(engine: Engine) -> None:
 
 def _empty_mariadb(engine: Engine) -> None:
     with engine.begin() as conn:
+        conn.execute(text("SET FOREIGN_KEY_CHECKS = 0"))  # the demo has cross-database keys
         for schema in MARIADB_TEST_SCHEMAS:
             conn.execute(text(f"DROP DATABASE IF EXISTS {schema}"))
 

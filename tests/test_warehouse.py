@@ -1,0 +1,133 @@
+"""Warehouse engines: URL resolution, schemas on each dialect, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+
+from include.airflow_support import warehouse_url
+from include.governance.warehouse import (
+    SQLITE_MAX_SCHEMAS,
+    WarehouseError,
+    check_connection,
+    create_warehouse_engine,
+    default_sqlite_path,
+    ensure_schema,
+    resolve_url,
+    url_from_connection,
+)
+
+
+def test_url_precedence_explicit_then_environment_then_default_file(monkeypatch):
+    monkeypatch.delenv("WAREHOUSE_URL", raising=False)
+    assert resolve_url().database == str(default_sqlite_path())
+    monkeypatch.setenv("WAREHOUSE_URL", "postgresql://u@db/wh")
+    assert resolve_url().database == "wh"
+    assert resolve_url("sqlite:////tmp/x.db").database == "/tmp/x.db"
+
+
+@pytest.mark.parametrize(
+    ("given", "driver"),
+    [
+        ("postgres://u@h/db", "postgresql+psycopg2"),
+        ("postgresql://u@h/db", "postgresql+psycopg2"),
+        ("postgresql+psycopg://u@h/db", "postgresql+psycopg"),
+        ("mariadb://u@h/db", "mysql+pymysql"),
+        ("mysql://u@h/db", "mysql+pymysql"),
+        ("sqlite:///w.db", "sqlite"),
+    ],
+)
+def test_airflow_style_schemes_map_to_installed_drivers(given, driver):
+    assert resolve_url(given).drivername == driver
+
+
+def test_unsupported_or_malformed_urls_are_named():
+    with pytest.raises(WarehouseError, match="unsupported database 'oracle'"):
+        resolve_url("oracle://u@h/db")
+    with pytest.raises(WarehouseError, match="not a valid database URL"):
+        resolve_url("not a url")
+
+
+def test_url_from_airflow_connection_fields():
+    url = url_from_connection("postgres", "db.example", 5433, "etl", "s3cret", "warehouse")
+    assert (url.drivername, url.host, url.port, url.database) == (
+        "postgresql+psycopg2",
+        "db.example",
+        5433,
+        "warehouse",
+    )
+    assert url_from_connection("sqlite", "/data/w.db").database == "/data/w.db"
+    with pytest.raises(WarehouseError, match="has type 'http'"):
+        url_from_connection("http", "example.com")
+
+
+def test_airflow_connection_wins_over_environment(monkeypatch):
+    monkeypatch.setenv("WAREHOUSE_URL", "sqlite:////tmp/env.db")
+    monkeypatch.delenv("AIRFLOW_CONN_WAREHOUSE", raising=False)
+    assert warehouse_url().database == "/tmp/env.db"
+    monkeypatch.setenv("AIRFLOW_CONN_WAREHOUSE", "postgres://etl:pw@db.example:5432/wh")
+    url = warehouse_url()
+    assert (url.drivername, url.host, url.database, url.username) == (
+        "postgresql+psycopg2",
+        "db.example",
+        "wh",
+        "etl",
+    )
+
+
+def test_sqlite_schemas_are_attached_files_usable_across_schemas(sqlite_engine, tmp_path):
+    ensure_schema(sqlite_engine, "crm")
+    ensure_schema(sqlite_engine, "sales")
+    ensure_schema(sqlite_engine, "crm")  # idempotent
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE crm.people (id INTEGER PRIMARY KEY)"))
+        conn.execute(text("CREATE TABLE sales.orders (id INTEGER PRIMARY KEY, person INTEGER)"))
+        conn.execute(text("INSERT INTO crm.people VALUES (1), (2)"))
+        conn.execute(text("INSERT INTO sales.orders VALUES (10, 1), (11, 1), (12, 2)"))
+    with sqlite_engine.connect() as conn:
+        joined = conn.execute(
+            text("SELECT count(*) FROM sales.orders o JOIN crm.people p ON p.id = o.person")
+        ).scalar()
+    assert joined == 3
+    assert {"crm", "sales"} <= set(inspect(sqlite_engine).get_schema_names())
+    assert sorted(p.name for p in tmp_path.glob("warehouse.*.db")) == [
+        "warehouse.crm.db",
+        "warehouse.sales.db",
+    ]
+
+
+def test_sqlite_schema_limit_is_a_clear_error(sqlite_engine):
+    for i in range(SQLITE_MAX_SCHEMAS):
+        ensure_schema(sqlite_engine, f"s{i}")
+    with pytest.raises(WarehouseError, match="at most 10 schemas"):
+        ensure_schema(sqlite_engine, "one_too_many")
+
+
+def test_schema_names_must_be_identifiers(sqlite_engine):
+    with pytest.raises(WarehouseError, match="not a plain SQL identifier"):
+        ensure_schema(sqlite_engine, "crm; DROP TABLE x")
+
+
+def test_in_memory_sqlite_is_refused():
+    with pytest.raises(WarehouseError, match="needs a file path"):
+        create_warehouse_engine("sqlite://")
+
+
+def test_schemas_on_server_dialects(pg_engine, mariadb_engine):
+    for engine in (pg_engine, mariadb_engine):
+        check_connection(engine)
+        ensure_schema(engine, "crm")
+        ensure_schema(engine, "crm")
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE crm.people (id INTEGER PRIMARY KEY)"))
+        assert "people" in inspect(engine).get_table_names(schema="crm")
+
+
+def test_unreachable_warehouse_is_named_without_its_password():
+    engine = create_warehouse_engine("postgresql://etl:topsecret@127.0.0.1:1/wh")
+    with pytest.raises(WarehouseError) as caught:
+        check_connection(engine)
+    message = str(caught.value)
+    assert "unreachable" in message
+    assert "127.0.0.1:1/wh" in message
+    assert "topsecret" not in message
