@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from include.governance.warehouse import create_warehouse_engine
+
+# Airflow reads its home on import: a folder of the project's, unless `make` set one.
+os.environ.setdefault("AIRFLOW_HOME", str(Path(__file__).parents[1] / "var" / "airflow"))
 
 PG_SERVER_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432")
 MARIADB_SERVER_URL = os.environ.get("TEST_MARIADB_URL", "mysql+pymysql://root@127.0.0.1:3306")

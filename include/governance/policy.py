@@ -61,9 +61,14 @@ class _Strict(BaseModel):
 
 
 class Detection(_Strict):
-    """How the inventory recognises a category: column-name tokens and value detectors."""
+    """How the inventory recognises a category: column names and value detectors."""
 
     column_names: list[str] = Field(default_factory=list)
+    confirm_names: list[str] = Field(
+        default_factory=list,
+        description="Names that point at the category only when the values agree "
+        "(a product's `name` is not a person's).",
+    )
     values: list[ValueDetector] = Field(default_factory=list)
 
 

@@ -177,10 +177,16 @@ def _sqlite_engine(url: URL) -> Engine:
     @event.listens_for(engine, "connect")
     def _attach_schemas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        # SQLite stores whatever bytes it is given: never fail a read on invalid UTF-8.
+        dbapi_conn.text_factory = _decode_leniently
         for schema, path in _sqlite_schema_files(main_db).items():
             dbapi_conn.execute("ATTACH DATABASE ? AS " + schema, (str(path),))
 
     return engine
+
+
+def _decode_leniently(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def _check_identifier(name: str) -> None:

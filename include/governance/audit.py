@@ -1,0 +1,116 @@
+"""The governance schema: what every run did, kept in the warehouse for compliance to query.
+
+Tasks cannot reach Airflow's metadata database in Airflow 3, and compliance should not need
+to: run records, the personal-data register and its history live here, next to the data
+they describe. Only counts, names, categories and masked examples are stored, never values.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from include.governance.warehouse import ensure_schema
+
+GOVERNANCE_SCHEMA = "governance"
+# Schemas the project writes: never scanned as if they were source data.
+PROJECT_SCHEMAS = (GOVERNANCE_SCHEMA, "analytics", "marketing")
+
+TIMESTAMP = DateTime(timezone=True)
+metadata = MetaData(schema=GOVERNANCE_SCHEMA)
+
+
+def _column_ref() -> list[Column]:
+    return [
+        Column("schema_name", String(128), primary_key=True),
+        Column("table_name", String(128), primary_key=True),
+        Column("column_name", String(128), primary_key=True),
+    ]
+
+
+pii_scan_runs = Table(
+    "pii_scan_runs",
+    metadata,
+    Column("scan_id", String(250), primary_key=True),
+    Column("scanned_at", TIMESTAMP, nullable=False, comment="the run's logical date"),
+    Column("started_at", TIMESTAMP, nullable=False),
+    Column("finished_at", TIMESTAMP),
+    Column("policy_version", String(12), nullable=False),
+    Column("sample_size", Integer, nullable=False),
+    Column("schemas", JSON, nullable=False),
+    Column("tables_found", Integer, nullable=False),
+    Column("tables_scanned", Integer),
+    Column("tables_failed", Integer),
+    Column("columns_scanned", Integer),
+    Column("findings", Integer),
+    Column("ungoverned", Integer),
+    Column("changes", Integer),
+    Column("status", String(20), nullable=False),
+    Column("report_path", Text),
+)
+
+pii_scan_tables = Table(
+    "pii_scan_tables",
+    metadata,
+    Column("scan_id", String(250), primary_key=True),
+    Column("schema_name", String(128), primary_key=True),
+    Column("table_name", String(128), primary_key=True),
+    Column("status", String(20), nullable=False, comment="pending, scanned or failed"),
+    Column("columns_scanned", Integer),
+    Column("rows_sampled", Integer),
+    Column("sampling", String(40), comment="how the rows were sampled"),
+    Column("seconds", Float),
+    Column("error", Text, comment="error class and message, never values"),
+)
+
+pii_scan_findings = Table(
+    "pii_scan_findings",
+    metadata,
+    Column("scan_id", String(250), primary_key=True),
+    *_column_ref(),
+    Column("category", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", JSON, nullable=False),
+)
+
+pii_columns = Table(
+    "pii_columns",
+    metadata,
+    *_column_ref(),
+    Column("category", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("governed", Boolean, nullable=False, comment="a rule in policy.yml covers it"),
+    Column("policy_category", String(64), comment="the category policy.yml gives it"),
+    Column("first_seen", TIMESTAMP, nullable=False),
+    Column("last_seen", TIMESTAMP, nullable=False),
+    Column("last_scan_id", String(250), nullable=False),
+)
+
+pii_changes = Table(
+    "pii_changes",
+    metadata,
+    Column("scan_id", String(250), primary_key=True),
+    *_column_ref(),
+    Column("change", String(20), nullable=False, comment="new, removed or recategorised"),
+    Column("old_category", String(64)),
+    Column("new_category", String(64)),
+    Column("detected_at", TIMESTAMP, nullable=False),
+)
+
+
+def ensure_governance_tables(engine: Engine) -> None:
+    """Create the governance schema and its tables where missing (idempotent)."""
+    ensure_schema(engine, GOVERNANCE_SCHEMA)
+    metadata.create_all(engine, checkfirst=True)

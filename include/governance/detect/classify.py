@@ -1,0 +1,185 @@
+"""Decide whether a sampled column holds personal data: which category, how sure, and why.
+
+Three kinds of evidence are combined per category of the policy:
+
+* the column's name (``names.py``), 0.45 to 0.6 on its own;
+* the share of sampled values that a category's validators accept (a valid email, phone,
+  fødselsnummer, ...), discounted when few values were sampled. Some validators accept
+  values that are common outside personal data (any recent date passes as a birth date,
+  any four digits as a postcode, ``M`` as a gender): they count only beside a name signal;
+* personal data inside free text (emails, phones, ID numbers, names in notes or CVs).
+
+Name and values are combined as independent signals (``1 - (1-a)(1-b)``). A name that
+needs its values confirmed (``name`` on a products table) counts only when they do. A
+column is reported at :data:`REPORT_AT` or above.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from include.governance.detect.masking import mask
+from include.governance.detect.names import NameSignal, name_signals
+from include.governance.detect.text import find_personal_data
+from include.governance.detect.values import DETECTORS
+from include.governance.policy import Policy, Sensitivity
+from include.governance.sampling import ColumnSample
+
+REPORT_AT = 0.5
+CONFIRMING_RATE = 0.3  # share of values that confirms a name which needs confirmation
+FULL_EVIDENCE_AT = 20  # values sampled before a match rate counts in full
+EARLY_STOP_AFTER = 100  # values checked without a single match: the detector does not fit
+VALUE_WEIGHT = 0.95
+NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender"})
+MIN_FREE_TEXT_LENGTH = 20
+FREE_TEXT_MIN_HITS, FREE_TEXT_MIN_SHARE = 3, 0.02
+MAX_EXAMPLES = 3
+
+# Which detectors can accept a value of each column kind.
+_TEXT_DETECTORS = frozenset(DETECTORS) - {"free_text"}
+_DETECTORS_FOR_KIND = {
+    "text": _TEXT_DETECTORS,
+    "other": _TEXT_DETECTORS,
+    "integer": frozenset({"national_id"}),
+    "date": frozenset({"date_of_birth"}),
+    "datetime": frozenset({"date_of_birth"}),
+}
+_SENSITIVITY_ORDER = [Sensitivity.LOW, Sensitivity.NORMAL, Sensitivity.HIGH, Sensitivity.SPECIAL]
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    confidence: float
+    evidence: dict[str, Any] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class _ValueEvidence:
+    detector: str
+    rate: float
+    checked: int
+    examples: list[str]
+
+
+def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
+    """The column's most likely personal-data category, or None when it shows none."""
+    values = sample.values if sample.kind != "other" else [str(v) for v in sample.values]
+    applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset())
+    names = {s.category: s for s in name_signals(sample.name, policy)}
+    checked: dict[str, _ValueEvidence] = {}
+    candidates: list[Finding] = []
+    for category_id, category in policy.categories.items():
+        detectors = [d for d in category.detect.values if d in applicable]
+        for detector in detectors:
+            if detector not in checked:
+                checked[detector] = _check(detector, values)
+        best = max((checked[d] for d in detectors), key=lambda e: e.rate, default=None)
+        finding = _combine(category_id, names.get(category_id), best, len(values))
+        if finding:
+            candidates.append(finding)
+    free_text = _free_text(values) if sample.kind in {"text", "other"} else None
+    if free_text and (finding := _free_text_finding(free_text, names, policy, len(values))):
+        candidates.append(finding)
+    best_finding = max(candidates, key=lambda f: f.confidence, default=None)
+    if best_finding is None or best_finding.confidence < REPORT_AT:
+        return None
+    return best_finding
+
+
+def _combine(
+    category: str, name: NameSignal | None, values: _ValueEvidence | None, sampled: int
+) -> Finding | None:
+    rate = values.rate if values else 0.0
+    value_score = rate * min(1.0, sampled / FULL_EVIDENCE_AT)
+    if values and values.detector in NEEDS_NAME and name is None:
+        value_score = 0.0
+    name_score = name.strength if name else 0.0
+    if name and name.needs_values and rate < CONFIRMING_RATE:
+        name_score = 0.0
+    confidence = 1 - (1 - name_score) * (1 - VALUE_WEIGHT * value_score)
+    if confidence <= 0:
+        return None
+    evidence: dict[str, Any] = {"sampled": sampled}
+    if name_score:
+        evidence["column_name"] = {"how": name.how, "matched": name.matched}
+    if value_score:
+        evidence["values"] = {
+            "detector": values.detector,
+            "match_rate": round(values.rate, 3),
+            "checked": values.checked,
+        }
+        evidence["examples"] = values.examples
+    return Finding(category, round(confidence, 3), evidence)
+
+
+def _check(detector: str, values: list[Any]) -> _ValueEvidence:
+    """Share of values the detector accepts; gives up early when nothing matches at all."""
+    accepts = DETECTORS[detector]
+    matched, examples = 0, []
+    for checked, value in enumerate(values, start=1):
+        if accepts(value):
+            matched += 1
+            if len(examples) < MAX_EXAMPLES:
+                examples.append(mask(value))
+        elif matched == 0 and checked >= EARLY_STOP_AFTER:
+            return _ValueEvidence(detector, 0.0, checked, [])
+    total = len(values)
+    return _ValueEvidence(detector, matched / total if total else 0.0, total, examples)
+
+
+def _free_text(values: list[Any]) -> dict[str, Any] | None:
+    """Which kinds of personal data appear inside long text values, and how often."""
+    texts = [v for v in values if isinstance(v, str) and len(v) >= MIN_FREE_TEXT_LENGTH]
+    if not texts or sum(" " in t for t in texts) < len(texts) / 2:
+        return None
+    kinds: Counter[str] = Counter()
+    hits = 0
+    for value in texts:
+        found = {span.kind for span in find_personal_data(value)}
+        hits += bool(found)
+        kinds.update(found)
+    share = hits / len(values)
+    if hits < FREE_TEXT_MIN_HITS or share < FREE_TEXT_MIN_SHARE:
+        return None
+    return {"share": round(share, 3), "texts": len(texts), "kinds": dict(kinds.most_common())}
+
+
+def _free_text_finding(
+    free_text: dict[str, Any], names: dict[str, NameSignal], policy: Policy, sampled: int
+) -> Finding | None:
+    """Free text takes the category its column name gives it (``cv_tekst``: applications);
+    with no such name, the most sensitive kind of data found inside it."""
+    confirmed = [s for s in names.values() if not s.needs_values]
+    text_score = min(1.0, 0.5 + 1.5 * free_text["share"])
+    if confirmed:
+        name = max(confirmed, key=lambda s: s.strength)
+        category = name.category
+        confidence = 1 - (1 - name.strength) * (1 - VALUE_WEIGHT * text_score)
+    else:
+        category = _most_sensitive(free_text["kinds"], policy)
+        if category is None:
+            return None
+        confidence = VALUE_WEIGHT * text_score
+    evidence = {"sampled": sampled, "free_text": free_text}
+    if confirmed:
+        evidence["column_name"] = {"how": name.how, "matched": name.matched}
+    return Finding(category, round(confidence, 3), evidence)
+
+
+def _most_sensitive(kinds: dict[str, int], policy: Policy) -> str | None:
+    """The category of the most sensitive kind found; the most frequent one among equals.
+    None when the policy lists no detector for any kind found."""
+    by_detector = {
+        detector: category_id
+        for category_id, category in policy.categories.items()
+        for detector in category.detect.values
+    }
+    ranked = [
+        (_SENSITIVITY_ORDER.index(policy.categories[by_detector[kind]].sensitivity), count, kind)
+        for kind, count in kinds.items()
+        if kind in by_detector
+    ]
+    return by_detector[max(ranked)[2]] if ranked else None

@@ -1,0 +1,66 @@
+"""Run reports: one Markdown file per run for archiving, and the same as HTML for reading.
+
+Reports hold what the governance tables hold (counts, names, categories, masked examples),
+never values. They go to ``$GOVERNANCE_REPORTS_DIR`` (default ``var/reports``), one folder
+per DAG and run, where the Governance page and compliance find them.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from include.governance.warehouse import project_root
+
+REPORTS_DIR_ENV = "GOVERNANCE_REPORTS_DIR"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; color: #222; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
+th, td {{ border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; }}
+th {{ background: #f3f3f3; }}
+code {{ background: #f6f6f6; padding: 0 0.2rem; }}
+</style></head>
+<body>
+{body}
+</body></html>
+"""
+
+
+def reports_dir() -> Path:
+    return Path(os.environ.get(REPORTS_DIR_ENV) or project_root() / "var" / "reports")
+
+
+def report_folder(dag_id: str, run_id: str, root: Path | None = None) -> Path:
+    """Where a run's report goes; run ids (``scheduled__2026-11-24T00:00:00+00:00``) are
+    made safe as folder names."""
+    return (root or reports_dir()) / dag_id / _UNSAFE.sub("_", run_id)
+
+
+def write_report(folder: Path, title: str, markdown: str) -> Path:
+    """Write ``report.md`` and ``report.html`` into ``folder``; return the Markdown path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    md_path = folder / "report.md"
+    md_path.write_text(markdown, encoding="utf-8")
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    page = _PAGE.format(title=html.escape(title), body=body)
+    (folder / "report.html").write_text(page, encoding="utf-8")
+    return md_path
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    """A Markdown table; cells are escaped so a name with ``|`` cannot break it."""
+
+    def cell(value: object) -> str:
+        return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
