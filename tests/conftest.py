@@ -20,7 +20,8 @@ os.environ.setdefault("AIRFLOW_HOME", str(Path(__file__).parents[1] / "var" / "a
 
 PG_SERVER_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432")
 MARIADB_SERVER_URL = os.environ.get("TEST_MARIADB_URL", "mysql+pymysql://root@127.0.0.1:3306")
-PG_TEST_DATABASE = "governance_test"
+# One database per test session, so sessions side by side cannot drop each other's.
+PG_TEST_DATABASE = f"governance_test_{os.getpid()}"
 # MariaDB has no schemas inside a database: each schema is a database on the server, so
 # the tests may drop only these names there.
 MARIADB_TEST_SCHEMAS = (
@@ -38,14 +39,17 @@ MARIADB_TEST_SCHEMAS = (
 
 
 @pytest.fixture(scope="session")
-def pg_url() -> str:
-    """A fresh PostgreSQL database for this test session."""
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped at its end."""
     admin = create_engine(f"{PG_SERVER_URL}/postgres", isolation_level="AUTOCOMMIT")
+    drop = text(f"DROP DATABASE IF EXISTS {PG_TEST_DATABASE} WITH (FORCE)")
     with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_TEST_DATABASE} WITH (FORCE)"))
+        conn.execute(drop)
         conn.execute(text(f"CREATE DATABASE {PG_TEST_DATABASE}"))
+    yield f"{PG_SERVER_URL}/{PG_TEST_DATABASE}"
+    with admin.connect() as conn:
+        conn.execute(drop)
     admin.dispose()
-    return f"{PG_SERVER_URL}/{PG_TEST_DATABASE}"
 
 
 def _empty_postgres(engine: Engine) -> None:

@@ -34,6 +34,76 @@ DEMO_SCHEMAS = ("crm", "sales", "web", "service", "hr", "health")
 
 TIMESTAMP = DateTime(timezone=True)
 
+# What the generator seeds where: the ground truth the inventory is tested against.
+# "free_text" marks notes that hold several kinds of personal data inside sentences.
+_SEEDED = {
+    "crm.customers": {
+        "customer_id": "customer_id",
+        "first_name": "name",
+        "last_name": "name",
+        "street_address": "postal_address",
+        "postcode": "postal_address",
+        "city": "postal_address",
+        "email": "email",
+        "mobile": "phone",
+        "date_of_birth": "date_of_birth",
+        "gender": "gender",
+        "national_id": "national_id",
+    },
+    "sales.orders": {"customer_id": "customer_id", "ip_address": "ip_address"},
+    "sales.payments": {"card_last4": "payment", "masked_pan": "payment"},
+    "sales.shipments": {
+        "recipient_name": "name",
+        "delivery_address": "postal_address",
+        "delivery_postcode": "postal_address",
+        "delivery_city": "postal_address",
+    },
+    "web.sessions": {
+        "customer_id": "customer_id",
+        "ip_address": "ip_address",
+        "user_agent": "user_agent",
+        "device_type": "device",
+        "os": "operating_system",
+        "browser": "browser",
+        "screen_resolution": "screen_size",
+    },
+    "service.contacts": {"customer_id": "customer_id", "notes": "free_text"},
+    "hr.job_applicants": {
+        "fornavn": "name",
+        "etternavn": "name",
+        "epost": "email",
+        "telefon": "phone",
+        "adresse": "postal_address",
+        "postnummer": "postal_address",
+        "poststed": "postal_address",
+        "fodselsdato": "date_of_birth",
+        "cv_tekst": "job_application",
+    },
+    "health.blue_prescriptions": {
+        "prescription_id": "health",
+        "customer_id": "customer_id",
+        "patient_fnr": "national_id",
+        "diagnosis_code": "health",
+    },
+}
+SEEDED_PERSONAL_DATA = {
+    f"{table}.{column}": category
+    for table, columns in _SEEDED.items()
+    for column, category in columns.items()
+}
+# Columns that look personal to a naive scanner but are not.
+TRAPS = frozenset(
+    {
+        "sales.products.name",
+        "sales.products.code",
+        "sales.suppliers.name",
+        "sales.suppliers.bank_account",
+        "sales.suppliers.org_number",
+        "sales.orders.order_number",
+        "sales.stock.location",
+    }
+)
+
 
 def build_metadata(dialect: str) -> MetaData:
     """The demo tables for ``dialect`` (``postgresql``, ``mysql`` or ``sqlite``)."""

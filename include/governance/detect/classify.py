@@ -65,7 +65,11 @@ class _ValueEvidence:
 
 
 def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
-    """The column's most likely personal-data category, or None when it shows none."""
+    """The column's most likely personal-data category, or None when it shows none.
+
+    Yes/no columns are never reported: ``email_verified`` says nothing of the address."""
+    if sample.kind == "boolean":
+        return None
     values = sample.values if sample.kind != "other" else [str(v) for v in sample.values]
     applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset())
     names = {s.category: s for s in name_signals(sample.name, policy)}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from include.governance.policy import Policy
 
-EXACT, PART, SUFFIX = 0.6, 0.45, 0.45
+EXACT, PART, SUFFIX = 0.6, 0.5, 0.45
 MIN_SUFFIX = 4  # shorter names (os, ip, ua) must match exactly or as a part
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
