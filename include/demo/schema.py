@@ -66,6 +66,7 @@ _SEEDED = {
         "os": "operating_system",
         "browser": "browser",
         "screen_resolution": "screen_size",
+        "landing_page": "free_text",  # some URLs carry the visitor's email
     },
     "service.contacts": {"customer_id": "customer_id", "notes": "free_text"},
     "hr.job_applicants": {

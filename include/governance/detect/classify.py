@@ -7,7 +7,8 @@ Three kinds of evidence are combined per category of the policy:
   fødselsnummer, ...), discounted when few values were sampled. Some validators accept
   values that are common outside personal data (any recent date passes as a birth date,
   any four digits as a postcode, ``M`` as a gender): they count only beside a name signal;
-* personal data inside free text (emails, phones, ID numbers, names in notes or CVs).
+* personal data inside longer text (emails, phones, ID numbers, names in notes or CVs,
+  an email in a URL's query string).
 
 Name and values are combined as independent signals (``1 - (1-a)(1-b)``). A name that
 needs its values confirmed (``name`` on a products table) counts only when they do. A
@@ -16,6 +17,7 @@ column is reported at :data:`REPORT_AT` or above.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,15 +36,16 @@ EARLY_STOP_AFTER = 100  # values checked without a single match: the detector do
 VALUE_WEIGHT = 0.95
 NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender"})
 MIN_FREE_TEXT_LENGTH = 20
-FREE_TEXT_MIN_HITS, FREE_TEXT_MIN_SHARE = 3, 0.02
+FREE_TEXT_MIN_HITS, FREE_TEXT_MIN_SHARE = 3, 0.005  # a few validated finds are enough
 MAX_EXAMPLES = 3
+_TOKEN = re.compile(r"[\w-]+")  # one identifier-like token (a UUID, a hash) is not text
 
 # Which detectors can accept a value of each column kind.
 _TEXT_DETECTORS = frozenset(DETECTORS) - {"free_text"}
 _DETECTORS_FOR_KIND = {
     "text": _TEXT_DETECTORS,
     "other": _TEXT_DETECTORS,
-    "integer": frozenset({"national_id"}),
+    "integer": frozenset({"national_id", "payment_card"}),
     "date": frozenset({"date_of_birth"}),
     "datetime": frozenset({"date_of_birth"}),
 }
@@ -136,8 +139,12 @@ def _check(detector: str, values: list[Any]) -> _ValueEvidence:
 
 def _free_text(values: list[Any]) -> dict[str, Any] | None:
     """Which kinds of personal data appear inside long text values, and how often."""
-    texts = [v for v in values if isinstance(v, str) and len(v) >= MIN_FREE_TEXT_LENGTH]
-    if not texts or sum(" " in t for t in texts) < len(texts) / 2:
+    texts = [
+        v
+        for v in values
+        if isinstance(v, str) and len(v) >= MIN_FREE_TEXT_LENGTH and not _TOKEN.fullmatch(v)
+    ]
+    if not texts:
         return None
     kinds: Counter[str] = Counter()
     hits = 0
@@ -157,7 +164,7 @@ def _free_text_finding(
     """Free text takes the category its column name gives it (``cv_tekst``: applications);
     with no such name, the most sensitive kind of data found inside it."""
     confirmed = [s for s in names.values() if not s.needs_values]
-    text_score = min(1.0, 0.5 + 1.5 * free_text["share"])
+    text_score = min(1.0, 0.6 + 1.5 * free_text["share"])
     if confirmed:
         name = max(confirmed, key=lambda s: s.strength)
         category = name.category

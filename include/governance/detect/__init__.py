@@ -1,0 +1,20 @@
+"""Personal-data detectors: whole values, pieces inside free text, and masked examples.
+
+Pure Python (no Airflow, no database), so the inventory, the anonymisation job and the
+tests all judge values the same way.
+"""
+
+from include.governance.detect.masking import mask
+from include.governance.detect.text import Span, contains_personal_data, find_personal_data, redact
+from include.governance.detect.values import DETECTORS, is_date_of_birth, match_rate
+
+__all__ = [
+    "DETECTORS",
+    "Span",
+    "contains_personal_data",
+    "find_personal_data",
+    "is_date_of_birth",
+    "mask",
+    "match_rate",
+    "redact",
+]

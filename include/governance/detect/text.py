@@ -1,0 +1,265 @@
+"""Personal data inside free text (customer-service notes, CVs), and text with it redacted.
+
+The same validators as the whole-value detectors judge every candidate, so a phone number
+in a note is found exactly when the same number in a phone column would be. Numbers are
+read as runs of digit groups ("+47 912 34 567", "010190 12345", "4571 1012 3456 7890");
+each run is split into the longest groups that validate, so two numbers written side by
+side are both found and no digits of either are left behind when the text is redacted.
+
+Names are a known given name followed by a capitalised word ("Kari Nordmann"), a known
+given name or surname after a cue ("kunden Kari", "customer Hansen"), or any capitalised
+word after a title ("Fru Hansen", "Mr. Smith"). Once a name is found, its words are found
+wherever else they appear in the same text ("... Kari sa at ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from include.governance.detect.name_lists import (
+    NAME_TITLES,
+    NAME_WORD,
+    NOT_PERSON_WORDS,
+    given_names,
+    surnames,
+)
+from include.governance.detect.validators import (
+    EMAIL_AT,
+    EMAIL_IN_TEXT,
+    NATIONAL_ID_SHAPE,
+    digits_of,
+    is_international,
+    is_masked_card,
+    is_valid_card,
+    is_valid_ip,
+    is_valid_national_id,
+    is_valid_phone,
+)
+
+Kind = Literal["email", "phone", "national_id", "payment_card", "ip_address", "person_name"]
+
+PLACEHOLDERS: dict[Kind, str] = {
+    "email": "[EMAIL]",
+    "phone": "[PHONE]",
+    "national_id": "[NATIONAL_ID]",
+    "payment_card": "[CARD]",
+    "ip_address": "[IP]",
+    "person_name": "[NAME]",
+}
+MAX_NAME_WORDS = 4
+MAX_NUMBER_GROUPS = 8  # no number is written in more groups; bounds the work on long lists
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """``text[start:end]`` is personal data of ``kind``."""
+
+    kind: Kind
+    start: int
+    end: int
+
+
+# Digit groups separated by single spaces or dashes, not part of a word, a decimal number
+# or a path ("Chrome/120", "/ordre/41234567"); "91234567/98765432" is two numbers.
+_NUMBER_RUN = re.compile(
+    r"(?<![\w.,+-])(?<![^\d\s]/)(?:\(\+\d{1,3}\)|\+?\d+)(?:[ \u00a0-]\d+)*(?!\w)"
+)
+_NUMBER_GROUP = re.compile(r"\(\+\d{1,3}\)|\+?\d+")
+# How card numbers are written (in one, in fours, or 4-6-5), so that phone numbers side by
+# side are not taken for one.
+_CARD_LAYOUT = re.compile(
+    r"\d{13,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}"
+)
+# An eight-digit number named as an order, invoice or case number is not a phone number.
+_ID_CUE = re.compile(
+    r"\b(?:ordre|order|faktura|invoice|sak|case|ref|referanse|reference|kundenr|kundenummer"
+    r"|sporing|tracking)(?:nr|nummer|number|no)?\.?\s*(?:nr|no|number|nummer|id)?\.?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+_MASKED_CARD = re.compile(r"(?<![\w*•])[\d*xX•](?:[ -]?[\d*xX•]){12,18}(?![\w*•])")
+_CARD_SEPARATORS = str.maketrans("", "", " -")
+_IPV4 = re.compile(r"(?<![\w./:-])\d{1,3}(?:\.\d{1,3}){3}(?![\w/-]|\.\d)")
+_VERSION_BEFORE = re.compile(r"\b(?:v|ver|version|versjon)\.?\s*$", re.IGNORECASE)
+_IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+_WORD = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?![\w'’-])")
+# Words after which a lone given name or surname is a person's: "kunden Kari".
+_PERSON_CUES = frozenset(
+    {
+        "kunde", "kunden", "customer", "kontaktperson", "contact", "mottaker", "recipient",
+        "pasient", "pasienten", "patient", "søker", "søkeren", "applicant",
+    }
+)  # fmt: skip
+_CUE_WINDOW = 30  # characters before a candidate that a cue is looked for in
+_DIGIT = re.compile(r"\d")
+_MASK_CHARS = ("*", "•", "xxx", "XXX")
+_LONGEST_LOCAL_PART, _LONGEST_DOMAIN = 64, 255
+
+
+def find_personal_data(text: str) -> list[Span]:
+    """Every piece of personal data in ``text``, in order, none overlapping another."""
+    found = list(_candidates(text))
+    found += _repeated_names(text, [s for s in found if s.kind == "person_name"])
+    return _without_overlaps(found)
+
+
+def contains_personal_data(text: str) -> bool:
+    """Whether ``text`` holds any personal data; stops at the first piece found."""
+    return next(_candidates(text), None) is not None
+
+
+def redact(text: str) -> str:
+    """``text`` with each piece of personal data replaced by a placeholder like ``[PHONE]``."""
+    parts, last = [], 0
+    for span in find_personal_data(text):
+        parts += [text[last : span.start], PLACEHOLDERS[span.kind]]
+        last = span.end
+    return "".join([*parts, text[last:]])
+
+
+def _candidates(text: str) -> Iterator[Span]:
+    """Spans of each kind, cheapest kinds first; they may overlap."""
+    if "@" in text or "%40" in text:
+        yield from _emails(text)
+    if _DIGIT.search(text):
+        yield from _numbers(text)
+        if any(c in text for c in _MASK_CHARS):
+            yield from _masked_cards(text)
+        yield from _addresses(text, _IPV4)
+    if ":" in text:
+        yield from _addresses(text, _IPV6)
+    yield from _names(text)
+
+
+def _emails(text: str) -> Iterator[Span]:
+    """Addresses around each ``@``: the pattern runs over what an address can span there,
+    not over the whole text."""
+    end = 0
+    for at in (m.start() for m in EMAIL_AT.finditer(text)):
+        if at < end:
+            continue
+        window = (max(end, at - _LONGEST_LOCAL_PART), at + 3 + _LONGEST_DOMAIN)
+        if match := EMAIL_IN_TEXT.search(text, *window):
+            end = match.end()
+            yield Span("email", match.start(), end)
+
+
+def _numbers(text: str) -> Iterator[Span]:
+    for run in _NUMBER_RUN.finditer(text):
+        groups = [m.span() for m in _NUMBER_GROUP.finditer(text, run.start(), run.end())]
+        i = 0
+        while i < len(groups):
+            span, i = _longest_number(text, groups, i)
+            if span:
+                yield span
+
+
+def _longest_number(text: str, groups: list[tuple[int, int]], i: int) -> tuple[Span | None, int]:
+    """The longest run of digit groups from the ``i``-th that validates, and the next group
+    to look at after it."""
+    for j in range(min(len(groups), i + MAX_NUMBER_GROUPS), i, -1):
+        start, end = groups[i][0], groups[j - 1][1]
+        if kind := _number_kind(text, start, end):
+            return Span(kind, start, end), j
+    return None, i + 1
+
+
+def _number_kind(text: str, start: int, end: int) -> Kind | None:
+    candidate = text[start:end]
+    digits = digits_of(candidate)
+    if not is_international(candidate):
+        if NATIONAL_ID_SHAPE.fullmatch(candidate) and is_valid_national_id(digits):
+            return "national_id"
+        if _CARD_LAYOUT.fullmatch(candidate) and is_valid_card(digits):
+            return "payment_card"
+        if _ID_CUE.search(text, max(0, start - _CUE_WINDOW), start):
+            return None
+    return "phone" if is_valid_phone(candidate) else None
+
+
+def _masked_cards(text: str) -> Iterator[Span]:
+    for match in _MASKED_CARD.finditer(text):
+        if is_masked_card(match[0].translate(_CARD_SEPARATORS)):
+            yield Span("payment_card", match.start(), match.end())
+
+
+def _addresses(text: str, pattern: re.Pattern[str]) -> Iterator[Span]:
+    """IP addresses; "version 1.2.3.4" is a version."""
+    for match in pattern.finditer(text):
+        before = max(0, match.start() - _CUE_WINDOW)
+        if is_valid_ip(match[0]) and not _VERSION_BEFORE.search(text, before, match.start()):
+            yield Span("ip_address", match.start(), match.end())
+
+
+def _names(text: str) -> Iterator[Span]:
+    for chain in _word_chains(text):
+        words = [text[start:end] for start, end in chain]
+        if not NOT_PERSON_WORDS.isdisjoint(words):
+            continue
+        first, last = _name_in_chain(text, chain, words)
+        if first < last:
+            yield Span("person_name", chain[first][0], chain[last - 1][1])
+
+
+def _word_chains(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Runs of capitalised words separated by single spaces, as (start, end) pairs."""
+    chain: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        if chain and text[chain[-1][1] : match.start()] != " ":
+            yield chain
+            chain = []
+        chain.append(match.span())
+    if chain:
+        yield chain
+
+
+def _name_in_chain(text: str, chain: list[tuple[int, int]], words: list[str]) -> tuple[int, int]:
+    """Which words of a chain are a name, as a slice (first, last); empty when none. The cue
+    or title before a name may be the chain's first word ("Kunde Kari") or precede it."""
+    for i, word in enumerate(words[:-1]):
+        cue = word.casefold()
+        if _is_given_name(word):
+            return i, min(len(words), i + MAX_NAME_WORDS)
+        if cue in NAME_TITLES or (cue in _PERSON_CUES and _is_known_name(words[i + 1])):
+            return i + 1, min(len(words), i + 1 + MAX_NAME_WORDS)
+    cue = _word_before(text, chain[0][0])
+    if cue in NAME_TITLES or (cue in _PERSON_CUES and _is_known_name(words[0])):
+        return 0, min(len(words), MAX_NAME_WORDS)
+    return 0, 0
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start``, lower case, without a trailing ``.`` or ``:``
+    ("Mr. Smith", "kunde: Kari"); empty when no space separates the two."""
+    before = text[max(0, start - _CUE_WINDOW) : start]
+    if not before[-1:].isspace():
+        return ""
+    words = before.split()
+    return words[-1].rstrip(".:").casefold() if words else ""
+
+
+def _is_given_name(word: str) -> bool:
+    return word.split("-")[0] in given_names()
+
+
+def _is_known_name(word: str) -> bool:
+    return _is_given_name(word) or word in surnames()
+
+
+def _repeated_names(text: str, names: list[Span]) -> list[Span]:
+    """The words of names already found, wherever else they stand alone in the text."""
+    words = {w for span in names for w in text[span.start : span.end].split()}
+    if not words:
+        return []
+    return [Span("person_name", *m.span()) for m in _WORD.finditer(text) if m[0] in words]
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Sorted spans; of overlapping ones, the one that starts first (then the longest) wins."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
