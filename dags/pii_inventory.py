@@ -31,7 +31,7 @@ from airflow.sdk import Asset, Param, TriggerRule, dag, get_current_context, tas
 
 from include.governance.policy import load_policy
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("governance.pii_inventory")
 
 POLICY = load_policy()  # a malformed policy.yml shows here, as this DAG's import error
 PII_INVENTORY = Asset("pii_inventory")
