@@ -57,6 +57,9 @@ def test_url_from_airflow_connection_fields():
         "warehouse",
     )
     assert url_from_connection("sqlite", "/data/w.db").database == "/data/w.db"
+    assert url_from_connection("sqlite", "", schema="/data/w.db").database == "/data/w.db"
+    with pytest.raises(WarehouseError, match="no file path"):
+        url_from_connection("sqlite", "")
     with pytest.raises(WarehouseError, match="has type 'http'"):
         url_from_connection("http", "example.com")
 
@@ -65,6 +68,8 @@ def test_airflow_connection_wins_over_environment(monkeypatch):
     monkeypatch.setenv("WAREHOUSE_URL", "sqlite:////tmp/env.db")
     monkeypatch.delenv("AIRFLOW_CONN_WAREHOUSE", raising=False)
     assert warehouse_url().database == "/tmp/env.db"
+    monkeypatch.setenv("AIRFLOW_CONN_WAREHOUSE", "sqlite:///%2Fdata%2Fw.db")
+    assert warehouse_url().database == "/data/w.db"
     monkeypatch.setenv("AIRFLOW_CONN_WAREHOUSE", "postgres://etl:pw@db.example:5432/wh")
     url = warehouse_url()
     assert (url.drivername, url.host, url.database, url.username) == (

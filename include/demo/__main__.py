@@ -2,7 +2,8 @@
 
     python -m include.demo [--url URL] [--scale N] [--seed S] [--as-of YYYY-MM-DD]
 
-The URL defaults to ``$WAREHOUSE_URL``, else the embedded SQLite file. The summary holds
+The URL defaults to the Airflow connection ``warehouse``, else ``$WAREHOUSE_URL``, else the
+embedded SQLite file: the same warehouse the DAGs use. The summary holds
 counts and timings only, never a value from the rows.
 """
 
@@ -12,6 +13,7 @@ import argparse
 import sys
 from datetime import date
 
+from include.airflow_support import warehouse_url
 from include.demo.generate import DEFAULT_SCALE, DEFAULT_SEED, DemoSpec, utc_today
 from include.demo.load import load_demo, parse_scale
 from include.governance.warehouse import (
@@ -34,7 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m include.demo",
         description="(Re)build the synthetic TOPRO demo warehouse (the demo schemas only).",
     )
-    parser.add_argument("--url", help="warehouse URL (default: $WAREHOUSE_URL, else SQLite)")
+    parser.add_argument(
+        "--url",
+        help="warehouse URL (default: Airflow connection 'warehouse', $WAREHOUSE_URL, SQLite)",
+    )
     parser.add_argument(
         "--scale",
         type=_scale,
@@ -55,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         spec = DemoSpec(args.scale, args.seed, args.as_of or utc_today())
-        engine = create_warehouse_engine(args.url)
+        engine = create_warehouse_engine(args.url or warehouse_url())
         check_connection(engine)
     except (ValueError, WarehouseError) as exc:
         print(f"error: {exc}", file=sys.stderr)

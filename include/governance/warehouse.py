@@ -82,7 +82,8 @@ def url_from_connection(
 ) -> URL:
     """A SQLAlchemy URL from an Airflow connection's fields.
 
-    Airflow keeps the database name in ``schema`` and, for SQLite, the file path in ``host``.
+    Airflow keeps the database name in ``schema``; a SQLite file's path is in ``host`` when
+    the connection was made in the UI and in ``schema`` when it came from a URI.
     """
     driver = _DRIVERS.get((conn_type or "").lower())
     if driver is None:
@@ -91,7 +92,9 @@ def url_from_connection(
             f"expected one of {sorted(_DRIVERS)}"
         )
     if driver == "sqlite":
-        return URL.create("sqlite", database=host or str(default_sqlite_path()))
+        if not (host or schema):
+            raise WarehouseError("Airflow connection 'warehouse' (sqlite) has no file path")
+        return URL.create("sqlite", database=host or schema)
     return URL.create(
         driver, username=login, password=password, host=host, port=port, database=schema
     )
