@@ -8,8 +8,9 @@ privacy policy's *"What personal data do we process?"*: the retailer knows what 
 customer-service contacts, website usage, job applicants, blue-prescription health data).
 
 **Steps.** `start` lists the tables in scope; `scan` runs once per table (dynamic task
-mapping, so the executor spreads the work) and samples a bounded number of values, never
-the whole table; `finish` writes the register and the changes, and the run report.
+mapping, so the executor spreads the work; on large warehouses a few tables per task) and
+samples a bounded number of values, never the whole table; `finish` writes the register
+and the changes, and the run report.
 
 **Where the results are.** In the warehouse: `governance.pii_columns` (the current register),
 `governance.pii_changes`, `governance.pii_scan_runs`; the run report (Markdown and HTML) under
@@ -35,6 +36,7 @@ log = logging.getLogger("governance.pii_inventory")
 
 POLICY = load_policy()  # a malformed policy.yml shows here, as this DAG's import error
 PII_INVENTORY = Asset("pii_inventory")
+MAX_SCAN_TASKS = 1000  # below Airflow's max_map_length (1024): more tables share tasks
 
 
 @dag(
@@ -71,6 +73,16 @@ PII_INVENTORY = Asset("pii_inventory")
             description="Non-null values read per column. The cost of a scan does not grow "
             "with a table's size, only with this number and the number of columns.",
         ),
+        "tables_per_task": Param(
+            1,
+            type="integer",
+            minimum=1,
+            maximum=1000,
+            title="Tables per scan task",
+            description="1 gives each table its own task (its own line in the grid); more "
+            "saves Airflow's per-task overhead on large warehouses. Above 1,000 tables, "
+            "tables are grouped whatever this says.",
+        ),
         "fail_on_ungoverned": Param(
             False,
             type="boolean",
@@ -82,10 +94,10 @@ PII_INVENTORY = Asset("pii_inventory")
 )
 def pii_inventory():
     @task
-    def start(params=None, run_id=None, dag_run=None) -> list[str]:
-        """Record the scan and list the tables in scope."""
+    def start(params=None, run_id=None, dag_run=None) -> list[list[str]]:
+        """Record the scan and list the tables in scope, grouped for the scan tasks."""
         from include.airflow_support import warehouse_engine
-        from include.governance.inventory import ScanScope, start_scan
+        from include.governance.inventory import ScanScope, plan_batches, start_scan
 
         scope = ScanScope(tuple(params["include_schemas"]), tuple(params["exclude_schemas"]))
         tables = start_scan(
@@ -96,28 +108,42 @@ def pii_inventory():
             scope,
             params["sample_size"],
         )
-        log.info("policy %s: %d tables to scan", POLICY.version, len(tables))
-        return tables
-
-    @task(map_index_template="{{ scanned_table }}")
-    def scan(table: str, params=None, run_id=None) -> dict:
-        """Sample one table and classify its columns."""
-        from include.airflow_support import warehouse_engine
-        from include.governance.inventory import scan_table
-
-        get_current_context()["scanned_table"] = table
-        result = scan_table(warehouse_engine(), POLICY, run_id, table, params["sample_size"])
+        batches = plan_batches(tables, params["tables_per_task"], MAX_SCAN_TASKS)
         log.info(
-            "%s: %d of %d columns hold personal data (%d rows sampled)",
-            table,
-            result["personal_data_columns"],
-            result["columns"],
-            result["rows_sampled"],
+            "policy %s: %d tables to scan in %d tasks", POLICY.version, len(tables), len(batches)
         )
-        return result
+        return batches
+
+    @task(map_index_template="{{ scanned_tables }}")
+    def scan(tables: list[str], params=None, run_id=None) -> int:
+        """Sample each table of the batch and classify its columns; returns the finds."""
+        from include.airflow_support import warehouse_engine
+        from include.governance.inventory import describe_error, scan_table
+
+        more = f" (+{len(tables) - 1})" if len(tables) > 1 else ""
+        get_current_context()["scanned_tables"] = tables[0] + more
+        engine = warehouse_engine()
+        found, failed = 0, []
+        for table in tables:
+            try:
+                result = scan_table(engine, POLICY, run_id, table, params["sample_size"])
+            except Exception as exc:  # recorded; the others in the batch still get scanned
+                failed.append(f"{table}: {describe_error(exc)}")
+                continue
+            found += result["personal_data_columns"]
+            log.info(
+                "%s: %d of %d columns hold personal data (%d rows sampled)",
+                table,
+                result["personal_data_columns"],
+                result["columns"],
+                result["rows_sampled"],
+            )
+        if failed:  # error classes only: a database's message can quote the values
+            raise RuntimeError(f"could not scan {'; '.join(failed)}")
+        return found
 
     @task(outlets=[PII_INVENTORY], trigger_rule=TriggerRule.ALL_DONE_MIN_ONE_SUCCESS)
-    def finish(tables: list[str], params=None, run_id=None) -> dict:
+    def finish(batches: list[list[str]], params=None, run_id=None) -> dict:
         """Record changes, update the register, write the report; fail on failed tables."""
         from include.airflow_support import warehouse_engine
         from include.governance.inventory import finish_scan, record_report
@@ -172,8 +198,8 @@ def pii_inventory():
             "report": str(report),
         }
 
-    tables = start()
-    finish(tables).set_upstream(scan.expand(table=tables))
+    batches = start()
+    finish(batches).set_upstream(scan.expand(tables=batches))
 
 
 pii_inventory()

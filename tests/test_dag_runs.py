@@ -69,4 +69,4 @@ def test_inventory_dag_builds_the_register_and_logs_no_personal_data(airflow_env
     values = {v for row in personal for v in row if v and len(v) >= 6}
     assert len(values) > 500
     assert {v for v in values if v in output} == set()
-    assert "13 tables to scan" in output
+    assert "13 tables to scan in 13 tasks" in output

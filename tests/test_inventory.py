@@ -20,6 +20,7 @@ from include.governance.inventory import (
     ScanScope,
     ScanSummary,
     finish_scan,
+    plan_batches,
     scan_table,
     start_scan,
 )
@@ -282,3 +283,20 @@ def test_a_failing_table_is_recorded_and_leaves_its_register_rows(sqlite_engine)
             select(pii_scan_tables.c.error).where(pii_scan_tables.c.status == "failed")
         ).scalar()
     assert error == "NoSuchTableError (NoSuchTableError)"
+
+
+@pytest.mark.parametrize(
+    ("tables", "per_batch", "max_batches", "sizes"),
+    [
+        (5, 1, 1000, [1, 1, 1, 1, 1]),
+        (5, 2, 1000, [2, 2, 1]),
+        (2500, 1, 1000, [3] * 833 + [1]),
+        (0, 1, 1000, []),
+    ],
+)
+def test_tables_are_batched_under_airflows_mapping_limit(tables, per_batch, max_batches, sizes):
+    names = [f"s.t{i}" for i in range(tables)]
+    batches = plan_batches(names, per_batch, max_batches)
+    assert [len(b) for b in batches] == sizes
+    assert [t for b in batches for t in b] == names
+    assert len(batches) <= max_batches

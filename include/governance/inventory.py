@@ -14,6 +14,7 @@ of a scan are always computed against the scan before it, so a re-run records th
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -120,6 +121,13 @@ def start_scan(
     return tables
 
 
+def plan_batches(tables: list[str], per_batch: int, max_batches: int) -> list[list[str]]:
+    """Tables grouped for mapped tasks: ``per_batch`` a task, more where that would make
+    over ``max_batches`` tasks (Airflow fails a mapping longer than ``max_map_length``)."""
+    size = max(per_batch, math.ceil(len(tables) / max_batches))
+    return [tables[i : i + size] for i in range(0, len(tables), size)]
+
+
 def scan_table(
     engine: Engine, policy: Policy, scan_id: str, table_name: str, sample_size: int
 ) -> dict[str, Any]:
@@ -133,7 +141,9 @@ def scan_table(
     except Exception as exc:
         with engine.begin() as conn:
             conn.execute(
-                update(pii_scan_tables).where(where).values(status="failed", error=_describe(exc))
+                update(pii_scan_tables)
+                .where(where)
+                .values(status="failed", error=describe_error(exc))
             )
         raise
     found = {column: f for column, f in findings.items() if f is not None}
@@ -408,7 +418,7 @@ def _table_where(t, scan_id: str, table_name: str):
     return and_(t.c.scan_id == scan_id, t.c.schema_name == schema, t.c.table_name == name)
 
 
-def _describe(exc: Exception) -> str:
+def describe_error(exc: Exception) -> str:
     """An error for the record without its message: database errors can quote values."""
     origin = getattr(exc, "orig", None) or exc
     return f"{type(exc).__name__} ({type(origin).__name__})"
