@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -168,24 +169,36 @@ def _sqlite_schema_files(main_db: Path) -> dict[str, Path]:
 
 
 def _sqlite_engine(url: URL) -> Engine:
+    # NullPool: every connection is fresh, so it attaches schemas created since the last one.
+    return create_engine(
+        url.set(database=str(_sqlite_main_file(url))),
+        poolclass=NullPool,
+        **sqlite_engine_options(url),
+    )
+
+
+def sqlite_engine_options(url: URL) -> dict[str, Any]:
+    """``create_engine`` options that give every connection the warehouse's schemas; also
+    for engines that other libraries create from a URL (Great Expectations)."""
+    return {"creator": partial(_sqlite_connect, _sqlite_main_file(url))}
+
+
+def _sqlite_main_file(url: URL) -> Path:
     if not url.database or url.database == ":memory:":
         raise WarehouseError("a SQLite warehouse needs a file path, not an in-memory database")
     main_db = Path(url.database).expanduser().resolve()
     main_db.parent.mkdir(parents=True, exist_ok=True)
-    # NullPool: every connection is fresh, so it attaches schemas created since the last one.
-    engine = create_engine(
-        url.set(database=str(main_db)), poolclass=NullPool, connect_args={"timeout": 60}
-    )
+    return main_db
 
-    @event.listens_for(engine, "connect")
-    def _attach_schemas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.execute("PRAGMA foreign_keys = ON")
-        # SQLite stores whatever bytes it is given: never fail a read on invalid UTF-8.
-        dbapi_conn.text_factory = _decode_leniently
-        for schema, path in _sqlite_schema_files(main_db).items():
-            dbapi_conn.execute("ATTACH DATABASE ? AS " + schema, (str(path),))
 
-    return engine
+def _sqlite_connect(main_db: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(main_db, timeout=60)
+    conn.execute("PRAGMA foreign_keys = ON")
+    # SQLite stores whatever bytes it is given: never fail a read on invalid UTF-8.
+    conn.text_factory = _decode_leniently
+    for schema, path in _sqlite_schema_files(main_db).items():
+        conn.execute("ATTACH DATABASE ? AS " + schema, (str(path),))
+    return conn
 
 
 def _decode_leniently(raw: bytes) -> str:

@@ -1,0 +1,58 @@
+"""Great Expectations checks: right verdicts on each dialect, and no values in results."""
+
+from __future__ import annotations
+
+import great_expectations as gx
+from sqlalchemy import text
+
+from include.governance.quality import Checks
+from include.governance.warehouse import ensure_schema
+
+EMAILS = [f"kunde{i}@example.no" for i in range(7)]
+
+
+def test_checks_count_without_keeping_values(engine, tmp_path):
+    ensure_schema(engine, "crm")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE crm.notes (id INTEGER PRIMARY KEY, note VARCHAR(200))"))
+        conn.execute(
+            text("INSERT INTO crm.notes VALUES (:id, :note)"),
+            [
+                {"id": i, "note": f"kontakt {e}" if i < 7 else "ingen"}
+                for i, e in enumerate([*EMAILS, "", "", ""])
+            ],
+        )
+    checks = Checks(engine, tmp_path / "docs")
+    result = checks.validate(
+        "notes",
+        "crm",
+        "notes",
+        [
+            gx.expectations.ExpectTableRowCountToBeBetween(min_value=10, max_value=10),
+            gx.expectations.ExpectColumnValuesToNotMatchRegex(column="note", regex="@"),
+            gx.expectations.UnexpectedRowsExpectation(
+                unexpected_rows_query="SELECT * FROM {batch} WHERE id >= 100",
+                description="no id of 100 or more",
+            ),
+            gx.expectations.UnexpectedRowsExpectation(
+                unexpected_rows_query="SELECT * FROM {batch} WHERE no_such_column = 1",
+                description="a check that cannot run",
+            ),
+        ],
+    )
+    verdicts = {
+        o.expectation: (o.success, o.unexpected, o.observed, o.error) for o in result.outcomes
+    }
+    assert verdicts == {
+        "expect_table_row_count_to_be_between": (True, None, 10.0, False),
+        "expect_column_values_to_not_match_regex(note)": (False, 7, None, False),
+        "no id of 100 or more": (True, None, 0.0, False),
+        "a check that cannot run": (False, None, None, True),
+    }
+    assert not result.success
+    assert len(result.failures) == 2
+    assert checks.docs_index.is_file()
+    docs = tmp_path / "docs"
+    written = "".join(p.read_text(errors="replace") for p in docs.rglob("*") if p.is_file())
+    assert "note" in written
+    assert not [e for e in EMAILS if e in written]
