@@ -206,6 +206,20 @@ def test_misspelt_key_names_its_path_and_line(tmp_path):
             "retention.order_history.holds[0].where.state: sales.claims has no column 'state'",
         ),
         (
+            lambda d: d["retention"]["order_history"].update(
+                clear_columns=[{"columns": ["ip"], "keep_for": {"months": 13}, "reason": "x"}]
+            ),
+            "retention.order_history.clear_columns[0].columns[0]: sales.orders has no column 'ip'",
+        ),
+        (
+            lambda d: d["retention"]["order_history"].update(
+                clear_columns=[
+                    {"columns": ["ip_address"], "keep_for": {"years": 11}, "reason": "x"}
+                ]
+            ),
+            "clear_columns[0].keep_for: must be shorter than the rule's keep_for",
+        ),
+        (
             lambda d: d["retention"]["order_history"].update(keep_for={"years": 0}),
             "retention.order_history.keep_for: the retention period must be longer than zero",
         ),

@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Engine,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -114,3 +115,54 @@ def ensure_governance_tables(engine: Engine) -> None:
     """Create the governance schema and its tables where missing (idempotent)."""
     ensure_schema(engine, GOVERNANCE_SCHEMA)
     metadata.create_all(engine, checkfirst=True)
+
+
+# --- retention ---
+
+legal_holds = Table(
+    "legal_holds",
+    metadata,
+    Column("hold_id", Integer, primary_key=True, autoincrement=True),
+    Column("table_name", String(256), nullable=False, comment="the held table, schema.table"),
+    Column("key_value", String(128), nullable=False, comment="the held row's key, as text"),
+    Column("case_reference", String(128), nullable=False),
+    Column("placed_at", TIMESTAMP, nullable=False),
+    Column("placed_by", String(128)),
+    Column("released_at", TIMESTAMP, comment="a hold has no expiry: it lasts until released"),
+    Index("ix_legal_holds_key", "table_name", "key_value"),
+    comment="Filled by compliance: rows that no retention run may delete while held.",
+)
+
+retention_runs = Table(
+    "retention_runs",
+    metadata,
+    Column("run_id", String(250), primary_key=True),
+    Column("rule", String(64), nullable=False),
+    Column("cutoff", TIMESTAMP, nullable=False),
+    Column("policy_version", String(12), nullable=False),
+    Column("dry_run", Boolean, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("plan", JSON, nullable=False, comment="counts to delete and held, per table"),
+    Column("before", JSON, comment="expired rows per table when the run first started"),
+    Column("deleted", JSON, comment="rows deleted per table"),
+    Column("checks", JSON, comment="Great Expectations outcomes"),
+    Column("started_at", TIMESTAMP, nullable=False),
+    Column("finished_at", TIMESTAMP),
+    Column("report_path", Text),
+)
+
+retention_audit = Table(
+    "retention_audit",
+    metadata,
+    Column("run_id", String(250), primary_key=True),
+    Column("batch_no", Integer, primary_key=True),
+    Column("table_name", String(256), primary_key=True),
+    Column("rows_deleted", Integer, nullable=False),
+    Column("key_min", String(128), nullable=False),
+    Column("key_max", String(128), nullable=False),
+    Column("cutoff", TIMESTAMP, nullable=False),
+    Column("policy_version", String(12), nullable=False),
+    Column("deleted_at", TIMESTAMP, nullable=False),
+    comment="One row per table per batch, written in the batch's own transaction; counts "
+    "and key ranges only: no copy of a deleted row is kept.",
+)

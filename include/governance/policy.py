@@ -185,6 +185,15 @@ class HoldCondition(_Strict):
     where: dict[Identifier, str | int | bool] = Field(default_factory=dict)
 
 
+class ClearColumns(_Strict):
+    """Columns of a kept row that are kept for less time than the row: set to NULL after
+    ``keep_for`` (an order's IP address, kept for security only)."""
+
+    columns: list[Identifier] = Field(min_length=1)
+    keep_for: Period
+    reason: str
+
+
 class RetentionRule(_Strict):
     description: str
     table: TableName
@@ -194,6 +203,7 @@ class RetentionRule(_Strict):
     children: list[ChildTable] = Field(default_factory=list)
     holds: list[HoldCondition] = Field(default_factory=list)
     max_delete_share: float = Field(0.05, gt=0, le=1)
+    clear_columns: list[ClearColumns] = Field(default_factory=list)
 
 
 class Policy(_Strict):
@@ -378,10 +388,23 @@ def _check_retention(policy: Policy, name: str, rule: RetentionRule) -> list[Pol
         problems += _check_columns(
             policy, (*at, "children", i), child.table, [(("column",), child.column)]
         )
+    for i, clear in enumerate(rule.clear_columns):
+        at_clear = (*at, "clear_columns", i)
+        problems += _check_columns(
+            policy, at_clear, rule.table, [(("columns", j), c) for j, c in enumerate(clear.columns)]
+        )
+        if _approximate_days(clear.keep_for) >= _approximate_days(rule.keep_for):
+            problems.append(
+                PolicyProblem((*at_clear, "keep_for"), "must be shorter than the rule's keep_for")
+            )
     for i, hold in enumerate(rule.holds):
         columns = [(("column",), hold.column)] + [(("where", c), c) for c in hold.where]
         problems += _check_columns(policy, (*at, "holds", i), hold.table, columns)
     return problems
+
+
+def _approximate_days(period: Period) -> int:
+    return period.years * 366 + period.months * 31 + period.days
 
 
 def _check_columns(

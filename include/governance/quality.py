@@ -103,8 +103,16 @@ class Checks:
         self, suite: str, schema: str, table: str, expectations: Sequence[Any]
     ) -> SuiteResult:
         """Run ``expectations`` on ``schema.table``; the Data Docs are updated with it."""
-        gx = self._gx
         asset = self._source.add_table_asset(suite, table_name=table, schema_name=schema)
+        return self._run(suite, f"{schema}.{table}", asset, expectations)
+
+    def validate_query(self, suite: str, query: str, expectations: Sequence[Any]) -> SuiteResult:
+        """Run ``expectations`` on the rows of ``query`` (say, counts that must agree)."""
+        asset = self._source.add_query_asset(suite, query=query)
+        return self._run(suite, "query", asset, expectations)
+
+    def _run(self, suite: str, target: str, asset: Any, expectations: Sequence[Any]) -> SuiteResult:
+        gx = self._gx
         batch = asset.add_batch_definition_whole_table("whole table")
         expectation_suite = self.context.suites.add(gx.ExpectationSuite(suite))
         for expectation in expectations:
@@ -120,9 +128,8 @@ class Checks:
                 result_format=RESULT_FORMAT,
             )
         )
-        run = checkpoint.run()
-        (result,) = run.run_results.values()
-        return SuiteResult(suite, f"{schema}.{table}", [_outcome(r) for r in result.results])
+        (result,) = checkpoint.run().run_results.values()
+        return SuiteResult(suite, target, [_outcome(r) for r in result.results])
 
     @property
     def docs_index(self) -> Path:
