@@ -92,6 +92,14 @@ class RetentionPlan:
     def share(self) -> float:
         return self.to_delete / self.total_rows if self.total_rows else 0.0
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RetentionPlan:
+        """The plan back from :meth:`as_json` (how it travels between Airflow tasks)."""
+        fields = {k: v for k, v in data.items() if k != "share"}
+        fields["cutoff"] = datetime.fromisoformat(data["cutoff"])
+        fields["logical_date"] = date.fromisoformat(data["logical_date"])
+        return cls(**fields)
+
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["cutoff"] = self.cutoff.isoformat()
