@@ -58,7 +58,7 @@ from include.governance.audit import (
     retention_runs,
 )
 from include.governance.policy import Period, Policy, RetentionRule
-from include.governance.warehouse import dialect_name
+from include.governance.warehouse import WarehouseError, dialect_name
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,14 @@ class _Sql:
     def __init__(self, rule: RetentionRule, cutoff: datetime):
         self.rule = rule
         schema, name = rule.table.split(".")
-        self.root = table(name, column(rule.key), _timestamp(rule.date_column), schema=schema)
+        cleared = [c for clearing in rule.clear_columns for c in clearing.columns]
+        self.root = table(
+            name,
+            column(rule.key),
+            _timestamp(rule.date_column),
+            *(column(c) for c in dict.fromkeys(cleared)),
+            schema=schema,
+        )
         self.key = self.root.c[rule.key]
         self.expired = self.older_than(cutoff)
         self.children = {c.table: _table(c.table, c.column) for c in rule.children}
@@ -163,6 +170,7 @@ def plan_retention(
     """What a run for ``logical_date`` would delete and keep; changes nothing."""
     rule = _rule(policy, rule_name)
     cutoff = cutoff_for(logical_date, rule.keep_for)
+    _check_warehouse_has(engine, rule)
     ensure_governance_tables(engine)
     sql = _Sql(rule, cutoff)
     with engine.connect() as conn:
@@ -182,8 +190,8 @@ def plan_retention(
             max_share=rule.max_delete_share if max_share is None else max_share,
         )
         for clearing in rule.clear_columns:
-            cleared = _Clearing(sql, clearing, plan.logical_date)
-            plan.clear[cleared.label] = count(cleared.target, cleared.pending)
+            cleared = _Clearing(sql, clearing, plan.logical_date)  # of rows that stay
+            plan.clear[cleared.label] = count(sql.root, and_(cleared.pending, ~sql.deletable))
     plan.warnings = _unindexed_foreign_keys(engine, rule)
     return plan
 
@@ -452,21 +460,12 @@ class _Clearing:
     """Columns of a kept root row past their shorter period, still holding a value."""
 
     def __init__(self, sql: _Sql, clearing: Any, logical_date: date):
-        rule = sql.rule
-        schema, name = rule.table.split(".")
         self.columns = clearing.columns
-        self.label = f"{rule.table}({', '.join(clearing.columns)})"
-        self.target = table(
-            name,
-            column(rule.key),
-            _timestamp(rule.date_column),
-            *(column(c) for c in clearing.columns),
-            schema=schema,
-        )
-        cutoff = cutoff_for(logical_date, clearing.keep_for)
+        self.label = f"{sql.rule.table}({', '.join(clearing.columns)})"
+        self.target = sql.root
         self.pending = and_(
-            self.target.c[rule.date_column] < cutoff,
-            or_(*(self.target.c[c].is_not(None) for c in clearing.columns)),
+            sql.older_than(cutoff_for(logical_date, clearing.keep_for)),
+            or_(*(sql.root.c[c].is_not(None) for c in clearing.columns)),
         )
 
 
@@ -572,6 +571,25 @@ def _for_update(conn: Connection, query):
 def _statement_timeout(conn: Connection) -> None:
     if dialect_name(conn.engine) == "postgresql":
         conn.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_S * 1000}"))
+
+
+def _check_warehouse_has(engine: Engine, rule: RetentionRule) -> None:
+    """Name what is missing before any query: a renamed table must not look like no data."""
+    needed: dict[str, set[str]] = {rule.table: {rule.key, rule.date_column}}
+    for child in rule.children:
+        needed.setdefault(child.table, set()).add(child.column)
+    for hold in rule.holds:
+        needed.setdefault(hold.table, set()).update({hold.column, *hold.where})
+    for clearing in rule.clear_columns:
+        needed[rule.table].update(clearing.columns)
+    inspector = inspect(engine)
+    for name, columns in needed.items():
+        schema, table_name = name.split(".")
+        if not inspector.has_table(table_name, schema=schema):
+            raise WarehouseError(f"retention: table {name} is not in the warehouse")
+        existing = {c["name"] for c in inspector.get_columns(table_name, schema=schema)}
+        if missing := sorted(columns - existing):
+            raise WarehouseError(f"retention: {name} has no column {', '.join(missing)}")
 
 
 def _unindexed_foreign_keys(engine: Engine, rule: RetentionRule) -> list[str]:
