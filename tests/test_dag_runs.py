@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 
 from include.demo.load import build_demo_warehouse
 from include.demo.schema import SEEDED_PERSONAL_DATA
-from include.governance.audit import pii_columns, pii_scan_runs
+from include.governance.audit import pii_columns, pii_scan_runs, retention_runs
 from include.governance.warehouse import create_warehouse_engine
 
 ROOT = Path(__file__).parents[1]
@@ -70,3 +70,49 @@ def test_inventory_dag_builds_the_register_and_logs_no_personal_data(airflow_env
     assert len(values) > 500
     assert {v for v in values if v in output} == set()
     assert "13 tables to scan in 13 tasks" in output
+
+
+def expired_unheld(env: dict[str, str]) -> int:
+    engine = create_warehouse_engine(env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        return conn.execute(
+            text(
+                "SELECT count(*) FROM sales.orders WHERE ordered_at < '2016-11-24' AND order_id "
+                "NOT IN (SELECT order_id FROM sales.claims WHERE status = 'open')"
+            )
+        ).scalar()
+
+
+def test_retention_dag_dry_run_refusal_then_delete(airflow_env):
+    expired = expired_unheld(airflow_env)
+    assert expired > 0
+
+    dry = airflow(airflow_env, "dags", "test", "order_history_retention", "2026-11-24")
+    assert dry.returncode == 0, (dry.stdout + dry.stderr)[-3000:]
+    assert "DRY RUN" in dry.stdout + dry.stderr
+    assert expired_unheld(airflow_env) == expired
+
+    conf = '{"dry_run": false}'
+    refused = airflow(
+        airflow_env, "dags", "test", "order_history_retention", "2026-11-24", "-c", conf
+    )
+    assert refused.returncode != 0
+    assert "more than the 5.0% one run may delete" in refused.stdout + refused.stderr
+    assert expired_unheld(airflow_env) == expired
+
+    conf = '{"dry_run": false, "max_delete_share": 0.3}'
+    real = airflow(airflow_env, "dags", "test", "order_history_retention", "2026-11-24", "-c", conf)
+    assert real.returncode == 0, (real.stdout + real.stderr)[-3000:]
+    assert expired_unheld(airflow_env) == 0
+    engine = create_warehouse_engine(airflow_env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        runs = conn.execute(select(retention_runs).order_by(retention_runs.c.started_at)).all()
+    assert [(r.dry_run, r.status) for r in runs] == [
+        (True, "planned"),
+        (False, "refused"),
+        (False, "deleted"),
+    ]
+    report = Path(runs[-1].report_path)
+    assert "passed" in report.read_text()
+    assert "FAILED" not in report.read_text()
+    assert (report.parent / "data_docs" / "index.html").is_file()
