@@ -180,7 +180,16 @@ def order_history_retention():
             run_id,
             status,
             execution["rows"] if execution else None,
-            [{"suite": r.suite, "outcomes": [str(o) for o in r.outcomes]} for r in results or []],
+            [
+                {
+                    "suite": r.suite,
+                    "expectation": o.expectation,
+                    "success": o.success,
+                    "detail": str(o),
+                }
+                for r in results or []
+                for o in r.outcomes
+            ],
             str(report),
         )
         log.info("report: %s", report)

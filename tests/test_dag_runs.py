@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select, text
 
@@ -116,3 +122,71 @@ def test_retention_dag_dry_run_refusal_then_delete(airflow_env):
     assert "passed" in report.read_text()
     assert "FAILED" not in report.read_text()
     assert (report.parent / "data_docs" / "index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def api_server(airflow_env) -> Iterator[str]:
+    """Airflow's API server (UI, REST API, plugins) on a free local port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(airflow_env, AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin")
+    log = (Path(airflow_env["AIRFLOW_HOME"]) / "api-server.log").open("w")
+    server = subprocess.Popen(
+        ["airflow", "api-server", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,  # kept beside the Airflow home, for when a test here fails
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if httpx.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(1)
+        else:
+            pytest.fail("the API server did not start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def login(base: str, home: str) -> dict[str, str]:
+    passwords = json.loads(
+        (Path(home) / "simple_auth_manager_passwords.json.generated").read_text()
+    )
+    token = httpx.post(
+        f"{base}/auth/token", json={"username": "reviewer", "password": passwords["reviewer"]}
+    ).json()["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_governance_page_requires_login(api_server):
+    for path in ["/governance/", "/governance/reports/pii_inventory/x/report.html"]:
+        assert httpx.get(api_server + path).status_code in (401, 403), path
+
+
+def test_governance_page_shows_register_runs_and_reports(api_server, airflow_env):
+    headers = login(api_server, airflow_env["AIRFLOW_HOME"])
+    page = httpx.get(f"{api_server}/governance/", headers=headers)
+    assert page.status_code == 200
+    html = page.text
+    assert "crm.customers.email" in html
+    assert "Coverage gaps" in html
+    assert "order_history_retention" not in html or "Retention runs" in html
+    links = re.findall(r'href="(/governance/reports/[^"]+)"', html)
+    assert links
+    for link in links:
+        assert httpx.get(api_server + link, headers=headers).status_code == 200, link
+    escape = httpx.get(
+        f"{api_server}/governance/reports/..%2F..%2F..%2Fetc%2Fpasswd", headers=headers
+    )
+    assert escape.status_code == 404
+    assert "root:" not in escape.text
+    plugins = httpx.get(f"{api_server}/api/v2/plugins", headers=headers).json()["plugins"]
+    views = [v for p in plugins for v in p["external_views"]]
+    assert {"name": "Governance", "href": "/governance/"}.items() <= views[0].items()

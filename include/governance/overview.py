@@ -1,0 +1,61 @@
+"""What compliance reviews, read from the governance tables: the register and its gaps,
+recent changes, retention runs and legal holds. Names, counts and statuses only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, Table, inspect, select
+
+from include.governance.audit import (
+    GOVERNANCE_SCHEMA,
+    legal_holds,
+    pii_changes,
+    pii_columns,
+    pii_scan_runs,
+    retention_runs,
+)
+
+RECENT = 50
+
+
+def governance_overview(engine: Engine) -> dict[str, Any]:
+    """Every section of the Governance page; empty where a DAG has not run yet."""
+    inspector = inspect(engine)
+    existing = (
+        set(inspector.get_table_names(schema=GOVERNANCE_SCHEMA))
+        if GOVERNANCE_SCHEMA in inspector.get_schema_names()
+        else set()
+    )
+
+    def rows(table: Table, *order: Any, where: Any = None, limit: int | None = None) -> list:
+        if table.name not in existing:
+            return []
+        query = select(table).order_by(*order)
+        if where is not None:
+            query = query.where(where)
+        if limit:
+            query = query.limit(limit)
+        with engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    register = rows(
+        pii_columns, pii_columns.c.schema_name, pii_columns.c.table_name, pii_columns.c.column_name
+    )
+    return {
+        "scan": next(iter(rows(pii_scan_runs, pii_scan_runs.c.started_at.desc(), limit=1)), None),
+        "register": register,
+        "ungoverned": [r for r in register if not r["governed"]],
+        "changes": rows(pii_changes, pii_changes.c.detected_at.desc(), limit=RECENT),
+        "retention_runs": [
+            dict(
+                run,
+                checks_passed=sum(c["success"] for c in run["checks"] or []),
+                checks_failed=sum(not c["success"] for c in run["checks"] or []),
+            )
+            for run in rows(retention_runs, retention_runs.c.started_at.desc(), limit=RECENT)
+        ],
+        "legal_holds": rows(
+            legal_holds, legal_holds.c.placed_at.desc(), where=legal_holds.c.released_at.is_(None)
+        ),
+    }
