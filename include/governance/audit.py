@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from include.governance.warehouse import ensure_schema
 
@@ -112,9 +113,14 @@ pii_changes = Table(
 
 
 def ensure_governance_tables(engine: Engine) -> None:
-    """Create the governance schema and its tables where missing (idempotent)."""
+    """Create the governance schema and its tables where missing. ``IF NOT EXISTS``, not
+    check-then-create: two DAGs starting at once must not race each other into an error."""
     ensure_schema(engine, GOVERNANCE_SCHEMA)
-    metadata.create_all(engine, checkfirst=True)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            conn.execute(CreateTable(table, if_not_exists=True))
+            for index in table.indexes:
+                conn.execute(CreateIndex(index, if_not_exists=True))
 
 
 # --- retention ---
