@@ -18,6 +18,10 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__PARALLELISM ?= 4
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION := False
 export AIRFLOW__LOGGING__LOGGING_LEVEL ?= INFO
+# Demo-only pseudonymisation keys (VERSION:SECRET), one per purpose, as Airflow variables
+# from the environment. Public, so never for real data: set your own in Airflow instead.
+export AIRFLOW_VAR_PSEUDONYM_SECRET_ANALYTICS ?= demo-1:demo-analytics-secret-not-for-real-data
+export AIRFLOW_VAR_PSEUDONYM_SECRET_MARKETING ?= demo-1:demo-marketing-secret-not-for-real-data
 
 # make demo SCALE=50000 builds a bigger demo warehouse; RUN_DATE fixes the run's logical date.
 SCALE ?= 2000

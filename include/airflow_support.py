@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import URL, Engine
 
+from include.governance.pseudonym import PseudonymKey, parse_key
 from include.governance.warehouse import create_warehouse_engine, resolve_url, url_from_connection
 
 WAREHOUSE_CONN_ID = "warehouse"
@@ -30,3 +31,25 @@ def warehouse_url() -> URL:
 
 def warehouse_engine() -> Engine:
     return create_warehouse_engine(warehouse_url())
+
+
+def pseudonym_key(purpose: str) -> PseudonymKey:
+    """The pseudonymisation key of ``purpose`` (analytics, marketing): the Airflow variable
+    ``pseudonym_secret_<purpose>`` as ``VERSION:SECRET``, else the Airflow connection of that
+    id (login: version, password: secret). ``AIRFLOW_VAR_PSEUDONYM_SECRET_<PURPOSE>`` sets
+    the variable from the environment, as the demo does; "secret" in the name has Airflow
+    mask the value wherever it would be logged."""
+    from airflow.sdk import Connection, Variable
+    from airflow.sdk.exceptions import AirflowNotFoundException
+
+    name = f"pseudonym_secret_{purpose}"
+    value = Variable.get(name, default=None)
+    if value is None:
+        try:
+            conn = Connection.get(name)
+        except AirflowNotFoundException:
+            conn = None
+        if conn is not None and conn.login and conn.password:
+            value = f"{conn.login}:{conn.password}"
+    where = f"the Airflow variable {name} (or AIRFLOW_VAR_{name.upper()}) or a connection {name}"
+    return parse_key(purpose, value, where)

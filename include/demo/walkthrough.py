@@ -24,6 +24,7 @@ from include.governance.warehouse import project_root
 # The demo's backlog holds about 19% of orders past ten years: the real run allows that once.
 RUNS: list[tuple[str, dict]] = [
     ("pii_inventory", {}),
+    ("anonymise_analytics", {}),
     ("order_history_retention", {"dry_run": True}),
     ("order_history_retention", {"dry_run": False, "max_delete_share": 0.3}),
 ]
@@ -88,6 +89,7 @@ def summary(engine: Engine) -> str:
                 f"    register: governance.pii_columns; report: {scan.report_path}",
             ]
     lines += _retention_summary(engine)
+    lines += _anonymise_summary(engine)
     return "\n".join(lines)
 
 
@@ -109,6 +111,36 @@ def _retention_summary(engine: Engine) -> list[str]:
             f"  Retention (cutoff {run.cutoff:%Y-%m-%d}), {what}",
             f"    audit: governance.retention_audit; report: {run.report_path}",
         ]
+    return lines
+
+
+def _anonymise_summary(engine: Engine) -> list[str]:
+    from include.governance.audit import anonymise_outputs, anonymise_runs, segment_runs
+
+    with engine.connect() as conn:
+        run = conn.execute(
+            select(anonymise_runs).order_by(anonymise_runs.c.started_at.desc()).limit(1)
+        ).first()
+        if not run:
+            return []
+        outputs = conn.execute(
+            select(anonymise_outputs).where(anonymise_outputs.c.run_id == run.run_id)
+        ).all()
+        segments = conn.execute(
+            select(segment_runs).where(segment_runs.c.run_id == run.run_id)
+        ).first()
+    built = ", ".join(f"{o.output} {o.output_rows} ({o.method})" for o in outputs)
+    lines = [
+        f"  Anonymisation {run.status}: {built}",
+        f"    {sum(o.checks or 0 for o in outputs)} Great Expectations checks; "
+        f"report: {run.report_path}",
+    ]
+    if segments:
+        lines.append(
+            f"  Marketing segments: {segments.segments} segments of {segments.consenting} "
+            f"consenting customers, k = {segments.k} (smallest {segments.k_achieved}, "
+            f"average {segments.average_size}), {segments.suppressed} suppressed"
+        )
     return lines
 
 

@@ -172,3 +172,53 @@ retention_audit = Table(
     comment="One row per table per batch, written in the batch's own transaction; counts "
     "and key ranges only: no copy of a deleted row is kept.",
 )
+
+
+# --- anonymisation (analytics outputs and marketing segments) ---
+
+anonymise_runs = Table(
+    "anonymise_runs",
+    metadata,
+    Column("run_id", String(250), primary_key=True),
+    Column("run_date", TIMESTAMP, nullable=False, comment="the logical date: ages are on it"),
+    Column("started_at", TIMESTAMP, nullable=False),
+    Column("finished_at", TIMESTAMP),
+    Column("policy_version", String(12), nullable=False),
+    Column("status", String(20), nullable=False, comment="running, succeeded or failed"),
+    Column("report_path", Text),
+)
+
+anonymise_outputs = Table(
+    "anonymise_outputs",
+    metadata,
+    Column("run_id", String(250), primary_key=True),
+    Column("output", String(257), primary_key=True),
+    Column("source", String(257), nullable=False),
+    Column("method", String(20), comment="pushdown or streaming"),
+    Column("key_version", String(40), comment="the pseudonymisation key's version, not the key"),
+    Column("source_rows", Integer),
+    Column("output_rows", Integer),
+    Column("suppressed", Integer, comment="source rows left out on purpose"),
+    Column("checks", Integer),
+    Column("checks_failed", JSON, comment="the failing expectations, counts only"),
+    Column("seconds", Float),
+    Column("status", String(20), nullable=False, comment="built, failed or published"),
+    Column("error", Text, comment="error class and message, never values"),
+    Column("data_docs", Text),
+)
+
+segment_runs = Table(
+    "segment_runs",
+    metadata,
+    Column("run_id", String(250), primary_key=True),
+    Column("k", Integer, nullable=False),
+    Column("k_achieved", Integer, comment="the smallest segment's size"),
+    Column("consenting", Integer, nullable=False),
+    Column("suppressed", Integer, nullable=False),
+    Column("max_suppressed", Integer, nullable=False, comment="the policy's budget"),
+    Column("segments", Integer, nullable=False),
+    Column("average_size", Float),
+    Column("levels", JSON, nullable=False, comment="generalisation level per quasi-identifier"),
+    Column("hierarchy_version", String(20), nullable=False),
+    Column("key_version", String(40), nullable=False),
+)

@@ -1,5 +1,6 @@
 """What compliance reviews, read from the governance tables: the register and its gaps,
-recent changes, retention runs and legal holds. Names, counts and statuses only."""
+recent changes, anonymisation runs with their checks, retention runs and legal holds.
+Names, counts and statuses only."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from sqlalchemy import Engine, Table, inspect, select
 
 from include.governance.audit import (
     GOVERNANCE_SCHEMA,
+    anonymise_outputs,
+    anonymise_runs,
     legal_holds,
     pii_changes,
     pii_columns,
     pii_scan_runs,
     retention_runs,
+    segment_runs,
 )
 
 RECENT = 50
@@ -54,6 +58,27 @@ def governance_overview(engine: Engine) -> dict[str, Any]:
                 checks_failed=sum(not c["success"] for c in run["checks"] or []),
             )
             for run in rows(retention_runs, retention_runs.c.started_at.desc(), limit=RECENT)
+        ],
+        "anonymise_runs": [
+            dict(
+                run,
+                outputs=rows(
+                    anonymise_outputs,
+                    anonymise_outputs.c.output,
+                    where=anonymise_outputs.c.run_id == run["run_id"],
+                ),
+                segments=next(
+                    iter(
+                        rows(
+                            segment_runs,
+                            segment_runs.c.run_id,
+                            where=segment_runs.c.run_id == run["run_id"],
+                        )
+                    ),
+                    None,
+                ),
+            )
+            for run in rows(anonymise_runs, anonymise_runs.c.started_at.desc(), limit=10)
         ],
         "legal_holds": rows(
             legal_holds, legal_holds.c.placed_at.desc(), where=legal_holds.c.released_at.is_(None)

@@ -137,11 +137,29 @@ class Redact(_Rule):
     rule: Literal["redact"]
 
 
+class Band(_Rule):
+    """A number to the half-open band between two of ``edges`` (``[1000,5000)``): amounts."""
+
+    rule: Literal["band"]
+    edges: list[int] = Field(min_length=1)
+
+
 def _rule_shorthand(value: Any) -> Any:
     return {"rule": value} if isinstance(value, str) else value
 
 
-_RULES = (Drop, Keep, Pseudonymise, AgeBand, Region, TruncateTime, IpNetwork, UserAgent, Redact)
+_RULES = (
+    Drop,
+    Keep,
+    Pseudonymise,
+    AgeBand,
+    Region,
+    TruncateTime,
+    IpNetwork,
+    UserAgent,
+    Redact,
+    Band,
+)
 RULE_NAMES = frozenset(get_args(rule.model_fields["rule"].annotation)[0] for rule in _RULES)
 
 AnonymiseRule = Annotated[
@@ -206,12 +224,48 @@ class RetentionRule(_Strict):
     clear_columns: list[ClearColumns] = Field(default_factory=list)
 
 
+class SegmentCustomers(_Strict):
+    """The people of the marketing segments, and the columns of their quasi-identifiers."""
+
+    table: TableName
+    key: Identifier
+    consent: Identifier = Field(description="True when the customer consented to marketing.")
+    date_of_birth: Identifier
+    gender: Identifier
+    postcode: Identifier
+
+
+class SegmentOrders(_Strict):
+    """The orders that give each customer's recency, frequency and monetary bands."""
+
+    table: TableName
+    customer: Identifier
+    ordered_at: Identifier
+    amount: Identifier
+
+
+class MarketingPolicy(_Strict):
+    """k-anonymous target groups of the customers who consented to marketing."""
+
+    description: str
+    customers: SegmentCustomers
+    orders: SegmentOrders
+    behaviour_window: Period = Field(default_factory=lambda: Period(years=2))
+    k: int = Field(10, ge=2, description="Every segment has at least k members.")
+    max_suppressed_share: float = Field(
+        0.05, ge=0, le=1, description="Of consenting customers; more fails the run."
+    )
+    segments: TableName = "marketing.segments"
+    members: TableName = "marketing.segment_members"
+
+
 class Policy(_Strict):
     organisation: str
     purposes: dict[Identifier, str] = Field(min_length=1)
     categories: dict[Identifier, Category] = Field(min_length=1)
     tables: dict[TableName, GovernedTable] = Field(default_factory=dict)
     retention: dict[Identifier, RetentionRule] = Field(default_factory=dict)
+    marketing: MarketingPolicy | None = None
 
     @cached_property
     def version(self) -> str:
@@ -301,6 +355,7 @@ def cross_check(policy: Policy) -> list[PolicyProblem]:
             sources[output] = table_name
     for name, rule in policy.retention.items():
         problems += _check_retention(policy, name, rule)
+    problems += _check_anonymisation(policy)
     return problems
 
 
@@ -373,6 +428,61 @@ def _check_table(policy: Policy, table_name: str, table: GovernedTable) -> list[
             )
         output_names[output] = column_name
     return problems
+
+
+def _check_anonymisation(policy: Policy) -> list[PolicyProblem]:
+    """Outputs join and reconcile on a pseudonymised key; marketing reads only what the
+    policy lets marketing use, and writes only to the marketing schema."""
+    problems = [
+        PolicyProblem(
+            ("tables", name, "columns", table.key, "anonymise"),
+            f"the key of a table with an output must be pseudonymised (rule "
+            f"{table.columns[table.key].anonymise.rule!r})",
+        )
+        for name, table in policy.tables.items()
+        if table.anonymise_to
+        and table.key in table.columns
+        and not isinstance(table.columns[table.key].anonymise, Pseudonymise)
+    ]
+    marketing = policy.marketing
+    if marketing is None:
+        return problems
+    at = ("marketing",)
+    people, orders = marketing.customers, marketing.orders
+    used = [
+        ((*at, "customers"), people.table, [((f,), getattr(people, f)) for f in _PEOPLE_FIELDS]),
+        ((*at, "orders"), orders.table, [((f,), getattr(orders, f)) for f in _ORDER_FIELDS]),
+    ]
+    for where, table_name, columns in used:
+        found = _check_columns(policy, where, table_name, columns)
+        problems += found
+        if found:
+            continue
+        for field, column in columns:
+            category_name = policy.tables[table_name].columns[column].category
+            category = policy.categories.get(category_name or "")
+            if category and "marketing" not in category.purposes:
+                problems.append(
+                    PolicyProblem(
+                        (*where, *field),
+                        f"{category_name} data may not be used for marketing (its purposes: "
+                        f"{', '.join(category.purposes)})",
+                    )
+                )
+    for field in ("segments", "members"):
+        if not getattr(marketing, field).startswith("marketing."):
+            problems.append(PolicyProblem((*at, field), "segments belong in the marketing schema"))
+    if marketing.segments == marketing.members:
+        problems.append(PolicyProblem((*at, "members"), "must differ from segments"))
+    if marketing.behaviour_window == Period():
+        problems.append(
+            PolicyProblem((*at, "behaviour_window"), "the window must be longer than zero")
+        )
+    return problems
+
+
+_PEOPLE_FIELDS = ("key", "consent", "date_of_birth", "gender", "postcode")
+_ORDER_FIELDS = ("customer", "ordered_at", "amount")
 
 
 def _check_retention(policy: Policy, name: str, rule: RetentionRule) -> list[PolicyProblem]:

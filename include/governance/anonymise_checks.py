@@ -1,0 +1,107 @@
+"""The Great Expectations proof an output must pass before it is swapped in.
+
+Checked in the warehouse (``quality.Checks``: counts only, never values), on the staging
+table: no text value has the shape of an email, phone number, fødselsnummer or payment
+card; no pseudonym is a raw source identifier, and each is 64 hex digits, unique per
+source key; the columns are exactly those the policy's rules make; the row count
+reconciles with the rows read from the source less the documented suppressions; every
+segment has at least k members.
+
+The patterns are shapes, a second line of defence behind the validated detectors that
+redact text: they use only what PostgreSQL, MariaDB and Python (SQLite's ``REGEXP``) read
+alike, and are bounded by non-alphanumerics so a 64-digit hex pseudonym never matches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import great_expectations as gx
+
+from include.governance.anonymise_plan import KEY_VERSION_COLUMN, OutputPlan
+from include.governance.pseudonym import PSEUDONYM_LENGTH
+from include.governance.quality import Checks, SuiteResult
+
+_EDGE_L, _EDGE_R = "(^|[^0-9A-Za-z])", "($|[^0-9A-Za-z])"
+PERSONAL_DATA_SHAPES = {
+    "email": "[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+([.][A-Za-z0-9-]+)*[.][A-Za-z]{2,}",
+    "phone": f"{_EDGE_L}([+]47 ?|0047 ?)?[2-9][0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{3}}{_EDGE_R}",
+    "national_id": f"{_EDGE_L}[0-7][0-9][01][0-9]{{3}}[ -]?[0-9]{{5}}{_EDGE_R}",
+    "payment_card": f"{_EDGE_L}([0-9][ -]?){{12,18}}[0-9]{_EDGE_R}"
+    "|[0-9]{4,6}[*xX]{4,}[0-9]{4}",  # a masked PAN is card data too
+}
+PSEUDONYM_SHAPE = f"^[0-9a-f]{{{PSEUDONYM_LENGTH}}}$"
+
+
+def no_personal_data(columns: list[str]) -> list[Any]:
+    kinds = ", ".join(PERSONAL_DATA_SHAPES)
+    return [
+        gx.expectations.ExpectColumnValuesToNotMatchRegexList(
+            column=column,
+            regex_list=list(PERSONAL_DATA_SHAPES.values()),
+            description=f"no {kinds} in {column}",
+        )
+        for column in columns
+    ]
+
+
+def pseudonym_checks(column: str, raw_values_sql: str, unique: bool) -> list[Any]:
+    """Hex of the right length, never one of the raw values it replaced; unique for a key."""
+    checks = [
+        gx.expectations.ExpectColumnValuesToMatchRegex(
+            column=column, regex=PSEUDONYM_SHAPE, description=f"{column} is a keyed pseudonym"
+        ),
+        gx.expectations.UnexpectedRowsExpectation(
+            unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE {column} IN ({raw_values_sql})",
+            description=f"no raw source identifier in {column}",
+        ),
+    ]
+    if unique:
+        checks += [
+            gx.expectations.ExpectColumnValuesToBeUnique(
+                column=column, description=f"{column} is unique per source key"
+            ),
+            gx.expectations.ExpectColumnValuesToNotBeNull(
+                column=column, description=f"every row has its {column}"
+            ),
+        ]
+    return checks
+
+
+def shape_checks(columns: list[str], rows: int, key_version: str | None) -> list[Any]:
+    """Exactly these columns, this many rows, and (with pseudonyms) made with this key."""
+    checks = [
+        gx.expectations.ExpectTableColumnsToMatchSet(
+            column_set=columns,
+            exact_match=True,
+            description="the columns are exactly those the policy's rules make",
+        ),
+        gx.expectations.ExpectTableRowCountToEqual(
+            value=rows, description=f"{rows} rows: the source's, less documented suppressions"
+        ),
+    ]
+    if key_version:
+        checks.append(
+            gx.expectations.ExpectColumnDistinctValuesToBeInSet(
+                column=KEY_VERSION_COLUMN,
+                value_set=[key_version],
+                description=f"made with key version {key_version}",
+            )
+        )
+    return checks
+
+
+def text_as(dialect: str) -> str:
+    return "CHAR" if dialect == "mysql" else "VARCHAR(64)"
+
+
+def check_output(
+    checks: Checks, plan: OutputPlan, source_rows: int, key_version: str, dialect: str
+) -> SuiteResult:
+    """Validate the staging table of ``plan``."""
+    expectations = shape_checks(plan.output_names, source_rows, key_version)
+    for column in plan.pseudonyms:
+        raw = f"SELECT CAST({column.source} AS {text_as(dialect)}) FROM {plan.source}"
+        expectations += pseudonym_checks(column.name, raw, unique=column is plan.key_column)
+    expectations += no_personal_data([c.name for c in plan.columns if c.is_text])
+    return checks.validate(plan.output, plan.schema, plan.staging, expectations)

@@ -1,0 +1,98 @@
+"""The anonymisation run's report: each output, how it was built and proven, and segments."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from include.governance.audit import anonymise_outputs, anonymise_runs, segment_runs
+from include.governance.reports import table
+
+
+def render_anonymise_report(engine: Engine, run_id: str) -> str:
+    with engine.connect() as conn:
+        run = conn.execute(select(anonymise_runs).where(anonymise_runs.c.run_id == run_id)).one()
+        outputs = conn.execute(
+            select(anonymise_outputs)
+            .where(anonymise_outputs.c.run_id == run_id)
+            .order_by(anonymise_outputs.c.output)
+        ).all()
+        segments = conn.execute(select(segment_runs).where(segment_runs.c.run_id == run_id)).first()
+    out = [
+        f"# Anonymised analytics and marketing segments: {run_id}\n",
+        table(
+            ["run date", "policy version", "status"],
+            [[run.run_date.date(), run.policy_version, run.status]],
+        ),
+        "## Outputs\n",
+        "Each output is built in a staging table, proven with Great Expectations and swapped "
+        "in with the others only when all pass; a failed output leaves the previous version "
+        "in place.\n",
+        table(
+            [
+                "output",
+                "source",
+                "method",
+                "key version",
+                "source rows",
+                "output rows",
+                "suppressed",
+                "checks",
+                "status",
+                "seconds",
+            ],
+            [
+                [
+                    f"`{o.output}`",
+                    f"`{o.source}`",
+                    o.method,
+                    o.key_version,
+                    o.source_rows,
+                    o.output_rows,
+                    o.suppressed,
+                    o.checks,
+                    o.status,
+                    o.seconds,
+                ]
+                for o in outputs
+            ],
+        ),
+    ]
+    failed = [o for o in outputs if o.checks_failed or o.error]
+    if failed:
+        out.append("## Failures\n")
+        for o in failed:
+            items = list(o.checks_failed or []) + ([o.error] if o.error else [])
+            out.append(f"### `{o.output}`\n\n" + "\n".join(f"- {i}" for i in items) + "\n")
+    docs = sorted({o.data_docs for o in outputs if o.data_docs})
+    if docs:
+        out.append("## Great Expectations Data Docs\n")
+        out.append("\n".join(f"- {d}" for d in docs) + "\n")
+    if segments:
+        out += [
+            "## Marketing segments\n",
+            f"k = {segments.k}; hierarchies {segments.hierarchy_version}; marketing key "
+            f"{segments.key_version}.\n",
+            table(
+                [
+                    "consenting customers",
+                    "segments",
+                    "k achieved",
+                    "average size",
+                    "suppressed",
+                    "budget",
+                ],
+                [
+                    [
+                        segments.consenting,
+                        segments.segments,
+                        segments.k_achieved,
+                        segments.average_size,
+                        segments.suppressed,
+                        segments.max_suppressed,
+                    ]
+                ],
+            ),
+            "Generalisation levels used (0 is the finest):\n",
+            table(list(segments.levels), [list(segments.levels.values())]),
+        ]
+    return "\n".join(out)

@@ -1,0 +1,172 @@
+"""The pushdown path: each output built by one ``INSERT ... SELECT`` on PostgreSQL.
+
+Every rule but redaction has a SQL form here, rendered from the same reference tables as
+its Python twin in ``anonymise_rules``: pgcrypto's ``hmac`` for pseudonyms, ``date_trunc``
+in UTC, ``inet``/``set_masklen``/``network`` for IP networks, ``CASE`` over the reference
+tables for counties, user agents and bands. The values inlined into the SQL come from the
+policy (validated identifiers) and the reference tables, never from the data.
+
+The secret key never appears in SQL text, where ``pg_stat_activity`` or a slow-query log
+could show it: it is copied into a temporary table dropped at commit, and the statement
+reads it from there once.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from itertools import pairwise
+
+from sqlalchemy import Connection, DateTime
+from sqlalchemy.types import Date
+
+from include.governance.anonymise_plan import OutputColumn, OutputPlan
+from include.governance.anonymise_reference import (
+    AGE_BAND_YEARS,
+    COUNTY_RANGES,
+    IPV4_PATTERN,
+    IPV4_PREFIX,
+    IPV6_PATTERN,
+    IPV6_PREFIX,
+    OLDEST_AGE_BAND,
+    OTHER,
+    POSTCODE_PATTERN,
+    USER_AGENT_PARTS,
+)
+from include.governance.policy import (
+    AgeBand,
+    Band,
+    IpNetwork,
+    Keep,
+    Pseudonymise,
+    Region,
+    TruncateTime,
+    UserAgent,
+)
+from include.governance.pseudonym import PseudonymKey
+
+SECRET_TABLE = "pg_temp.governance_pseudonym_secret"
+
+
+def literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def load_secret(conn: Connection, key: PseudonymKey) -> None:
+    """Put the key's secret where this transaction's SQL can read it, by COPY (which no
+    statement log shows); the table is dropped at commit."""
+    name = SECRET_TABLE.split(".")[1]
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {name} (secret bytea) ON COMMIT DROP")
+    conn.exec_driver_sql(f"DELETE FROM {SECRET_TABLE}")
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        line = f"\\\\x{key.secret.hex()}\n".encode()  # COPY text: \\ is one backslash
+        cursor.copy_expert(f"COPY {SECRET_TABLE} (secret) FROM STDIN", io.BytesIO(line))
+    finally:
+        cursor.close()
+
+
+def pseudonym_sql(domain: str, column: str) -> str:
+    message = f"convert_to({literal(domain + ':')} || CAST({column} AS text), 'UTF8')"
+    return f"encode(hmac({message}, (SELECT secret FROM {SECRET_TABLE}), 'sha256'), 'hex')"
+
+
+def age_sql(column: str, on: date) -> str:
+    """Completed years on ``on``, NULL for a birth after it: as ``anonymise_rules.age_years``."""
+    born = f"CAST({column} AS date)"
+    birthday_later = (
+        f"CASE WHEN EXTRACT(MONTH FROM {born}) * 100 + EXTRACT(DAY FROM {born}) > "
+        f"{on.month * 100 + on.day} THEN 1 ELSE 0 END"
+    )
+    return (
+        f"CASE WHEN {born} <= DATE '{on.isoformat()}' THEN "
+        f"{on.year} - CAST(EXTRACT(YEAR FROM {born}) AS integer) - {birthday_later} END"
+    )
+
+
+def age_band_sql(age: str) -> str:
+    low = f"({age}) / {AGE_BAND_YEARS} * {AGE_BAND_YEARS}"
+    return (
+        f"CASE WHEN ({age}) >= {OLDEST_AGE_BAND} THEN '{OLDEST_AGE_BAND}+' "
+        f"ELSE CAST({low} AS text) || '-' || CAST({low} + {AGE_BAND_YEARS - 1} AS text) END"
+    )
+
+
+def county_sql(column: str) -> str:
+    code = f'{column} COLLATE "C"'
+    ranges = " ".join(
+        f"WHEN {code} BETWEEN '{first}' AND '{last}' THEN {literal(name)}"
+        for first, last, name in COUNTY_RANGES
+    )
+    return f"CASE WHEN {column} ~ '{POSTCODE_PATTERN}' THEN CASE {ranges} END END"
+
+
+def first_match_sql(column: str, rules: tuple[tuple[str, str], ...], other: str) -> str:
+    """The label of the first pattern ``column`` matches, ``other`` when none does."""
+    cases = " ".join(f"WHEN {column} ~ {literal(p)} THEN {literal(label)}" for p, label in rules)
+    return f"CASE WHEN {column} IS NULL THEN NULL {cases} ELSE {literal(other)} END"
+
+
+def ip_network_sql(column: str) -> str:
+    def network(prefix: int) -> str:
+        return f"CAST(network(set_masklen(CAST({column} AS inet), {prefix})) AS text)"
+
+    return (
+        f"CASE WHEN {column} ~ '{IPV4_PATTERN}' THEN {network(IPV4_PREFIX)} "
+        f"WHEN {column} ~ '{IPV6_PATTERN}' THEN {network(IPV6_PREFIX)} END"
+    )
+
+
+def band_sql(column: str, edges: list[int]) -> str:
+    cases = [f"WHEN {column} < {edges[0]} THEN '<{edges[0]}'"]
+    cases += [f"WHEN {column} < {hi} THEN '[{lo},{hi})'" for lo, hi in pairwise(edges)]
+    return f"CASE WHEN {column} IS NULL THEN NULL {' '.join(cases)} ELSE '{edges[-1]}+' END"
+
+
+def truncate_sql(column: str, to: str, source_type: object) -> str:
+    if isinstance(source_type, Date) and not isinstance(source_type, DateTime):
+        return f"CAST(date_trunc('{to}', {column}) AS date)"
+    if isinstance(source_type, DateTime) and source_type.timezone:
+        return f"date_trunc('{to}', {column}, 'UTC')"
+    return f"date_trunc('{to}', {column})"
+
+
+def column_sql(column: OutputColumn, source: str, run_date: date) -> str | None:
+    """The SQL of one output column over the source column ``source``; None: no SQL form."""
+    rule = column.rule
+    if isinstance(rule, Keep):
+        return source
+    if isinstance(rule, Pseudonymise):
+        return pseudonym_sql(column.name, source)
+    if isinstance(rule, AgeBand):
+        return age_band_sql(age_sql(source, run_date))
+    if isinstance(rule, Region):
+        return county_sql(source)
+    if isinstance(rule, TruncateTime):
+        return truncate_sql(source, rule.to, column.type)
+    if isinstance(rule, IpNetwork):
+        return ip_network_sql(source)
+    if isinstance(rule, UserAgent):
+        return first_match_sql(source, USER_AGENT_PARTS[column.part], OTHER)
+    if isinstance(rule, Band):
+        return band_sql(source, rule.edges)
+    return None
+
+
+def pushdown_insert(conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: date) -> int:
+    """Fill the plan's staging table from its source in one statement; rows written."""
+    quote = conn.dialect.identifier_preparer.quote
+    select = []
+    for column in plan.columns:
+        expression = column_sql(column, f"src.{quote(column.source)}", run_date)
+        if expression is None:
+            raise ValueError(f"{plan.output}.{column.name}: rule {column.rule.rule} has no SQL")
+        select.append(expression)
+    select.append(literal(key.version))
+    names = ", ".join(quote(name) for name in plan.output_names)
+    load_secret(conn, key)
+    result = conn.exec_driver_sql(
+        f"INSERT INTO {plan.schema}.{quote(plan.staging)} ({names}) "
+        f"SELECT {', '.join(select)} FROM {plan.source} AS src"
+    )
+    return result.rowcount
