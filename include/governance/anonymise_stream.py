@@ -12,6 +12,7 @@ back with ``COPY`` on PostgreSQL and multi-row inserts elsewhere.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import partial
@@ -90,8 +91,11 @@ def column_transform(
     raise ValueError(f"{column.name}: no Python form of rule {rule.rule!r}")
 
 
-def map_distinct(values: pd.Series, transform: Transform) -> pd.Series:
-    """``transform`` of each value, computed once per distinct value of the chunk."""
+def map_distinct(values: pd.Series, transform: Transform, unique: bool = False) -> pd.Series:
+    """``transform`` of each value, computed once per distinct value of the chunk (no cache
+    for a column of unique values, such as a key)."""
+    if unique:
+        return pd.Series(list(map(transform, values.tolist())), dtype=object, index=values.index)
     done: dict[object, object] = {}
     out = []
     for value in values.tolist():
@@ -111,9 +115,9 @@ def transform_chunk(
         if isinstance(column.rule, Keep):
             out[column.name] = values
         else:
-            out[column.name] = map_distinct(
-                values, column_transform(column, pseudonymise, run_date)
-            )
+            transform = column_transform(column, pseudonymise, run_date)
+            unique = column.source == plan.key
+            out[column.name] = map_distinct(values, transform, unique)
     out[KEY_VERSION_COLUMN] = pd.Series(pseudonymise.version, index=chunk.index, dtype=object)
     return pd.DataFrame(out)
 
@@ -127,11 +131,8 @@ def write_chunk(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
 
 def _copy_in(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
     """``COPY ... FROM STDIN`` in PostgreSQL's text format, built in memory per chunk."""
-    buffer = io.StringIO()
-    columns = [frame[name].tolist() for name in frame.columns]
-    for row in zip(*columns, strict=True):
-        buffer.write("\t".join(map(_copy_text, row)) + "\n")
-    buffer.seek(0)
+    columns = [map_distinct(frame[name], _copy_text).tolist() for name in frame.columns]
+    buffer = io.StringIO("\n".join(map("\t".join, zip(*columns, strict=True))) + "\n")
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in frame.columns)
     cursor = conn.connection.dbapi_connection.cursor()
@@ -141,17 +142,20 @@ def _copy_in(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
         cursor.close()
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def _copy_text(value: object) -> str:
+    """A value in COPY's text format; computed once per distinct value of a column."""
     if value is None:
         return "\\N"
     if isinstance(value, bool):
         return "t" if value else "f"
     if isinstance(value, datetime | date):
         return value.isoformat()
-    return str(value).translate(_ESCAPES)
+    text = str(value)
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
 
 
 def stream_build(

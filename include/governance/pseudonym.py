@@ -14,6 +14,7 @@ domain is the output column's name (``customer_key``): the same customer gets th
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 from dataclasses import dataclass, field
 
@@ -71,20 +72,19 @@ def check_keys_differ(*keys: PseudonymKey) -> None:
 
 
 class Pseudonymiser:
-    """Pseudonyms of one key; the SHA-256 states of its padded key are computed once."""
+    """Pseudonyms of one key. The HMAC's key schedule is computed once and copied per
+    value, which costs a third of ``hmac.digest`` (that pads and hashes the key each time)."""
 
     def __init__(self, key: PseudonymKey):
         self.version = key.version
-        self._inner, self._outer = _padded_states(key.secret)
+        self._keyed = hmac.new(key.secret, digestmod=hashlib.sha256)
 
     def __call__(self, domain: str, value: object) -> str | None:
         if value is None:
             return None
-        inner = self._inner.copy()
-        inner.update(f"{domain}:{canonical(value)}".encode())
-        outer = self._outer.copy()
-        outer.update(inner.digest())
-        return outer.hexdigest()
+        mac = self._keyed.copy()
+        mac.update(f"{domain}:{canonical(value)}".encode())
+        return mac.hexdigest()
 
 
 def canonical(value: object) -> str:
@@ -92,15 +92,3 @@ def canonical(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise TypeError(f"only integers and text are pseudonymised, not {type(value).__name__}")
     return str(value)
-
-
-def _padded_states(secret: bytes) -> tuple[hashlib._Hash, hashlib._Hash]:
-    """HMAC's two padded-key states (RFC 2104), copied per value: 0.5 µs a pseudonym here
-    against 1.4 µs for ``hmac.digest``, which pads and hashes the key every time."""
-    block = hashlib.sha256().block_size
-    padded = (hashlib.sha256(secret).digest() if len(secret) > block else secret).ljust(
-        block, b"\0"
-    )
-    inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
-    outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
-    return inner, outer
