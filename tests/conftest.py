@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,12 @@ def engine(request) -> Engine:
 def any_engine(request) -> Engine:
     """An empty warehouse on each dialect the project supports."""
     return request.getfixturevalue(_ENGINE_FIXTURES[request.param])
+
+
+@pytest.fixture
+def demo(engine: Engine) -> Engine:
+    """The demo warehouse (300 customers, as of 2026-11-24) on SQLite, then PostgreSQL."""
+    from include.demo.load import build_demo_warehouse
+
+    build_demo_warehouse(engine, scale=300, as_of=date(2026, 11, 24))
+    return engine

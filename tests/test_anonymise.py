@@ -100,15 +100,6 @@ def leaked(engine: Engine, schemas: tuple[str, ...]) -> set[str]:
     }
 
 
-@pytest.fixture
-def demo(engine: Engine) -> Engine:
-    build_demo_warehouse(engine, scale=300, as_of=RUN_DATE)
-    if dialect_name(engine) == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
-    return engine
-
-
 def test_outputs_hold_only_what_the_rules_make_and_no_personal_data(demo, tmp_path):
     with demo.begin() as conn:  # added to a source later: never flows through on its own
         conn.execute(text("ALTER TABLE crm.customers ADD COLUMN nickname VARCHAR(40)"))

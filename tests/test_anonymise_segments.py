@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, select, text
 
-from include.demo.load import build_demo_warehouse
 from include.governance.anonymise import start_run
 from include.governance.anonymise_segments import SegmentsError, build_segments
 from include.governance.audit import anonymise_outputs, segment_runs
@@ -17,7 +16,6 @@ from include.governance.kanonymity import DIMENSIONS, choose, label_at, levels_o
 from include.governance.policy import load_policy
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
 from include.governance.quality import Checks
-from include.governance.warehouse import dialect_name
 
 POLICY = load_policy()
 RUN_DATE = date(2026, 11, 24)
@@ -69,15 +67,6 @@ def test_choose_generalises_least_and_suppresses_within_budget():
                 )
                 assert grouped[grouped < k].sum() > budget
     assert choose(histogram.head(3), k=1000, max_suppressed=0) is None
-
-
-@pytest.fixture
-def demo(engine: Engine) -> Engine:
-    build_demo_warehouse(engine, scale=300, as_of=RUN_DATE)
-    if dialect_name(engine) == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
-    return engine
 
 
 def test_segments_are_k_anonymous_of_consenting_customers_only(demo, tmp_path):

@@ -31,7 +31,7 @@ from include.governance.anonymise_plan import (
     output_sources,
     plan_output,
 )
-from include.governance.anonymise_sql import pushdown_insert
+from include.governance.anonymise_sql import ensure_pgcrypto, pushdown_insert
 from include.governance.anonymise_stream import (
     CHUNK_ROWS,
     count_rows,
@@ -86,6 +86,8 @@ def start_run(engine: Engine, policy: Policy, run_id: str, run_date: date) -> li
     segments = [policy.marketing.segments] if policy.marketing else []
     for schema in sorted({output.split(".")[0] for output in [*outputs, *segments]}):
         ensure_schema(engine, schema)
+    if dialect_name(engine) == "postgresql":
+        ensure_pgcrypto(engine)
     with engine.begin() as conn:
         for table in (anonymise_outputs, anonymise_runs):
             conn.execute(delete(table).where(table.c.run_id == run_id))

@@ -19,17 +19,10 @@ from typing import Any
 import great_expectations as gx
 
 from include.governance.anonymise_plan import KEY_VERSION_COLUMN, OutputPlan
+from include.governance.detect.shapes import PERSONAL_DATA_SHAPES
 from include.governance.pseudonym import PSEUDONYM_LENGTH
 from include.governance.quality import Checks, SuiteResult
 
-_EDGE_L, _EDGE_R = "(^|[^0-9A-Za-z])", "($|[^0-9A-Za-z])"
-PERSONAL_DATA_SHAPES = {
-    "email": "[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+([.][A-Za-z0-9-]+)*[.][A-Za-z]{2,}",
-    "phone": f"{_EDGE_L}([+]47 ?|0047 ?)?[2-9][0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{3}}{_EDGE_R}",
-    "national_id": f"{_EDGE_L}[0-7][0-9][01][0-9]{{3}}[ -]?[0-9]{{5}}{_EDGE_R}",
-    "payment_card": f"{_EDGE_L}([0-9][ -]?){{12,18}}[0-9]{_EDGE_R}"
-    "|[0-9]{4,6}[*xX]{4,}[0-9]{4}",  # a masked PAN is card data too
-}
 PSEUDONYM_SHAPE = f"^[0-9a-f]{{{PSEUDONYM_LENGTH}}}$"
 
 

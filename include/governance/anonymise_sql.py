@@ -17,7 +17,8 @@ import io
 from datetime import date
 from itertools import pairwise
 
-from sqlalchemy import Connection, DateTime
+from sqlalchemy import Connection, DateTime, Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import Date
 
 from include.governance.anonymise_plan import OutputColumn, OutputPlan
@@ -44,8 +45,23 @@ from include.governance.policy import (
     UserAgent,
 )
 from include.governance.pseudonym import PseudonymKey
+from include.governance.warehouse import WarehouseError
 
 SECRET_TABLE = "pg_temp.governance_pseudonym_secret"
+
+
+def ensure_pgcrypto(engine: Engine) -> None:
+    """The pushdown's ``hmac`` comes from pgcrypto, a trusted extension (PostgreSQL 13+): a
+    database owner may create it. Where that is not allowed, say what a DBA has to run."""
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
+    except SQLAlchemyError as exc:
+        raise WarehouseError(
+            "the anonymisation needs PostgreSQL's pgcrypto extension, which this connection "
+            f"may not create ({type(getattr(exc, 'orig', exc)).__name__}): ask a DBA to run "
+            "CREATE EXTENSION pgcrypto in the warehouse database"
+        ) from None
 
 
 def literal(text: str) -> str:

@@ -26,6 +26,7 @@ from include.governance.detect.name_lists import (
     given_names,
     surnames,
 )
+from include.governance.detect.shapes import redact_shapes
 from include.governance.detect.validators import (
     EMAIL_AT,
     EMAIL_IN_TEXT,
@@ -111,12 +112,14 @@ def contains_personal_data(text: str) -> bool:
 
 
 def redact(text: str) -> str:
-    """``text`` with each piece of personal data replaced by a placeholder like ``[PHONE]``."""
+    """``text`` with each piece of personal data replaced by a placeholder like ``[PHONE]``,
+    then anything still shaped like personal data too: recall matters more than precision
+    here (an unassigned phone number is still somebody's one day)."""
     parts, last = [], 0
     for span in find_personal_data(text):
         parts += [text[last : span.start], PLACEHOLDERS[span.kind]]
         last = span.end
-    return "".join([*parts, text[last:]])
+    return redact_shapes("".join([*parts, text[last:]]))
 
 
 def _candidates(text: str) -> Iterator[Span]:
