@@ -42,10 +42,7 @@ def age_years(born: date | None, on: date) -> int | None:
 
 def age_band(born: date | None, on: date) -> str | None:
     """``60-69`` (ten-year bands of the age on the run date), ``90+`` for the oldest."""
-    return age_band_of(age_years(born, on))
-
-
-def age_band_of(age: int | None) -> str | None:
+    age = age_years(born, on)
     if age is None:
         return None
     if age >= OLDEST_AGE_BAND:

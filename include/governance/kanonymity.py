@@ -116,7 +116,6 @@ def behaviour_label(value: float | None, bands: tuple, none_label: str) -> str:
 @dataclass(frozen=True)
 class Generalisation:
     levels: dict[str, int]
-    people: int
     suppressed: int
     segments: pd.DataFrame  # the kept groups: the six labels and "members"
     mapping: pd.DataFrame  # finest label combinations kept, with their segment's labels
@@ -125,7 +124,6 @@ class Generalisation:
 def choose(histogram: pd.DataFrame, k: int, max_suppressed: int) -> Generalisation | None:
     """The generalisation to publish, from a histogram of the finest label combinations
     (the six labels and ``people``); None when none keeps within the budget."""
-    people = int(histogram["people"].sum())
     labels = {
         (d, level): histogram[d].map(lambda v, d=d, level=level: label_at(d, level, v))
         for d in DIMENSIONS
@@ -145,7 +143,7 @@ def choose(histogram: pd.DataFrame, k: int, max_suppressed: int) -> Generalisati
             kept = grouped[grouped["members"] >= k].reset_index(drop=True)
             mapping = _finest(histogram, labels, node).merge(kept[list(DIMENSIONS)])
             return Generalisation(
-                dict(zip(DIMENSIONS, node, strict=True)), people, suppressed, kept, mapping
+                dict(zip(DIMENSIONS, node, strict=True)), suppressed, kept, mapping
             )
     return None
 
