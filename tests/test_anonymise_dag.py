@@ -5,21 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PSEUDONYM_KEYS as KEYS
+from conftest import airflow
 from sqlalchemy import inspect, select, text
-from test_dag_runs import airflow, airflow_env  # noqa: F401 (a fixture)
 
 from include.governance.audit import anonymise_outputs, anonymise_runs
 from include.governance.warehouse import create_warehouse_engine
 
 pytestmark = pytest.mark.slow
-KEYS = {
-    "AIRFLOW_VAR_PSEUDONYM_SECRET_ANALYTICS": "t-1:analytics-secret-of-the-dag-test-000",
-    "AIRFLOW_VAR_PSEUDONYM_SECRET_MARKETING": "t-1:marketing-secret-of-the-dag-test-000",
-}
 
 
 def test_dag_builds_proven_outputs_and_keeps_keys_and_personal_data_out_of_logs(
-    airflow_env,  # noqa: F811
+    airflow_env,
 ):
     missing = {k: v for k, v in airflow_env.items() if not k.startswith("AIRFLOW_VAR_PSEUDONYM")}
     refused = airflow(missing, "dags", "test", "anonymise_analytics", "2026-11-24")
