@@ -147,7 +147,19 @@ PSEUDONYM_KEYS = {
 def airflow_env(tmp_path_factory) -> dict[str, str]:
     """A migrated Airflow home of its own, the project's DAGs, and a demo warehouse."""
     home = tmp_path_factory.mktemp("airflow")
-    warehouse = home / "warehouse" / "warehouse.db"
+    env = project_airflow_env(home)
+    subprocess.run(["airflow", "db", "migrate"], env=env, check=True, capture_output=True)
+    return env
+
+
+def airflow(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """Run the ``airflow`` command in a test's Airflow home."""
+    return subprocess.run(["airflow", *args], env=env, capture_output=True, text=True, check=False)
+
+
+def project_airflow_env(home: Path, **settings: str) -> dict[str, str]:
+    """The environment of an Airflow of its own in ``home``: the project's DAGs and plugins,
+    and a demo warehouse (300 customers) in a SQLite file there."""
     env = dict(
         os.environ,
         AIRFLOW_HOME=str(home),
@@ -156,15 +168,10 @@ def airflow_env(tmp_path_factory) -> dict[str, str]:
         AIRFLOW__CORE__LOAD_EXAMPLES="False",
         PYTHONPATH=str(ROOT),
         PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        WAREHOUSE_URL=f"sqlite:///{warehouse}",
+        WAREHOUSE_URL=f"sqlite:///{home}/warehouse/warehouse.db",
         GOVERNANCE_REPORTS_DIR=str(home / "reports"),
+        **settings,
     )
     env.pop("AIRFLOW_CONN_WAREHOUSE", None)
-    subprocess.run(["airflow", "db", "migrate"], env=env, check=True, capture_output=True)
     build_demo_warehouse(create_warehouse_engine(env["WAREHOUSE_URL"]), 300, 42, date(2026, 11, 24))
     return env
-
-
-def airflow(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    """Run the ``airflow`` command in a test's Airflow home."""
-    return subprocess.run(["airflow", *args], env=env, capture_output=True, text=True, check=False)

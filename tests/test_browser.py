@@ -9,17 +9,13 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import httpx
 import pytest
-
-from include.demo.load import build_demo_warehouse
-from include.governance.warehouse import create_warehouse_engine
+from conftest import project_airflow_env
 
 ROOT = Path(__file__).parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,24 +31,14 @@ def airflow_ui(tmp_path_factory) -> Iterator[dict[str, str]]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(
-        os.environ,
-        AIRFLOW_HOME=str(home),
+    env = project_airflow_env(
+        home,
         AIRFLOW__API__PORT=str(port),
         AIRFLOW__CORE__EXECUTION_API_SERVER_URL=f"http://127.0.0.1:{port}/execution/",
-        AIRFLOW__CORE__DAGS_FOLDER=str(ROOT / "dags"),
-        AIRFLOW__CORE__PLUGINS_FOLDER=str(ROOT / "plugins"),
-        AIRFLOW__CORE__LOAD_EXAMPLES="False",
         AIRFLOW__CORE__PARALLELISM="4",
         AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="True",
         AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin",
-        PYTHONPATH=str(ROOT),
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        WAREHOUSE_URL=f"sqlite:///{home}/warehouse/warehouse.db",
-        GOVERNANCE_REPORTS_DIR=str(home / "reports"),
     )
-    env.pop("AIRFLOW_CONN_WAREHOUSE", None)
-    build_demo_warehouse(create_warehouse_engine(env["WAREHOUSE_URL"]), 300, 42, date(2026, 11, 24))
     log = (home / "standalone.log").open("w")
     server = subprocess.Popen(
         ["airflow", "standalone"],
