@@ -31,7 +31,8 @@ from include.governance.anonymise_plan import (
     output_sources,
     plan_output,
 )
-from include.governance.anonymise_sql import ensure_pgcrypto, pushdown_insert
+from include.governance.anonymise_pushdown import fill_by_pushdown
+from include.governance.anonymise_sql import ensure_pgcrypto
 from include.governance.anonymise_stream import (
     CHUNK_ROWS,
     count_rows,
@@ -185,12 +186,7 @@ def fill_staging(
 ) -> tuple[int, int]:
     """Rows read from the source and written to staging, counted in one snapshot."""
     if method == "pushdown":
-        with engine.connect() as conn:
-            snapshot(conn)
-            with conn.begin():
-                source_rows = count_rows(conn, source_table(conn, plan.source))
-                written = pushdown_insert(conn, plan, key, run_date)
-        return source_rows, written
+        return fill_by_pushdown(engine, plan, key, run_date)
     with engine.connect() as read, engine.connect() as write:
         snapshot(read)
         snapshot(write)

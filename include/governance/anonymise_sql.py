@@ -1,4 +1,4 @@
-"""The pushdown path: each output built by one ``INSERT ... SELECT`` on PostgreSQL.
+"""The SQL form of each rule, for the pushdown path on PostgreSQL.
 
 Every rule but redaction has a SQL form here, rendered from the same reference tables as
 its Python twin in ``anonymise_rules``: pgcrypto's ``hmac`` for pseudonyms, ``date_trunc``
@@ -21,7 +21,7 @@ from sqlalchemy import Connection, DateTime, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import Date
 
-from include.governance.anonymise_plan import OutputColumn, OutputPlan
+from include.governance.anonymise_plan import OutputColumn
 from include.governance.anonymise_reference import (
     AGE_BAND_YEARS,
     COUNTY_RANGES,
@@ -167,22 +167,3 @@ def column_sql(column: OutputColumn, source: str, run_date: date) -> str | None:
     if isinstance(rule, Band):
         return band_sql(source, rule.edges)
     return None
-
-
-def pushdown_insert(conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: date) -> int:
-    """Fill the plan's staging table from its source in one statement; rows written."""
-    quote = conn.dialect.identifier_preparer.quote
-    select = []
-    for column in plan.columns:
-        expression = column_sql(column, f"src.{quote(column.source)}", run_date)
-        if expression is None:
-            raise ValueError(f"{plan.output}.{column.name}: rule {column.rule.rule} has no SQL")
-        select.append(expression)
-    select.append(literal(key.version))
-    names = ", ".join(quote(name) for name in plan.output_names)
-    load_secret(conn, key)
-    result = conn.exec_driver_sql(
-        f"INSERT INTO {plan.schema}.{quote(plan.staging)} ({names}) "
-        f"SELECT {', '.join(select)} FROM {plan.source} AS src"
-    )
-    return result.rowcount
