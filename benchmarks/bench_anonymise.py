@@ -81,7 +81,7 @@ def measure(url: str, output: str, method: str) -> tuple[int, float, float, floa
             rows = conn.execute(text(statement)).rowcount
     else:
         key = PseudonymKey("analytics", "bench", SECRET)
-        rows = fill_staging(engine, plan, table, key, RUN_DATE, method, 50_000)[1]
+        rows = fill_staging(engine, plan, table, key, RUN_DATE, method, 50_000).output_rows
     seconds = time.perf_counter() - started
     drop_staging(engine, plan.schema, [plan.table])
     return rows, seconds, baseline, _peak_mb()

@@ -18,7 +18,12 @@ never reach analytics: the policy refuses such a rule.
 SQL on PostgreSQL or streamed in chunks elsewhere, and proven with Great Expectations (no
 email, phone, fødselsnummer or card number; no raw identifier; unique pseudonyms; row
 counts that reconcile). `publish` swaps all staging tables in at once, only when every
-output passed, so analysts never see a half-built or unproven table. `segments` builds the
+output passed, so analysts never see a half-built or unproven table. A source with a
+`watermark` column in the policy (customers, orders) is built incrementally: the rows
+changed since the last build are anonymised and merged with the published table, rows gone
+from the source (retention, erasure) are removed; the trigger form's *Full refresh*
+rebuilds from scratch, and a policy change, a new key or a merge that does not reconcile
+does so on its own. `segments` builds the
 k-anonymous `marketing.segments` and `marketing.segment_members` the same way. `report`
 writes the run report with links to the Data Docs.
 
@@ -105,6 +110,14 @@ def _docs_dir(run_id: str, name: str):
             description="Rows held in memory at a time by the streaming path; memory does "
             "not grow with a table's size, only with this.",
         ),
+        "full_refresh": Param(
+            False,
+            type="boolean",
+            title="Full refresh",
+            description="Rebuild every output from the whole source. Otherwise a source "
+            "with a watermark column in the policy is built from the rows changed since "
+            "the last build; both give the same tables.",
+        ),
     },
 )
 def anonymise_analytics():
@@ -145,12 +158,14 @@ def anonymise_analytics():
             Checks(engine, _docs_dir(run_id, output)),
             params["method"],
             params["chunk_rows"],
+            params["full_refresh"],
         )
         log.info(
-            "%s: %d rows (%s), %d expectations passed in %.1f s",
+            "%s: %d rows (%s, %s build), %d expectations passed in %.1f s",
             output,
             result.output_rows,
             result.method,
+            result.build,
             result.checks,
             result.seconds,
         )

@@ -42,10 +42,10 @@ def warehouse(pg_engine):
 def build(engine, output: str, workers: int) -> tuple[int, int, list[tuple]]:
     plan = plan_output(engine, POLICY, output)
     recreate(engine, staging_table(plan.schema, plan.table, plan.table_columns()))
-    source_rows, written = fill_by_pushdown(engine, plan, KEY, RUN_DATE, workers)
+    filled = fill_by_pushdown(engine, plan, KEY, RUN_DATE, workers)
     with engine.connect() as conn:
         rows = conn.execute(text(f"SELECT * FROM {plan.schema}.{plan.staging}")).all()
-    return source_rows, written, sorted(tuple(map(str, r)) for r in rows)
+    return filled.source_rows, filled.output_rows, sorted(tuple(map(str, r)) for r in rows)
 
 
 @pytest.mark.postgres

@@ -194,6 +194,11 @@ def test_misspelt_key_names_its_path_and_line(tmp_path):
             "tables[crm.customers].key: key column 'id' is not listed under columns",
         ),
         (
+            lambda d: d["tables"]["sales.orders"].update(watermark="changed_at"),
+            "tables[sales.orders].watermark: watermark column 'changed_at' is not listed under "
+            "columns",
+        ),
+        (
             lambda d: d["retention"]["order_history"].update(date_column="order_date"),
             "retention.order_history.date_column: sales.orders has no column 'order_date'",
         ),

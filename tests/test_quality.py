@@ -5,8 +5,9 @@ from __future__ import annotations
 import great_expectations as gx
 from sqlalchemy import text
 
+from include.governance.anonymise_checks import pseudonym_checks
 from include.governance.quality import Checks
-from include.governance.warehouse import ensure_schema
+from include.governance.warehouse import dialect_name, ensure_schema
 
 EMAILS = [f"kunde{i}@example.no" for i in range(7)]
 
@@ -56,3 +57,27 @@ def test_checks_count_without_keeping_values(engine, tmp_path):
     written = "".join(p.read_text(errors="replace") for p in docs.rglob("*") if p.is_file())
     assert "note" in written
     assert not [e for e in EMAILS if e in written]
+
+
+def test_a_pseudonym_must_be_hex_of_its_length_unique_and_no_raw_identifier(engine, tmp_path):
+    good = "a" * 63
+    raw = "0123456789abcdef" * 4  # a source key that looks like a pseudonym
+    ensure_schema(engine, "crm")
+    ensure_schema(engine, "analytics")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE crm.accounts (account_id VARCHAR(80))"))
+        conn.execute(text("INSERT INTO crm.accounts VALUES (:id)"), [{"id": raw}, {"id": "7"}])
+        conn.execute(text("CREATE TABLE analytics.accounts (account_key VARCHAR(80))"))
+        keys = [good + "0", good + "1", good + "1", "A" * 64, good + "g", "7", raw, None]
+        conn.execute(text("INSERT INTO analytics.accounts VALUES (:k)"), [{"k": k} for k in keys])
+    checks = pseudonym_checks(
+        "account_key", "account_id", "crm.accounts", dialect_name(engine), unique=True
+    )
+    result = Checks(engine, tmp_path / "docs").validate("accounts", "analytics", "accounts", checks)
+    assert {o.expectation: o.unexpected for o in result.failures} == {
+        "account_key is a keyed pseudonym: 64 characters": 1,  # "7"
+        "account_key is a keyed pseudonym: lower-case hex digits only": 2,  # "A"s, "g"
+        "no raw source identifier in account_key": None,
+        "account_key is unique per source key": 2,
+        "every row has its account_key": 1,
+    }

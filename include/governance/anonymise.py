@@ -25,20 +25,24 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, text, update
 
 from include.governance.anonymise_checks import check_output
+from include.governance.anonymise_incremental import (
+    FullBuildNeeded,
+    Increment,
+    latest_change,
+    merge_published,
+    remove_gone_by_streaming,
+    starting_point,
+)
 from include.governance.anonymise_plan import (
+    Filled,
     OutputPlan,
     PlanError,
     output_sources,
     plan_output,
 )
-from include.governance.anonymise_pushdown import fill_by_pushdown
+from include.governance.anonymise_pushdown import fill_by_pushdown, fill_changes_by_pushdown
 from include.governance.anonymise_sql import ensure_pgcrypto
-from include.governance.anonymise_stream import (
-    CHUNK_ROWS,
-    count_rows,
-    source_table,
-    stream_build,
-)
+from include.governance.anonymise_stream import CHUNK_ROWS, count_rows, source_table, stream_build
 from include.governance.anonymise_tables import (
     drop_staging,
     index_key,
@@ -74,6 +78,7 @@ class BuildResult:
     checks: int
     seconds: float
     failures: list[str] = field(default_factory=list)
+    build: str = "full"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -126,18 +131,26 @@ def build_output(
     checks: Checks,
     method: str = "auto",
     chunk_rows: int = CHUNK_ROWS,
+    full_refresh: bool = False,
 ) -> BuildResult:
-    """Build ``output`` in staging and validate it; raise (staging dropped) when it fails."""
+    """Build ``output`` in staging and validate it; raise (staging dropped) when it fails.
+    The build is incremental where the source has a watermark and the published output
+    can be built on (``anonymise_incremental``), unless ``full_refresh`` asks otherwise."""
     started = time.monotonic()
     plan = plan_output(engine, policy, output)
     chosen = choose_method(engine, plan, method)
     _record_output(engine, run_id, plan, status="building", method=chosen, key_version=key.version)
     table = staging_table(plan.schema, plan.table, plan.table_columns())
     try:
+        start = (
+            "a full refresh was asked for"
+            if full_refresh
+            else starting_point(engine, plan, policy.version, key, run_date)
+        )
         recreate(engine, table)
-        source_rows, written = fill_staging(engine, plan, table, key, run_date, chosen, chunk_rows)
+        filled, reason = fill(engine, plan, table, key, run_date, chosen, chunk_rows, start)
         index_key(engine, plan.schema, plan.table, plan.key_column.name)
-        suite = check_output(checks, plan, source_rows, key.version, dialect_name(engine))
+        suite = check_output(checks, plan, filled.source_rows, key.version, dialect_name(engine))
     except Exception as exc:
         drop_staging(engine, plan.schema, [plan.table])
         _record_output(engine, run_id, plan, status="failed", error=describe(exc))
@@ -147,19 +160,25 @@ def build_output(
     result = BuildResult(
         output,
         chosen,
-        source_rows,
-        written,
+        filled.source_rows,
+        filled.output_rows,
         len(suite.outcomes),
         round(time.monotonic() - started, 3),
         [str(o) for o in suite.failures],
+        filled.build,
     )
     _record_output(
         engine,
         run_id,
         plan,
         status="built" if suite.success else "failed",
-        source_rows=source_rows,
-        output_rows=written,
+        source_rows=filled.source_rows,
+        output_rows=filled.output_rows,
+        build=filled.build,
+        build_reason=reason,
+        watermark=filled.watermark,
+        changed_rows=filled.changed_rows,
+        removed_rows=filled.removed_rows,
         suppressed=0,
         checks=len(suite.outcomes),
         checks_failed=result.failures,
@@ -175,6 +194,61 @@ def build_output(
     return result
 
 
+def fill(
+    engine: Engine,
+    plan: OutputPlan,
+    table: Table,
+    key: PseudonymKey,
+    run_date: date,
+    method: str,
+    chunk_rows: int,
+    start: Increment | str,
+) -> tuple[Filled, str | None]:
+    """Fill staging incrementally from ``start`` where it is an increment, else (or when
+    the increment does not reconcile) in full; and why it was a full build."""
+    if isinstance(start, Increment):
+        try:
+            return fill_changes(engine, plan, table, key, run_date, method, chunk_rows, start), None
+        except FullBuildNeeded as exc:
+            start = str(exc)
+            recreate(engine, table)
+    return fill_staging(engine, plan, table, key, run_date, method, chunk_rows), start
+
+
+def fill_changes(
+    engine: Engine,
+    plan: OutputPlan,
+    table: Table,
+    key: PseudonymKey,
+    run_date: date,
+    method: str,
+    chunk_rows: int,
+    since: Increment,
+) -> Filled:
+    """Fill staging from the published output and the source rows changed ``since``."""
+    if method == "pushdown":
+        return fill_changes_by_pushdown(engine, plan, key, run_date, since)
+    pseudonymise = Pseudonymiser(key)
+    with engine.connect() as read, engine.connect() as write:
+        snapshot(read)
+        snapshot(write)
+        with read.begin(), write.begin():
+            source_rows = count_rows(read, source_table(read, plan.source))
+            watermark = latest_change(read, plan)
+            changed = stream_build(
+                read, write, plan, table, pseudonymise, run_date, chunk_rows, since
+            )
+            copied, removed = merge_published(
+                write,
+                plan,
+                source_rows,
+                lambda: remove_gone_by_streaming(read, write, plan, pseudonymise, chunk_rows),
+            )
+    return Filled(
+        source_rows, changed + copied - removed, watermark, "incremental", changed, removed
+    )
+
+
 def fill_staging(
     engine: Engine,
     plan: OutputPlan,
@@ -183,8 +257,8 @@ def fill_staging(
     run_date: date,
     method: str,
     chunk_rows: int,
-) -> tuple[int, int]:
-    """Rows read from the source and written to staging, counted in one snapshot."""
+) -> Filled:
+    """Fill staging from the whole source."""
     if method == "pushdown":
         return fill_by_pushdown(engine, plan, key, run_date)
     with engine.connect() as read, engine.connect() as write:
@@ -192,10 +266,11 @@ def fill_staging(
         snapshot(write)
         with read.begin(), write.begin():
             source_rows = count_rows(read, source_table(read, plan.source))
+            watermark = latest_change(read, plan)
             written = stream_build(
                 read, write, plan, table, Pseudonymiser(key), run_date, chunk_rows
             )
-    return source_rows, written
+    return Filled(source_rows, written, watermark)
 
 
 def snapshot(conn: Connection) -> None:

@@ -9,8 +9,10 @@ source lacks, or a missing source table, stops the build before anything is writ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Column, Engine, Integer, String, Text, inspect
+from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import NoSuchTableError
 from sqlalchemy.types import TypeEngine
 
@@ -53,6 +55,7 @@ class OutputColumn:
     rule: AnonymiseRule
     type: TypeEngine
     part: str | None = None  # user_agent: browser, os or device
+    nullable: bool = True  # the source column's
 
     @property
     def is_text(self) -> bool:
@@ -65,6 +68,7 @@ class OutputPlan:
     output: str  # analytics.table
     key: str  # the source's key column
     columns: tuple[OutputColumn, ...]
+    watermark: str | None = None  # the source's last-changed column, for incremental builds
 
     @property
     def schema(self) -> str:
@@ -88,6 +92,11 @@ class OutputPlan:
         return [c for c in self.columns if isinstance(c.rule, Pseudonymise)]
 
     @property
+    def dated(self) -> bool:
+        """Whether the output depends on the run date (ages), not only on the source row."""
+        return any(isinstance(c.rule, AgeBand) for c in self.columns)
+
+    @property
     def python_only(self) -> list[OutputColumn]:
         """Columns with no SQL form: redaction runs the inventory's detectors in Python."""
         return [c for c in self.columns if isinstance(c.rule, Redact)]
@@ -100,6 +109,18 @@ class OutputPlan:
         """The output table's columns: one per rule, and the key version they were made with."""
         columns = [Column(c.name, c.type) for c in self.columns]
         return [*columns, Column(KEY_VERSION_COLUMN, String(40), nullable=False)]
+
+
+@dataclass(frozen=True)
+class Filled:
+    """What filling a staging table did, counted in the snapshot the source was read in."""
+
+    source_rows: int
+    output_rows: int
+    watermark: datetime | None = None  # the source's latest change the output holds
+    build: str = "full"
+    changed_rows: int | None = None  # incremental: rows anonymised afresh
+    removed_rows: int | None = None  # incremental: rows gone from the source since
 
 
 def output_sources(policy: Policy) -> dict[str, str]:
@@ -116,13 +137,14 @@ def plan_output(engine: Engine, policy: Policy, output: str) -> OutputPlan:
     governed = policy.tables[source]
     schema, table = source.split(".")
     try:
-        found = {c["name"]: c["type"] for c in inspect(engine).get_columns(table, schema=schema)}
+        found = {c["name"]: c for c in inspect(engine).get_columns(table, schema=schema)}
     except NoSuchTableError:
         raise PlanError(f"{output}: source table {source} named in the policy is missing") from None
     rules = {
         n: c.anonymise for n, c in governed.columns.items() if not isinstance(c.anonymise, Drop)
     }
-    missing = sorted(set(rules) - set(found))
+    named = set(rules) | ({governed.watermark} if governed.watermark else set())
+    missing = sorted(named - set(found))
     if missing:
         raise PlanError(
             f"{output}: source {source} lacks columns the policy names: {', '.join(missing)}"
@@ -130,13 +152,14 @@ def plan_output(engine: Engine, policy: Policy, output: str) -> OutputPlan:
     columns: list[OutputColumn] = []
     for name, rule in rules.items():
         columns += _output_columns(source, name, rule, found[name])
-    return OutputPlan(source, output, governed.key, tuple(columns))
+    return OutputPlan(source, output, governed.key, tuple(columns), governed.watermark)
 
 
 def _output_columns(
-    source: str, name: str, rule: AnonymiseRule, source_type: TypeEngine
+    source: str, name: str, rule: AnonymiseRule, found: ReflectedColumn
 ) -> list[OutputColumn]:
     base = rule.output or name
+    source_type = found["type"]
     if isinstance(rule, UserAgent):
         return [
             OutputColumn(f"{base}_{part}", name, rule, _TEXT_TYPES[UserAgent], part)
@@ -146,4 +169,5 @@ def _output_columns(
         raise PlanError(f"{source}.{name}: only integer or text columns can be pseudonymised")
     if isinstance(rule, Band) and rule.edges != sorted(set(rule.edges)):
         raise PlanError(f"{source}.{name}: band edges must be strictly increasing")
-    return [OutputColumn(base, name, rule, _TEXT_TYPES.get(type(rule), source_type))]
+    output_type = _TEXT_TYPES.get(type(rule), source_type)
+    return [OutputColumn(base, name, rule, output_type, nullable=found["nullable"])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine, select
 
 from include.governance.audit import anonymise_outputs, anonymise_runs, segment_runs
@@ -32,6 +34,7 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
                 "output",
                 "source",
                 "method",
+                "build",
                 "key version",
                 "source rows",
                 "output rows",
@@ -45,6 +48,7 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
                     f"`{o.output}`",
                     f"`{o.source}`",
                     o.method,
+                    describe_build(o),
                     o.key_version,
                     o.source_rows,
                     o.output_rows,
@@ -96,3 +100,10 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
             table(list(segments.levels), [list(segments.levels.values())]),
         ]
     return "\n".join(out)
+
+
+def describe_build(output: Any) -> str:
+    """``incremental: 8 changed, 4 removed``, or ``full`` and why where one was not asked."""
+    if output.build == "incremental":
+        return f"incremental: {output.changed_rows} changed, {output.removed_rows} removed"
+    return f"full ({output.build_reason})" if output.build_reason else (output.build or "")

@@ -47,7 +47,6 @@ from include.governance.anonymise_checks import (
     no_personal_data,
     pseudonym_checks,
     shape_checks,
-    text_as,
 )
 from include.governance.anonymise_plan import KEY_VERSION_COLUMN
 from include.governance.anonymise_rules import age_band, county
@@ -445,10 +444,9 @@ def _prove(
             )
         )
     people = marketing.customers
-    raw = f"SELECT CAST({people.key} AS {text_as(dialect_name(engine))}) FROM {people.table}"
     member_checks = [
         *shape_checks([KEY_COLUMN, "segment_id", KEY_VERSION_COLUMN], members, key.version),
-        *pseudonym_checks(KEY_COLUMN, raw, unique=True),
+        *pseudonym_checks(KEY_COLUMN, people.key, people.table, dialect_name(engine), True),
         gx.expectations.UnexpectedRowsExpectation(
             unexpected_rows_query="SELECT segment_id FROM {batch} GROUP BY segment_id "
             f"HAVING COUNT(*) < {k}",

@@ -27,7 +27,7 @@ from include.governance.anonymise_reference import (
     COUNTY_RANGES,
     IPV4_PATTERN,
     IPV4_PREFIX,
-    IPV6_PATTERN,
+    IPV6_FORMS,
     IPV6_PREFIX,
     OLDEST_AGE_BAND,
     OTHER,
@@ -124,12 +124,16 @@ def first_match_sql(column: str, rules: tuple[tuple[str, str], ...], other: str)
 
 
 def ip_network_sql(column: str) -> str:
+    # One test per form: PostgreSQL's regular expressions run one alternation of counted
+    # groups five times slower than its branches one by one.
+    ipv6 = " OR ".join(f"{column} ~ '^({form})$'" for form in IPV6_FORMS)
+
     def network(prefix: int) -> str:
         return f"CAST(network(set_masklen(CAST({column} AS inet), {prefix})) AS text)"
 
     return (
         f"CASE WHEN {column} ~ '{IPV4_PATTERN}' THEN {network(IPV4_PREFIX)} "
-        f"WHEN {column} ~ '{IPV6_PATTERN}' THEN {network(IPV6_PREFIX)} END"
+        f"WHEN {ipv6} THEN {network(IPV6_PREFIX)} END"
     )
 
 

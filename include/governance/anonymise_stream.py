@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import Connection, MetaData, Select, Table, func, select
@@ -42,6 +43,9 @@ from include.governance.policy import (
     UserAgent,
 )
 from include.governance.pseudonym import Pseudonymiser
+
+if TYPE_CHECKING:
+    from include.governance.anonymise_incremental import Increment
 
 CHUNK_ROWS = 50_000
 Transform = Callable[[object], object]
@@ -166,12 +170,17 @@ def stream_build(
     pseudonymise: Pseudonymiser,
     run_date: date,
     chunk_rows: int = CHUNK_ROWS,
+    changed_since: Increment | None = None,
 ) -> int:
-    """Fill the staging table from the source, chunk by chunk; rows written."""
+    """Fill the staging table from the source (the rows changed since an increment's start,
+    if given), chunk by chunk; rows written."""
     source = source_table(read, plan.source)
     wanted = list(dict.fromkeys(c.source for c in plan.columns))
+    query = select(*(source.c[n] for n in wanted))
+    if changed_since:
+        query = query.where(changed_since.changed(source.c[plan.watermark], read.dialect.name))
     written = 0
-    for chunk in read_chunks(read, select(*(source.c[n] for n in wanted)), chunk_rows):
+    for chunk in read_chunks(read, query, chunk_rows):
         write_chunk(write, staging, transform_chunk(plan, chunk, pseudonymise, run_date))
         written += len(chunk)
     return written

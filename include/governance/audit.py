@@ -11,6 +11,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Connection,
     DateTime,
     Engine,
     Float,
@@ -20,8 +21,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
 )
-from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
 from include.governance.warehouse import ensure_schema
 
@@ -121,6 +123,17 @@ def ensure_governance_tables(engine: Engine) -> None:
             conn.execute(CreateTable(table, if_not_exists=True))
             for index in table.indexes:
                 conn.execute(CreateIndex(index, if_not_exists=True))
+            _add_new_columns(conn, table)
+
+
+def _add_new_columns(conn: Connection, table: Table) -> None:
+    """Columns added to a governance table since it was created (all nullable): a warehouse
+    kept from an earlier version gains them, and keeps its history."""
+    found = {c["name"] for c in inspect(conn).get_columns(table.name, schema=table.schema)}
+    for column in table.columns:
+        if column.name not in found:
+            definition = CreateColumn(column).compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.schema}.{table.name} ADD COLUMN {definition}")
 
 
 # --- retention ---
@@ -195,6 +208,11 @@ anonymise_outputs = Table(
     Column("output", String(257), primary_key=True),
     Column("source", String(257), nullable=False),
     Column("method", String(20), comment="pushdown or streaming"),
+    Column("build", String(20), comment="full, or incremental on the source's watermark"),
+    Column("build_reason", Text, comment="why a full build where an incremental one was asked"),
+    Column("watermark", TIMESTAMP, comment="the latest change to the source this build holds"),
+    Column("changed_rows", Integer, comment="incremental: source rows changed since the last"),
+    Column("removed_rows", Integer, comment="incremental: rows gone from the source since"),
     Column("key_version", String(40), comment="the pseudonymisation key's version, not the key"),
     Column("source_rows", Integer),
     Column("output_rows", Integer),

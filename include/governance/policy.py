@@ -179,6 +179,11 @@ class GovernedTable(_Strict):
     category: Identifier | None = Field(None, description="What the table as a whole is about.")
     key: Identifier
     anonymise_to: TableName | None = None
+    watermark: Identifier | None = Field(
+        None,
+        description="A column every insert and update sets to the time it happened: the "
+        "output is then built incrementally, from the rows changed since the last build.",
+    )
     columns: dict[Identifier, GovernedColumn] = Field(min_length=1)
 
 
@@ -365,6 +370,13 @@ def _check_table(policy: Policy, table_name: str, table: GovernedTable) -> list[
     if table.key not in table.columns:
         problems.append(
             PolicyProblem((*at, "key"), f"key column {table.key!r} is not listed under columns")
+        )
+    if table.watermark and table.watermark not in table.columns:
+        problems.append(
+            PolicyProblem(
+                (*at, "watermark"),
+                f"watermark column {table.watermark!r} is not listed under columns",
+            )
         )
     if table.category and table.category not in policy.categories:
         problems.append(_unknown((*at, "category"), "category", table.category, policy.categories))
