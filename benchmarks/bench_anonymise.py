@@ -8,7 +8,9 @@ its source three ways, each in a fresh worker process whose peak memory is repor
 * pushdown: the ``INSERT ... SELECT`` the DAG runs on PostgreSQL (HMAC, generalisation);
 * streaming: the chunked pandas path the DAG runs on other databases.
 
-Then one full build (staging, Great Expectations proof) of each table by the pushdown path.
+Then one full build (staging, Great Expectations proof) of each table by the pushdown path,
+and an incremental build of orders after 0.1% of them were updated, as many added and as
+many deleted.
 Targets: pushdown at least half the copy's rows/s; streaming at least 250k rows/s with a
 peak under 500 MB whatever the table's size.
 
@@ -36,6 +38,7 @@ DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/governance_bench_anonymise"
 OUTPUTS = ("analytics.customers", "analytics.orders")
 RUN_DATE = date(2026, 11, 24)
 SECRET = b"benchmark-only-secret-of-32-bytes-or-more"
+FIRST_BENCH_ORDER = 100_000_000  # orders the incremental benchmark adds and removes
 
 
 def ensure_warehouse(url: str, scale: int, rebuild: bool) -> None:
@@ -89,24 +92,76 @@ def measure(url: str, output: str, method: str) -> tuple[int, float, float, floa
 
 def full_build(url: str, output: str) -> tuple[int, float, int, float]:
     """In a fresh worker: the DAG's build of one output (staging and GX proof)."""
-    from include.governance.anonymise import build_output, start_run
     from include.governance.anonymise_plan import plan_output
     from include.governance.anonymise_tables import drop_staging
+    from include.governance.policy import load_policy
+
+    engine = create_warehouse_engine(url)
+    result, seconds = _build(engine, output, "bench", full_refresh=True)
+    drop_staging(engine, "analytics", [plan_output(engine, load_policy(), output).table])
+    return result.output_rows, seconds, result.checks, _peak_mb()
+
+
+def incremental_build(url: str, changes: int) -> tuple[float, float, object]:
+    """In a fresh worker: a full build of analytics.orders, published; then ``changes``
+    orders updated, as many new and as many deleted; then the incremental build. Seconds of
+    each, and what the incremental one recorded."""
+    from include.governance.anonymise import record_output
+    from include.governance.anonymise_tables import swap_in
+
+    engine = create_warehouse_engine(url)
+    first = FIRST_BENCH_ORDER
+    with engine.begin() as conn:  # orders this benchmark adds: none have children
+        conn.execute(text(f"DELETE FROM sales.orders WHERE order_id >= {first}"))
+        _copy_orders(conn, first, changes, "updated_at")
+    full_seconds = _build(engine, "analytics.orders", "bench-full", full_refresh=True)[1]
+    swap_in(engine, "analytics", {"orders": "order_key"})
+    record_output(engine, "bench-full", "analytics.orders", "sales.orders", status="published")
+    with engine.begin() as conn:
+        later = "(SELECT max(updated_at) + interval '1 day' FROM sales.orders)"
+        conn.execute(
+            text(
+                f"UPDATE sales.orders SET status = 'returned', updated_at = {later} "
+                f"WHERE order_id IN (SELECT order_id FROM sales.orders ORDER BY order_id "
+                f"LIMIT {changes})"
+            )
+        )
+        conn.execute(text(f"DELETE FROM sales.orders WHERE order_id >= {first}"))
+        _copy_orders(conn, first + changes, changes, later)
+    result, seconds = _build(engine, "analytics.orders", "bench-incremental")
+    with engine.begin() as conn:
+        conn.execute(text(f"DELETE FROM sales.orders WHERE order_id >= {first}"))
+    return full_seconds, seconds, result
+
+
+def _copy_orders(conn, first: int, rows: int, updated_at: str) -> None:
+    """``rows`` new orders (ids from ``first``), copies of the oldest, stamped ``updated_at``."""
+    conn.execute(
+        text(
+            f"INSERT INTO sales.orders SELECT order_id + {first}, order_number + {first}, "
+            "customer_id, ordered_at, status, channel, currency, total_amount, shipping_fee, "
+            f"ip_address, {updated_at} FROM sales.orders ORDER BY order_id LIMIT {rows}"
+        )
+    )
+
+
+def _build(engine, output: str, run_id: str, full_refresh: bool = False):
+    """The DAG's build of ``output`` (staging and GX proof) in run ``run_id``; seconds."""
+    from include.governance.anonymise import build_output, start_run
     from include.governance.policy import load_policy
     from include.governance.pseudonym import PseudonymKey
     from include.governance.quality import Checks
 
-    engine = create_warehouse_engine(url)
     policy = load_policy()
-    start_run(engine, policy, "bench", RUN_DATE)
+    start_run(engine, policy, run_id, RUN_DATE)
     with tempfile.TemporaryDirectory() as docs:
         checks = Checks(engine, Path(docs))
         key = PseudonymKey("analytics", "bench", SECRET)
         started = time.perf_counter()
-        result = build_output(engine, policy, "bench", output, key, RUN_DATE, checks)
-        seconds = time.perf_counter() - started
-    drop_staging(engine, "analytics", [plan_output(engine, policy, output).table])
-    return result.output_rows, seconds, result.checks, _peak_mb()
+        result = build_output(
+            engine, policy, run_id, output, key, RUN_DATE, checks, full_refresh=full_refresh
+        )
+        return result, time.perf_counter() - started
 
 
 def _peak_mb() -> float:
@@ -151,6 +206,13 @@ def main() -> None:
             f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s, peak {peak:.0f} MB",
             flush=True,
         )
+    changes = parse_scale(args.scale) // 100  # 0.1% of the orders
+    full, incremental, recorded = _in_worker(incremental_build, args.url, changes)
+    print(
+        f"incremental build of analytics.orders after {changes:,} updates, {changes:,} new "
+        f"and {changes:,} deleted orders: {incremental:.1f} s ({recorded.build}), against "
+        f"{full:.1f} s for the full build it started from"
+    )
     print("targets: pushdown >= 50% of copy; streaming >= 250,000 rows/s, peak < 500 MB")
 
 
