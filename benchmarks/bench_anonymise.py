@@ -63,7 +63,7 @@ def ensure_warehouse(url: str, scale: int, rebuild: bool) -> None:
 
 def measure(url: str, output: str, method: str) -> tuple[int, float, float, float]:
     """In a fresh worker: (rows, seconds, baseline MB, peak MB) of one way to fill a table."""
-    from include.governance.anonymise import fill_staging
+    from include.governance.anonymise import Build, fill_staging
     from include.governance.anonymise_plan import plan_output
     from include.governance.anonymise_tables import drop_staging, recreate, staging_table
     from include.governance.policy import load_policy
@@ -84,7 +84,7 @@ def measure(url: str, output: str, method: str) -> tuple[int, float, float, floa
             rows = conn.execute(text(statement)).rowcount
     else:
         key = PseudonymKey("analytics", "bench", SECRET)
-        rows = fill_staging(engine, plan, table, key, RUN_DATE, method, 50_000).output_rows
+        rows = fill_staging(Build(engine, plan, table, key, RUN_DATE, method)).output_rows
     seconds = time.perf_counter() - started
     drop_staging(engine, plan.schema, [plan.table])
     return rows, seconds, baseline, _peak_mb()

@@ -15,17 +15,19 @@ never reach analytics: the policy refuses such a rule.
 
 **Steps.** `prepare` checks the keys and records the run; `build` runs once per output
 (dynamic task mapping): the table is made in `analytics.<table>__staging`, pushed down as
-SQL on PostgreSQL or streamed in chunks elsewhere, and proven with Great Expectations (no
-email, phone, fødselsnummer or card number; no raw identifier; unique pseudonyms; row
-counts that reconcile). `publish` swaps all staging tables in at once, only when every
-output passed, so analysts never see a half-built or unproven table. A source with a
-`watermark` column in the policy (customers, orders) is built incrementally: the rows
-changed since the last build are anonymised and merged with the published table, rows gone
-from the source (retention, erasure) are removed; the trigger form's *Full refresh*
-rebuilds from scratch, and a policy change, a new key or a merge that does not reconcile
-does so on its own. `segments` builds the
-k-anonymous `marketing.segments` and `marketing.segment_members` the same way. `report`
-writes the run report with links to the Data Docs.
+SQL on PostgreSQL (redacted text alone made in Python) or streamed in chunks elsewhere,
+and proven with Great Expectations (no email, phone, fødselsnummer or card number; no raw
+identifier; unique pseudonyms; row counts that reconcile). `publish` swaps all staging
+tables in at once, only when every output passed, so analysts never see a half-built or
+unproven table. `segments` builds the k-anonymous `marketing.segments` and
+`marketing.segment_members` the same way. `report` writes the run report with links to
+the Data Docs.
+
+**Incremental builds.** A source with a `watermark` column in the policy (customers,
+orders) is built from the rows changed since the last build, merged with the published
+table; rows gone from the source (retention, erasure) are removed. The trigger form's
+*Full refresh* rebuilds from scratch; a policy change, a new key or a merge that does not
+reconcile with the source does so on its own, and the reason is recorded.
 
 **Keys.** The Airflow variables `pseudonym_secret_analytics` and
 `pseudonym_secret_marketing`, as `VERSION:SECRET` (or connections of those ids: login is
@@ -97,8 +99,8 @@ def _docs_dir(run_id: str, name: str):
                 "streaming": "Streaming: chunks through pandas",
             },
             title="How to build the tables",
-            description="Automatic pushes the work down as SQL on PostgreSQL, and streams "
-            "tables whose rules need Python (redaction) or other databases in chunks. Both "
+            description="Automatic pushes the work down as SQL on PostgreSQL (only redacted "
+            "text goes through Python) and streams other databases in chunks. Both "
             "give the same output.",
         ),
         "chunk_rows": Param(

@@ -10,11 +10,12 @@ from sqlalchemy import text
 from include.demo.load import build_demo_warehouse
 from include.governance import anonymise_pushdown
 from include.governance.anonymise_plan import plan_output
-from include.governance.anonymise_pushdown import Slice, fill_by_pushdown, page_slices
+from include.governance.anonymise_pushdown import fill_by_pushdown
 from include.governance.anonymise_sql import ensure_pgcrypto
 from include.governance.anonymise_tables import recreate, staging_table
 from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
+from include.governance.table_slices import Slice, even_slices, slices_of_rows
 from include.governance.warehouse import ensure_schema
 
 POLICY = load_policy()
@@ -23,12 +24,15 @@ KEY = PseudonymKey("analytics", "v1", b"analytics-secret-for-the-tests-0001")
 
 
 def test_slices_cover_every_page_once_and_the_last_is_open():
-    assert page_slices(0, 4) == [Slice(0, None)]
-    assert page_slices(999, 4) == [Slice(0, None)]  # too small to be worth a second connection
-    assert page_slices(10_001, 3) == [Slice(0, 3334), Slice(3334, 6668), Slice(6668, None)]
-    assert page_slices(2_500, 8) == [Slice(0, 1250), Slice(1250, None)]
-    assert Slice().where == "TRUE"
-    assert Slice(5, 9).where == "src.ctid >= '(5,0)'::tid AND src.ctid < '(9,0)'::tid"
+    assert even_slices(0, 4, 1000) == [Slice(0, None)]
+    assert even_slices(999, 4, 1000) == [Slice(0, None)]  # too small for a second connection
+    assert even_slices(10_001, 3, 1000) == [Slice(0, 3334), Slice(3334, 6668), Slice(6668, None)]
+    assert even_slices(2_500, 8, 1000) == [Slice(0, 1250), Slice(1250, None)]
+    assert slices_of_rows(10, 1000, 300) == [Slice(0, 3), Slice(3, 6), Slice(6, 9), Slice(9)]
+    assert slices_of_rows(0, 0, 300) == [Slice(0, None)]
+    assert Slice().where() == "TRUE"
+    assert Slice(5, 9).where() == "src.ctid >= '(5,0)'::tid AND src.ctid < '(9,0)'::tid"
+    assert Slice(5).where("o") == "o.ctid >= '(5,0)'::tid"
 
 
 @pytest.fixture
@@ -70,7 +74,7 @@ def test_slices_at_once_give_what_one_statement_gives(warehouse, monkeypatch, ou
 def test_every_slice_reads_the_snapshot_the_rows_were_counted_in(warehouse, monkeypatch):
     """A row committed after the count, before the slices read, is in neither."""
     monkeypatch.setattr(anonymise_pushdown, "MIN_SLICE_PAGES", 1)
-    real = anonymise_pushdown.page_slices  # called after the count, before any slice reads
+    real = anonymise_pushdown.even_slices  # called after the count, before any slice reads
     added = []
 
     def commit_a_new_order_first(*args):
@@ -86,7 +90,7 @@ def test_every_slice_reads_the_snapshot_the_rows_were_counted_in(warehouse, monk
         added.append(True)
         return real(*args)
 
-    monkeypatch.setattr(anonymise_pushdown, "page_slices", commit_a_new_order_first)
+    monkeypatch.setattr(anonymise_pushdown, "even_slices", commit_a_new_order_first)
     try:
         source_rows, written, rows = build(warehouse, "analytics.orders", workers=2)
         with warehouse.connect() as conn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import DateTime, text
@@ -21,7 +21,6 @@ from include.governance.anonymise_rules import (
 )
 from include.governance.anonymise_sql import (
     age_band_sql,
-    age_sql,
     band_sql,
     county_sql,
     first_match_sql,
@@ -192,9 +191,20 @@ def test_sql_forms_give_what_the_python_forms_give(pg_engine):
             conn.execute(text("INSERT INTO t VALUES (:i, :v)"), rows)
             return conn.execute(text(f"SELECT {expression} FROM t ORDER BY i")).scalars().all()
 
-    assert sql_values(age_band_sql(age_sql("v", RUN)), BIRTHS, "date") == [
-        age_band(b, RUN) for b in BIRTHS
-    ]
+    for run in (RUN, date(2028, 2, 29), date(2027, 2, 28), date(2027, 3, 1)):
+        births = (
+            BIRTHS
+            + [  # each band's edges: a birthday on the run date, a day after
+                day
+                for years in range(0, 101, 10)
+                for edge in (date(run.year - years, run.month, 28 if run.day == 29 else run.day),)
+                for day in (edge, edge + timedelta(days=1), edge - timedelta(days=1))
+            ]
+            + [date(2000, 2, 29), date(2018, 2, 28), date(2018, 3, 1)]
+        )
+        assert sql_values(age_band_sql("v", run), births, "date") == [
+            age_band(b, run) for b in births
+        ]
     assert sql_values(county_sql("v"), POSTCODE_SAMPLES, "text") == [
         county(p) for p in POSTCODE_SAMPLES
     ]

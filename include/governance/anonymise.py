@@ -3,9 +3,9 @@
 A run has three steps, so that Airflow can map the middle one over outputs:
 
 1. :func:`start_run` records the run and names the outputs the policy defines;
-2. :func:`build_output` makes one output's staging table, by the pushdown path (one
-   ``INSERT ... SELECT`` on PostgreSQL) or the streaming path (bounded chunks through
-   pandas, any dialect, and wherever a rule has no SQL form), then runs its Great
+2. :func:`build_output` makes one output's staging table, by the pushdown path
+   (``INSERT ... SELECT`` on PostgreSQL, only redacted text made in Python) or the
+   streaming path (bounded chunks through pandas, any dialect), then runs its Great
    Expectations suite; a failing suite drops the staging table and fails with the list of
    failing expectations, so the previous version stays in place;
 3. :func:`publish` swaps every output's staging table in, in one transaction, when all
@@ -19,6 +19,8 @@ by class, or with messages this package wrote: database messages can quote value
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 
@@ -50,6 +52,7 @@ from include.governance.anonymise_tables import (
     staging_table,
     swap_in,
 )
+from include.governance.anonymise_workers import stream_output
 from include.governance.audit import anonymise_outputs, anonymise_runs, ensure_governance_tables
 from include.governance.inventory import describe_error
 from include.governance.policy import Policy
@@ -110,12 +113,13 @@ def start_run(engine: Engine, policy: Policy, run_id: str, run_date: date) -> li
 
 
 def choose_method(engine: Engine, plan: OutputPlan, method: str) -> str:
-    """Pushdown on PostgreSQL unless a rule has no SQL form (redaction); else streaming."""
+    """Pushdown on PostgreSQL (where only the columns with no SQL form, redacted text, go
+    through Python); streaming elsewhere."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
-    can_push = dialect_name(engine) == "postgresql" and not plan.python_only
+    can_push = dialect_name(engine) == "postgresql"
     if method == "pushdown" and not can_push:
-        raise PlanError(f"{plan.output}: pushdown needs PostgreSQL and rules that all have SQL")
+        raise PlanError(f"{plan.output}: pushdown needs PostgreSQL")
     if method == "auto":
         return "pushdown" if can_push else "streaming"
     return method
@@ -148,7 +152,8 @@ def build_output(
             else starting_point(engine, plan, policy.version, key, run_date)
         )
         recreate(engine, table)
-        filled, reason = fill(engine, plan, table, key, run_date, chosen, chunk_rows, start)
+        build = Build(engine, plan, table, key, run_date, chosen, chunk_rows)
+        filled, reason = fill(build, start)
         index_key(engine, plan.schema, plan.table, plan.key_column.name)
         suite = check_output(checks, plan, filled.source_rows, key.version, dialect_name(engine))
     except Exception as exc:
@@ -194,83 +199,81 @@ def build_output(
     return result
 
 
-def fill(
-    engine: Engine,
-    plan: OutputPlan,
-    table: Table,
-    key: PseudonymKey,
-    run_date: date,
-    method: str,
-    chunk_rows: int,
-    start: Increment | str,
-) -> tuple[Filled, str | None]:
+@dataclass(frozen=True)
+class Build:
+    """One output's build: what every way of filling its staging table needs."""
+
+    engine: Engine
+    plan: OutputPlan
+    table: Table
+    key: PseudonymKey
+    run_date: date
+    method: str
+    chunk_rows: int = CHUNK_ROWS
+
+
+def fill(build: Build, start: Increment | str) -> tuple[Filled, str | None]:
     """Fill staging incrementally from ``start`` where it is an increment, else (or when
     the increment does not reconcile) in full; and why it was a full build."""
     if isinstance(start, Increment):
         try:
-            return fill_changes(engine, plan, table, key, run_date, method, chunk_rows, start), None
+            return fill_changes(build, start), None
         except FullBuildNeeded as exc:
             start = str(exc)
-            recreate(engine, table)
-    return fill_staging(engine, plan, table, key, run_date, method, chunk_rows), start
+            recreate(build.engine, build.table)
+    return fill_staging(build), start
 
 
-def fill_changes(
-    engine: Engine,
-    plan: OutputPlan,
-    table: Table,
-    key: PseudonymKey,
-    run_date: date,
-    method: str,
-    chunk_rows: int,
-    since: Increment,
-) -> Filled:
+def fill_changes(build: Build, since: Increment) -> Filled:
     """Fill staging from the published output and the source rows changed ``since``."""
-    if method == "pushdown":
-        return fill_changes_by_pushdown(engine, plan, key, run_date, since)
+    plan, key = build.plan, build.key
+    if build.method == "pushdown":
+        return fill_changes_by_pushdown(build.engine, plan, key, build.run_date, since)
     pseudonymise = Pseudonymiser(key)
-    with engine.connect() as read, engine.connect() as write:
-        snapshot(read)
-        snapshot(write)
-        with read.begin(), write.begin():
-            source_rows = count_rows(read, source_table(read, plan.source))
-            watermark = latest_change(read, plan)
-            changed = stream_build(
-                read, write, plan, table, pseudonymise, run_date, chunk_rows, since
-            )
-            copied, removed = merge_published(
-                write,
-                plan,
-                source_rows,
-                lambda: remove_gone_by_streaming(read, write, plan, pseudonymise, chunk_rows),
-            )
+    with _read_and_write(build) as (read, write, source_rows, watermark):
+        changed = stream_build(
+            read, write, plan, build.table, pseudonymise, build.run_date, build.chunk_rows, since
+        )
+        copied, removed = merge_published(
+            write,
+            plan,
+            source_rows,
+            lambda: remove_gone_by_streaming(read, write, plan, pseudonymise, build.chunk_rows),
+        )
     return Filled(
         source_rows, changed + copied - removed, watermark, "incremental", changed, removed
     )
 
 
-def fill_staging(
-    engine: Engine,
-    plan: OutputPlan,
-    table: Table,
-    key: PseudonymKey,
-    run_date: date,
-    method: str,
-    chunk_rows: int,
-) -> Filled:
+def fill_staging(build: Build) -> Filled:
     """Fill staging from the whole source."""
-    if method == "pushdown":
-        return fill_by_pushdown(engine, plan, key, run_date)
-    with engine.connect() as read, engine.connect() as write:
+    if build.method == "pushdown":
+        return fill_by_pushdown(build.engine, build.plan, build.key, build.run_date)
+    with _read_and_write(build) as (read, write, source_rows, watermark):
+        written = stream_output(
+            build.engine,
+            read,
+            write,
+            build.plan,
+            build.table,
+            build.key,
+            build.run_date,
+            build.chunk_rows,
+            source_rows,
+        )
+    return Filled(source_rows, written, watermark)
+
+
+@contextmanager
+def _read_and_write(build: Build) -> Iterator[tuple[Connection, Connection, int, datetime | None]]:
+    """A connection reading the source in one snapshot, one writing staging, and the
+    source's rows and latest change in that snapshot."""
+    with build.engine.connect() as read, build.engine.connect() as write:
         snapshot(read)
         snapshot(write)
         with read.begin(), write.begin():
-            source_rows = count_rows(read, source_table(read, plan.source))
-            watermark = latest_change(read, plan)
-            written = stream_build(
-                read, write, plan, table, Pseudonymiser(key), run_date, chunk_rows
-            )
-    return Filled(source_rows, written, watermark)
+            source_rows = count_rows(read, source_table(read, build.plan.source))
+            yield read, write, source_rows, latest_change(read, build.plan)
 
 
 def snapshot(conn: Connection) -> None:

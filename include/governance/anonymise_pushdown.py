@@ -6,14 +6,14 @@ about 1.5 µs a value, several times what copying the row does), so:
 
 * the source's pages are cut into slices (TID ranges: any key type, every row read once)
   and each slice is written by its own connection at the same time, as many as the server
-  lets one query use (``max_parallel_workers_per_gather``, plus the leader), because
+  lets one query use (``max_parallel_workers_per_gather``), because
   PostgreSQL never runs an ``INSERT ... SELECT`` in parallel itself;
 * every connection reads the snapshot the leader exported (``pg_export_snapshot``, as
   ``pg_dump --jobs`` does), the one the source's rows are counted in, so the output
   reconciles with that count however the source changes meanwhile;
 * a pseudonymised column other than the key (an order's ``customer_id``) is computed once
-  per distinct value of the slice and joined back, not once per row (``MATERIALIZED``:
-  else the planner folds the lookup into the join and hashes every row again);
+  per distinct value of the slice into a temporary lookup table (dropped at commit, seen
+  by no other session) and joined back, not once per row;
 * each statement may hash and aggregate in ``WORK_MEM`` rather than spill to disk.
 """
 
@@ -21,64 +21,56 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date, datetime
-from math import ceil
 
-from sqlalchemy import Connection, DateTime, Engine, literal_column, text
+import pandas as pd
+from sqlalchemy import Connection, DateTime, Engine, MetaData, Table, literal_column, text
 
 from include.governance.anonymise_incremental import Increment, latest_change, merge_published
 from include.governance.anonymise_plan import Filled, OutputColumn, OutputPlan
 from include.governance.anonymise_sql import column_sql, literal, load_secret, pseudonym_sql
+from include.governance.anonymise_stream import (
+    CHUNK_ROWS,
+    column_transform,
+    map_distinct,
+    write_chunk,
+)
 from include.governance.policy import Pseudonymise, TruncateTime
-from include.governance.pseudonym import PseudonymKey
+from include.governance.pseudonym import Pseudonymiser, PseudonymKey
+from include.governance.table_slices import Slice, even_slices, table_pages
 
 Quote = Callable[[str], str]
+LOOKUP_PREFIX = "pg_temp.governance_lookup_"
+MADE_IN_PYTHON = "pg_temp.governance_made_"
 MIN_SLICE_PAGES = 1_000  # 8 MB: below this a second connection costs more than it saves
 WORK_MEM = "64MB"
 TIMESTAMPTZ = DateTime(timezone=True)
 
 
-@dataclass(frozen=True)
-class Slice:
-    """Pages ``[first, end)`` of the source; ``end`` None: to the end of the table."""
-
-    first: int = 0
-    end: int | None = None
-
-    @property
-    def where(self) -> str:
-        if self.first == 0 and self.end is None:
-            return "TRUE"
-        lower = f"src.ctid >= '({self.first},0)'::tid"
-        return lower if self.end is None else f"{lower} AND src.ctid < '({self.end},0)'::tid"
-
-
-def page_slices(pages: int, parts: int) -> list[Slice]:
-    """``parts`` slices of about equal pages (fewer for a small table); the last is open, so
-    a page added after the size was read is still covered."""
-    parts = max(1, min(parts, pages // MIN_SLICE_PAGES))
-    step = ceil(pages / parts) if pages else 0
-    starts = [i * step for i in range(parts)]
-    return [Slice(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
-
-
 def insert_sql(
     plan: OutputPlan, key_version: str, run_date: date, quote: Quote, where: str = "TRUE"
-) -> str:
-    """The ``INSERT ... SELECT`` filling the plan's staging table from the source rows that
-    ``where`` selects (over the source aliased ``src``)."""
-    expressions, lookups, joins = [], [], []
+) -> list[str]:
+    """The statements filling the plan's staging table from the source rows that ``where``
+    selects (over the source aliased ``src``): a lookup table per repeated pseudonym, then
+    the ``INSERT ... SELECT`` (which joins what ``make_in_python`` made)."""
+    statements, expressions, joins = [], [], []
     for column in plan.columns:
         source = f"src.{quote(column.source)}"
+        if column in plan.python_only:
+            made = f"{MADE_IN_PYTHON}{plan.python_only.index(column)}"
+            joins.append(f" LEFT JOIN {made} ON {made}.k = src.{quote(plan.key)}")
+            expressions.append(f"{made}.v")
+            continue
         if isinstance(column.rule, Pseudonymise) and column is not plan.key_column:
-            alias = f"p{len(lookups)}"
-            lookups.append(
-                f"{alias} AS MATERIALIZED (SELECT v, {pseudonym_sql(column.name, 'v')} AS p FROM "
-                f"(SELECT DISTINCT {source} AS v FROM {plan.source} AS src WHERE {where}) AS d)"
-            )
-            joins.append(f" LEFT JOIN {alias} ON {alias}.v = {source}")
-            expressions.append(f"{alias}.p")
+            lookup = f"{LOOKUP_PREFIX}{len(joins)}"
+            statements += [
+                f"CREATE TEMP TABLE {lookup} ON COMMIT DROP AS SELECT v, "
+                f"{pseudonym_sql(column.name, 'v')} AS p FROM (SELECT DISTINCT {source} AS v "
+                f"FROM {plan.source} AS src WHERE {where}) AS d",
+                f"ANALYZE {lookup}",  # so the join hashes the lookup, not the source
+            ]
+            joins.append(f" LEFT JOIN {lookup} ON {lookup}.v = {source}")
+            expressions.append(f"{lookup}.p")
             continue
         expression = column_sql(column, source, run_date)
         if expression is None:
@@ -86,12 +78,12 @@ def insert_sql(
         expressions.append(expression)
     expressions.append(literal(key_version))
     names = ", ".join(quote(name) for name in plan.output_names)
-    with_clause = f"WITH {', '.join(lookups)} " if lookups else ""
-    return (
-        f"{with_clause}INSERT INTO {plan.schema}.{quote(plan.staging)} ({names}) "
+    return [
+        *statements,
+        f"INSERT INTO {plan.schema}.{quote(plan.staging)} ({names}) "
         f"SELECT {', '.join(expressions)} FROM {plan.source} AS src{''.join(joins)} "
-        f"WHERE {where}"
-    )
+        f"WHERE {where}",
+    ]
 
 
 def fill_by_pushdown(
@@ -108,17 +100,16 @@ def fill_by_pushdown(
         with leader.begin():
             snapshot = leader.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
             source_rows, watermark = _count(leader, plan)
-            slices = page_slices(*_pages_and_parts(leader, plan.source, workers))
-            quote = leader.dialect.identifier_preparer.quote
-            statements = [insert_sql(plan, key.version, run_date, quote, s.where) for s in slices]
-            if len(statements) == 1:
-                return Filled(source_rows, _insert(leader, key, statements[0]), watermark)
-            with ThreadPoolExecutor(len(statements)) as pool:
-                futures = [
-                    pool.submit(_insert_in_snapshot, engine, snapshot, key, statement)
-                    for statement in statements
-                ]
-                written = [future.result() for future in futures]
+            wheres = [s.where() for s in _slices(leader, plan.source, workers)]
+            if len(wheres) == 1:
+                written = [_insert(leader, plan, key, run_date, wheres[0])]
+            else:
+                with ThreadPoolExecutor(len(wheres)) as pool:
+                    futures = [
+                        pool.submit(_insert_in_snapshot, engine, snapshot, plan, key, run_date, w)
+                        for w in wheres
+                    ]
+                    written = [future.result() for future in futures]
     return Filled(source_rows, sum(written), watermark)
 
 
@@ -136,8 +127,7 @@ def fill_changes_by_pushdown(
             changed_rows = since.changed(watermark_column, "postgresql").compile(
                 dialect=conn.dialect, compile_kwargs={"literal_binds": True}
             )
-            statement = insert_sql(plan, key.version, run_date, quote, str(changed_rows))
-            changed = _insert(conn, key, statement)
+            changed = _insert(conn, plan, key, run_date, str(changed_rows))
             copied, removed = merge_published(
                 conn, plan, source_rows, lambda: _remove_gone(conn, plan, run_date, quote)
             )
@@ -185,32 +175,72 @@ def _count(conn: Connection, plan: OutputPlan) -> tuple[int, datetime | None]:
     return rows, latest_change(conn, plan)
 
 
-def _pages_and_parts(conn: Connection, source: str, workers: int | None) -> tuple[int, int]:
-    """The source's pages now, and how many slices to cut: one for a view or a partitioned
-    table (no pages of their own)."""
-    row = conn.execute(
-        text(
-            "SELECT c.relkind, pg_relation_size(c.oid) / current_setting('block_size')::int, "
-            "current_setting('max_parallel_workers_per_gather')::int + 1 "
-            "FROM pg_class c WHERE c.oid = to_regclass(:source)"
-        ),
-        {"source": source},
-    ).one()
-    kind, pages, allowed = row
-    return (pages, workers or allowed) if kind == "r" else (0, 1)
+def _slices(conn: Connection, source: str, workers: int | None) -> list[Slice]:
+    """As many slices as ``workers`` (default: what the server allows one query), or the
+    whole table as one where it cannot be sliced or is small."""
+    pages = table_pages(conn, source)
+    if pages is None:
+        return [Slice()]
+    allowed = conn.exec_driver_sql("SHOW max_parallel_workers_per_gather").scalar()
+    return even_slices(pages, workers or int(allowed), MIN_SLICE_PAGES)
 
 
-def _insert_in_snapshot(engine: Engine, snapshot: str, key: PseudonymKey, statement: str) -> int:
+def _insert_in_snapshot(
+    engine: Engine, snapshot: str, plan: OutputPlan, key: PseudonymKey, run_date: date, where: str
+) -> int:
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             conn.execute(text("SET TRANSACTION SNAPSHOT :id"), {"id": snapshot})
-            return _insert(conn, key, statement)
+            return _insert(conn, plan, key, run_date, where)
 
 
-def _insert(conn: Connection, key: PseudonymKey, statement: str) -> int:
-    """Run one statement in ``conn``'s transaction, timestamps read in UTC."""
+def _insert(
+    conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: date, where: str
+) -> int:
+    """Fill staging from the source rows ``where`` selects, in ``conn``'s transaction,
+    timestamps read in UTC; rows written."""
     conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
     conn.exec_driver_sql(f"SET LOCAL work_mem = '{WORK_MEM}'")
     load_secret(conn, key)
-    return conn.exec_driver_sql(statement).rowcount
+    make_in_python(conn, plan, key, run_date, where)
+    quote = conn.dialect.identifier_preparer.quote
+    for statement in insert_sql(plan, key.version, run_date, quote, where):
+        result = conn.exec_driver_sql(statement)
+    return result.rowcount
+
+
+def make_in_python(
+    conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: date, where: str
+) -> None:
+    """Each column with no SQL form (redaction runs the inventory's detectors) made in
+    Python into a temporary table of the source's key and the output value: the source
+    read with a server-side cursor in this transaction's snapshot, ``CHUNK_ROWS`` rows at
+    a time, each distinct value made once a chunk."""
+    quote = conn.dialect.identifier_preparer.quote
+    pseudonymise = Pseudonymiser(key)
+    for i, column in enumerate(plan.python_only):
+        made = Table(f"{MADE_IN_PYTHON.split('.')[1]}{i}", MetaData(), schema="pg_temp")
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {made.name} ON COMMIT DROP AS SELECT src.{quote(plan.key)} AS k, "
+            f"CAST(NULL AS text) AS v FROM {plan.source} AS src LIMIT 0"
+        )
+        transform = column_transform(column, pseudonymise, run_date)
+        cursor = conn.connection.dbapi_connection.cursor(name=f"governance_read_{i}")
+        try:
+            cursor.execute(
+                f"SELECT src.{quote(plan.key)}, src.{quote(column.source)} "
+                f"FROM {plan.source} AS src WHERE {where}"
+            )
+            while rows := cursor.fetchmany(CHUNK_ROWS):
+                keys, values = zip(*rows, strict=True)
+                frame = pd.DataFrame(
+                    {
+                        "k": pd.Series(keys, dtype=object),
+                        "v": map_distinct(pd.Series(values, dtype=object), transform),
+                    }
+                )
+                write_chunk(conn, made, frame)
+        finally:
+            cursor.close()
+        conn.exec_driver_sql(f"ANALYZE {made.name}")

@@ -52,7 +52,6 @@ from include.governance.anonymise_plan import KEY_VERSION_COLUMN
 from include.governance.anonymise_rules import age_band, county
 from include.governance.anonymise_sql import (
     age_band_sql,
-    age_sql,
     county_sql,
     literal,
     load_secret,
@@ -275,7 +274,7 @@ def _pushdown_sql(
         "monetary": "o.amount",
     }
     labels = [
-        f"COALESCE({age_band_sql(age_sql(c(people.date_of_birth), run_date))}, '{UNKNOWN}')",
+        f"COALESCE({age_band_sql(c(people.date_of_birth), run_date)}, '{UNKNOWN}')",
         f"COALESCE(CAST({c(people.gender)} AS text), '{UNKNOWN}')",
         f"COALESCE({county_sql(c(people.postcode))}, '{UNKNOWN}')",
         *(_band_sql(values[d], bands, NO_ORDERS_LABELS[d]) for d, bands in _BEHAVIOUR.items()),

@@ -135,7 +135,7 @@ def write_chunk(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
 
 def _copy_in(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
     """``COPY ... FROM STDIN`` in PostgreSQL's text format, built in memory per chunk."""
-    columns = [map_distinct(frame[name], _copy_text).tolist() for name in frame.columns]
+    columns = [map_distinct(frame[name], copy_text).tolist() for name in frame.columns]
     buffer = io.StringIO("\n".join(map("\t".join, zip(*columns, strict=True))) + "\n")
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in frame.columns)
@@ -150,7 +150,7 @@ _NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _copy_text(value: object) -> str:
+def copy_text(value: object) -> str:
     """A value in COPY's text format; computed once per distinct value of a column."""
     if value is None:
         return "\\N"
