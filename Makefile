@@ -61,7 +61,7 @@ airflow: airflow-db
 	AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin airflow standalone
 
 test: install
-	python -m pytest $(PYTEST_ARGS)
+	python -m pytest --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	ruff check .

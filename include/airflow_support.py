@@ -6,9 +6,18 @@ Airflow's configuration into what the library takes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import URL, Engine
 
-from include.governance.pseudonym import PseudonymKey, parse_key
+from include.governance.pseudonym import (
+    PURPOSES,
+    PseudonymKey,
+    PseudonymKeyError,
+    check_keys_differ,
+    parse_key,
+)
 from include.governance.warehouse import create_warehouse_engine, resolve_url, url_from_connection
 
 WAREHOUSE_CONN_ID = "warehouse"
@@ -52,4 +61,24 @@ def pseudonym_key(purpose: str) -> PseudonymKey:
         if conn is not None and conn.login and conn.password:
             value = f"{conn.login}:{conn.password}"
     where = f"the Airflow variable {name} (or AIRFLOW_VAR_{name.upper()}) or a connection {name}"
-    return parse_key(purpose, value, where)
+    with _failing_at_once():
+        return parse_key(purpose, value, where)
+
+
+def pseudonym_keys() -> list[PseudonymKey]:
+    """Every purpose's key, checked to differ from the others."""
+    keys = [pseudonym_key(purpose) for purpose in PURPOSES]
+    with _failing_at_once():
+        check_keys_differ(*keys)
+    return keys
+
+
+@contextmanager
+def _failing_at_once() -> Iterator[None]:
+    """A key error fails the task without retries: retrying cannot mend configuration."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    try:
+        yield
+    except PseudonymKeyError as exc:
+        raise AirflowFailException(str(exc)) from None

@@ -129,6 +129,9 @@ def test_outputs_hold_only_what_the_rules_make_and_no_personal_data(demo, tmp_pa
     assert runs == ["succeeded"]
     assert {r.status for r in recorded} == {"published"}
     assert all(r.checks > 5 and r.checks_failed == [] for r in recorded)
+    reasons = {r.output: r.build_reason for r in recorded}
+    assert reasons["analytics.orders"] == "no published output yet"
+    assert reasons["analytics.order_lines"] == "the source has no watermark column in the policy"
     assert leaked(demo, ("analytics",)) == set()
     assert (tmp_path / "run-1" / "index.html").is_file()
 

@@ -314,7 +314,9 @@ def publish(engine: Engine, policy: Policy, run_id: str) -> list[str]:
 
 
 def finish_run(engine: Engine, run_id: str) -> str:
-    """Record how the run ended: succeeded when every output was published."""
+    """Record how the run ended: succeeded when every output was published; "not started"
+    when the run was never recorded (its first step failed, perhaps before any table)."""
+    ensure_governance_tables(engine)
     with engine.begin() as conn:
         statuses = (
             conn.execute(
