@@ -230,7 +230,7 @@ def fill_changes(build: Build, since: Increment) -> Filled:
     if build.method == "pushdown":
         return fill_changes_by_pushdown(build.engine, plan, key, build.run_date, since)
     pseudonymise = Pseudonymiser(key)
-    with _read_and_write(build) as (read, write, source_rows, watermark):
+    with _read_and_write(build) as (read, write, source, source_rows, watermark):
         changed = stream_build(
             read, write, plan, build.table, pseudonymise, build.run_date, build.chunk_rows, since
         )
@@ -238,7 +238,9 @@ def fill_changes(build: Build, since: Increment) -> Filled:
             write,
             plan,
             source_rows,
-            lambda: remove_gone_by_streaming(read, write, plan, pseudonymise, build.chunk_rows),
+            lambda: remove_gone_by_streaming(
+                read, write, plan, source, pseudonymise, build.chunk_rows
+            ),
         )
     return Filled(
         source_rows, changed + copied - removed, watermark, "incremental", changed, removed
@@ -249,7 +251,7 @@ def fill_staging(build: Build) -> Filled:
     """Fill staging from the whole source."""
     if build.method == "pushdown":
         return fill_by_pushdown(build.engine, build.plan, build.key, build.run_date)
-    with _read_and_write(build) as (read, write, source_rows, watermark):
+    with _read_and_write(build) as (read, write, _, source_rows, watermark):
         written = stream_output(
             build.engine,
             read,
@@ -265,15 +267,17 @@ def fill_staging(build: Build) -> Filled:
 
 
 @contextmanager
-def _read_and_write(build: Build) -> Iterator[tuple[Connection, Connection, int, datetime | None]]:
-    """A connection reading the source in one snapshot, one writing staging, and the
-    source's rows and latest change in that snapshot."""
+def _read_and_write(
+    build: Build,
+) -> Iterator[tuple[Connection, Connection, Table, int, datetime | None]]:
+    """A connection reading the source in one snapshot, one writing staging, the source
+    table, and its rows and latest change in that snapshot."""
     with build.engine.connect() as read, build.engine.connect() as write:
         snapshot(read)
         snapshot(write)
         with read.begin(), write.begin():
-            source_rows = count_rows(read, source_table(read, build.plan.source))
-            yield read, write, source_rows, latest_change(read, build.plan)
+            source = source_table(read, build.plan.source)  # before any write: SQLite waits
+            yield read, write, source, count_rows(read, source), latest_change(read, build.plan)
 
 
 def snapshot(conn: Connection) -> None:

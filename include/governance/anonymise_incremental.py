@@ -141,10 +141,16 @@ def merge_published(
 
 
 def remove_gone_by_streaming(
-    read: Connection, write: Connection, plan: OutputPlan, pseudonymise: Pseudonymiser, rows: int
+    read: Connection,
+    write: Connection,
+    plan: OutputPlan,
+    source: Table,
+    pseudonymise: Pseudonymiser,
+    rows: int,
 ) -> int:
-    """Delete the staging rows whose source row is gone, by the pseudonyms of the source's
-    keys (read ``rows`` at a time) in a temporary table; rows deleted."""
+    """Delete the staging rows whose source row is gone, by the pseudonyms of the keys of
+    ``source`` (reflected before anything was written: SQLite would wait for the writer)
+    read ``rows`` at a time into a temporary table; rows deleted."""
     present = Table(
         "governance_present_keys",
         MetaData(),
@@ -152,7 +158,6 @@ def remove_gone_by_streaming(
         prefixes=["TEMPORARY"],
     )
     present.create(write)
-    source = source_table(read, plan.source)
     name = plan.key_column.name
     for chunk in read_chunks(read, select(source.c[plan.key]), rows):
         keys = [{"k": pseudonymise(name, v)} for v in chunk[plan.key].tolist()]
