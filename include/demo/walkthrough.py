@@ -134,7 +134,9 @@ def _anonymise_summary(engine: Engine) -> list[str]:
         ).first()
     lines = [f"  Anonymisation {run.status} (the latest run):"]
     lines += [
-        f"    {o.output}: {o.output_rows} rows, {o.method}, {describe_build(o)}" for o in outputs
+        f"    {o.output}: {o.output_rows} rows, {o.method}"
+        + (f", {describe_build(o)}" if o.build else "")
+        for o in outputs
     ]
     lines += [
         f"    {sum(o.checks or 0 for o in outputs)} Great Expectations checks; "
