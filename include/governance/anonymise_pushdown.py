@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, DateTime, Engine, MetaData, Table, literal_column, text
+from sqlalchemy import Connection, DateTime, Engine, MetaData, Table, literal_column
 
 from include.governance.anonymise_incremental import Increment, latest_change, merge_published
 from include.governance.anonymise_plan import Filled, OutputColumn, OutputPlan
@@ -37,7 +37,13 @@ from include.governance.anonymise_stream import (
 )
 from include.governance.policy import Pseudonymise, TruncateTime
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
-from include.governance.table_slices import Slice, even_slices, table_pages
+from include.governance.table_slices import (
+    Slice,
+    even_slices,
+    export_snapshot,
+    import_snapshot,
+    table_pages,
+)
 
 Quote = Callable[[str], str]
 LOOKUP_PREFIX = "pg_temp.governance_lookup_"
@@ -98,7 +104,7 @@ def fill_by_pushdown(
     with engine.connect() as leader:
         leader = leader.execution_options(isolation_level="REPEATABLE READ")
         with leader.begin():
-            snapshot = leader.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+            snapshot = export_snapshot(leader)
             source_rows, watermark = _count(leader, plan)
             wheres = [s.where() for s in _slices(leader, plan.source, workers)]
             if len(wheres) == 1:
@@ -188,11 +194,9 @@ def _slices(conn: Connection, source: str, workers: int | None) -> list[Slice]:
 def _insert_in_snapshot(
     engine: Engine, snapshot: str, plan: OutputPlan, key: PseudonymKey, run_date: date, where: str
 ) -> int:
-    with engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        with conn.begin():
-            conn.execute(text("SET TRANSACTION SNAPSHOT :id"), {"id": snapshot})
-            return _insert(conn, plan, key, run_date, where)
+    with engine.connect() as conn, conn.begin():
+        import_snapshot(conn, snapshot)
+        return _insert(conn, plan, key, run_date, where)
 
 
 def _insert(

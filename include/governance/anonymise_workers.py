@@ -31,10 +31,14 @@ from sqlalchemy.engine import URL
 
 from include.governance.anonymise_copy import copy_codec, copy_piece, session_settings, target
 from include.governance.anonymise_plan import OutputPlan
-from include.governance.anonymise_sql import literal
 from include.governance.anonymise_stream import stream_build
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
-from include.governance.table_slices import slices_of_rows, table_pages
+from include.governance.table_slices import (
+    export_snapshot,
+    import_snapshot,
+    slices_of_rows,
+    table_pages,
+)
 from include.governance.warehouse import create_warehouse_engine
 
 # Each process holds about 120 MB (Python, SQLAlchemy, pandas) and one piece: a bound on
@@ -95,7 +99,7 @@ def stream_output(
     helpers = min(wanted, len(where) - 1, source_rows // ROWS_PER_HELPER)
     if helpers < 1:
         return sum(copy_piece(read, write, codec, to, w) for w in where)
-    snapshot = read.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+    snapshot = export_snapshot(read)
     job = _Job(engine.url, plan, key, run_date, snapshot, to, tuple(where))
     with _Helpers(job, helpers) as team:
         written = 0
@@ -208,8 +212,7 @@ def _help_with(job: _Job, index: int, helpers: _Helpers) -> int:
     with engine.connect() as conn:
         while i is not None:
             with conn.begin():
-                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                conn.exec_driver_sql(f"SET TRANSACTION SNAPSHOT {literal(job.snapshot)}")
+                import_snapshot(conn, job.snapshot)
                 session_settings(conn)
                 codec = codec or copy_codec(conn, job.plan, job.key, job.run_date)
                 written += copy_piece(conn, conn, codec, job.target, job.pieces[i])

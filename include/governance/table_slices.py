@@ -64,3 +64,14 @@ def slices_of_rows(pages: int, rows: int, slice_rows: int) -> list[Slice]:
 def _cut(pages: int, step: int) -> list[Slice]:
     starts = list(range(0, max(pages, 1), step))
     return [Slice(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
+
+
+def export_snapshot(conn: Connection) -> str:
+    """The id of ``conn``'s snapshot (a REPEATABLE READ transaction), for others to read."""
+    return conn.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+
+
+def import_snapshot(conn: Connection, snapshot: str) -> None:
+    """Read in ``snapshot`` for the rest of ``conn``'s transaction, just begun."""
+    conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    conn.execute(text("SET TRANSACTION SNAPSHOT :id"), {"id": snapshot})
