@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import (
     Column,
@@ -68,7 +68,7 @@ def utc(moment: datetime | None) -> datetime | None:
 
 
 def starting_point(
-    engine: Engine, plan: OutputPlan, policy_version: str, key: PseudonymKey, run_date
+    engine: Engine, plan: OutputPlan, policy_version: str, key: PseudonymKey, run_date: date
 ) -> Increment | str:
     """Where an incremental build of ``plan`` starts, or why it must be a full build."""
     if not plan.watermark:
