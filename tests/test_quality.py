@@ -5,7 +5,7 @@ from __future__ import annotations
 import great_expectations as gx
 from sqlalchemy import text
 
-from include.governance.anonymise_checks import pseudonym_checks
+from include.governance.anonymise_checks import no_personal_data, pseudonym_checks
 from include.governance.quality import Checks
 from include.governance.warehouse import dialect_name, ensure_schema
 
@@ -80,4 +80,28 @@ def test_a_pseudonym_must_be_hex_of_its_length_unique_and_no_raw_identifier(engi
         "no raw source identifier in account_key": None,
         "account_key is unique per source key": 2,
         "every row has its account_key": 1,
+    }
+
+
+def test_each_shape_of_personal_data_is_found_among_repeated_clean_values(any_engine, tmp_path):
+    """The search reads each distinct value once: a shape is found however many clean
+    rows surround it, and counted once however often it repeats."""
+    shaped = {
+        "email": "skriv til kunde7@example.no",
+        "phone": "ring +47 912 34 567",
+        "national_id": "fnr 01019012345",
+        "payment_card": "kort 4111 1111 1111 1111",
+        "masked card": "4111xxxxxx1111",
+    }
+    ensure_schema(any_engine, "analytics")
+    with any_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE analytics.events (kind VARCHAR(40), note VARCHAR(80))"))
+        rows = [{"kind": "delivered", "note": "84.208.12.0/24"}] * 50
+        rows += [{"kind": "returned", "note": value} for value in shaped.values() for _ in "ab"]
+        conn.execute(text("INSERT INTO analytics.events VALUES (:kind, :note)"), rows)
+    checks = no_personal_data(["kind", "note"], dialect_name(any_engine))
+    result = Checks(any_engine, tmp_path / "docs").validate("events", "analytics", "events", checks)
+    assert {o.expectation: (o.success, o.observed, o.error) for o in result.outcomes} == {
+        "no email, phone, national_id, payment_card in kind": (True, 0.0, False),
+        "no email, phone, national_id, payment_card in note": (False, len(shaped), False),
     }

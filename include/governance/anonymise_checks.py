@@ -19,6 +19,7 @@ from typing import Any
 import great_expectations as gx
 
 from include.governance.anonymise_plan import KEY_VERSION_COLUMN, OutputPlan
+from include.governance.anonymise_sql import literal
 from include.governance.detect.shapes import PERSONAL_DATA_SHAPES
 from include.governance.pseudonym import PSEUDONYM_LENGTH
 from include.governance.quality import Checks, SuiteResult
@@ -26,12 +27,28 @@ from include.governance.quality import Checks, SuiteResult
 NOT_HEX = "[^0-9a-f]"
 
 
-def no_personal_data(columns: list[str]) -> list[Any]:
+def no_personal_data(columns: list[str], dialect: str) -> list[Any]:
+    """No value of these columns has the shape of personal data.
+
+    Each distinct value is searched once: the verdict is the one a search of every row
+    gives, at a fraction of the cost where values repeat (ten million orders hold a few
+    statuses and channels), and a search of every row was most of an output's proof. The
+    values are grouped and searched as ``MIN`` of each group, an aggregate, so no planner
+    moves the search below the grouping (as PostgreSQL does with ``DISTINCT``). A failure
+    counts the distinct values that have a shape.
+    """
     kinds = ", ".join(PERSONAL_DATA_SHAPES)
+    matches = "~" if dialect == "postgresql" else "REGEXP"  # SQLite's and MariaDB's
+    shaped = " OR ".join(
+        f"v {matches} {literal(pattern)}".replace("{", "{{").replace("}", "}}")  # GX formats
+        for pattern in PERSONAL_DATA_SHAPES.values()
+    )
     return [
-        gx.expectations.ExpectColumnValuesToNotMatchRegexList(
-            column=column,
-            regex_list=list(PERSONAL_DATA_SHAPES.values()),
+        gx.expectations.UnexpectedRowsExpectation(
+            unexpected_rows_query=(
+                f"SELECT v FROM (SELECT MIN({column}) AS v FROM {{batch}} GROUP BY {column}) AS d "
+                f"WHERE {shaped}"
+            ),
             description=f"no {kinds} in {column}",
         )
         for column in columns
@@ -116,6 +133,6 @@ def check_output(
     # A pseudonym is proven hex above: it holds no other shape, and is not searched for one.
     pseudonyms = {c.name for c in plan.pseudonyms}
     expectations += no_personal_data(
-        [c.name for c in plan.columns if c.is_text and c.name not in pseudonyms]
+        [c.name for c in plan.columns if c.is_text and c.name not in pseudonyms], dialect
     )
     return checks.validate(plan.output, plan.schema, plan.staging, expectations)

@@ -434,7 +434,7 @@ def _prove(
     segment_checks = [
         *shape_checks(["segment_id", *DIMENSIONS, "members", "hierarchy_version"], segments, None),
         gx.expectations.ExpectColumnValuesToBeUnique(column="segment_id"),
-        *no_personal_data(list(DIMENSIONS)),
+        *no_personal_data(list(DIMENSIONS), dialect_name(engine)),
     ]
     if segments:
         segment_checks.append(
