@@ -88,7 +88,10 @@ class CopyCodec:
     def transform(self, text: str) -> str:
         """The output's COPY text of the source's COPY text (whole lines). The text is cut
         into one flat list of fields and each column is a slice of it: a list per line
-        would cost several times as much, in allocation and garbage collection."""
+        would cost several times as much, in allocation and garbage collection. A piece
+        over emptied pages (say, after a retention run) reads no lines and makes none."""
+        if not text:
+            return ""
         fields = text.replace("\n", "\t").split("\t")
         fields.pop()  # after the last newline
         width = len(self.read_columns) + 1  # and the key version
