@@ -25,18 +25,21 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
+    DateTime,
     Engine,
     MetaData,
     String,
     Table,
+    column,
     func,
     inspect,
     or_,
     select,
+    table,
 )
 
 from include.governance.anonymise_plan import OutputPlan
-from include.governance.anonymise_stream import read_chunks, source_table
+from include.governance.anonymise_stream import read_chunks
 from include.governance.audit import anonymise_outputs, anonymise_runs
 from include.governance.pseudonym import PSEUDONYM_LENGTH, Pseudonymiser, PseudonymKey
 
@@ -103,11 +106,15 @@ def starting_point(
 
 
 def latest_change(conn: Connection, plan: OutputPlan) -> datetime | None:
-    """The source's latest watermark, in the reading connection's snapshot."""
+    """The source's latest watermark, in the reading connection's snapshot. The column is
+    named, not reflected: the callers have read the source's columns already (``DateTime``
+    reads SQLite's text as a timestamp, as reflection would)."""
     if not plan.watermark:
         return None
-    source = source_table(conn, plan.source)
-    return utc(conn.execute(select(func.max(source.c[plan.watermark]))).scalar())
+    schema, name = plan.source.split(".")
+    watermark = column(plan.watermark, DateTime())
+    latest = select(func.max(watermark)).select_from(table(name, watermark, schema=schema))
+    return utc(conn.execute(latest).scalar())
 
 
 def merge_published(
