@@ -5,10 +5,10 @@ Building Python rows costs more than the rules themselves, so here the source is
 columns: they come first in the ``SELECT``, and the columns kept as they are (and the key
 version) come last and pass through as one untouched piece of text. Each transformed
 column is mapped as a whole: its distinct values once each, pseudonyms in batches of
-C-level HMAC calls, timestamps and IPv4 addresses by string operations where their text
-has the one shape PostgreSQL prints (``DateStyle`` ISO, time zone UTC), and anything else
-through the rule's Python form after decoding the text as psycopg2 would have. So the rows
-are the ones the Python forms make everywhere else.
+C-level HMAC calls, timestamps by string operations where their text has the one shape
+PostgreSQL prints (``DateStyle`` ISO, time zone UTC), and anything else through the
+rule's Python form after decoding the text as psycopg2 would have. So the rows are the
+ones the Python forms make everywhere else.
 
 A piece is a range of the source's blocks (``ctid``), so that any number of processes can
 read disjoint pieces of one snapshot; see ``anonymise_workers``.
@@ -26,12 +26,6 @@ from psycopg2.extensions import string_types
 from sqlalchemy import Connection, Table
 
 from include.governance.anonymise_plan import KEY_VERSION_COLUMN, OutputColumn, OutputPlan
-from include.governance.anonymise_reference import (
-    IPV4_PATTERN,
-    IPV4_PREFIX,
-    IPV6_PATTERN,
-    IPV6_PREFIX,
-)
 from include.governance.anonymise_sql import literal
 from include.governance.anonymise_stream import column_transform, copy_text
 from include.governance.policy import IpNetwork, Keep, Pseudonymise, TruncateTime
@@ -43,8 +37,6 @@ ColumnCodec = Callable[[list[str]], list[str]]
 _TIMESTAMP, _TIMESTAMPTZ = 1114, 1184  # type OIDs
 _UNESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _ESCAPED = re.compile(r"\\(.)")
-_IPV4 = re.compile(IPV4_PATTERN)
-_IPV6 = re.compile(IPV6_PATTERN)
 _TRUNCATED = {"hour": (13, ":00"), "day": (10, ""), "month": (7, "-01"), "year": (4, "-01-01")}
 
 
@@ -121,7 +113,7 @@ def copy_codec(conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: 
         if isinstance(rule, TruncateTime) and type_code in (_TIMESTAMP, _TIMESTAMPTZ):
             return _truncating(rule.to, python)
         if isinstance(rule, IpNetwork):
-            return _ip_networks(python)
+            return _each(python)
         return _distinct(python)
 
     codecs = []
@@ -207,37 +199,11 @@ def _truncating(to: str, python: Callable[[str], str]) -> ColumnCodec:
     return lambda values: [NULL if v == NULL else truncate(v) for v in values]
 
 
-def _ip_networks(python: Callable[[str], str]) -> ColumnCodec:
-    """An IPv4 address's /24 by cutting its text at the last dot, an IPv6 one's /48 by
-    string operations, NULL as it is (the most common value of an optional column);
-    malformed values through Python."""
-    suffix = f".0/{IPV4_PREFIX}"
-
-    def network(value: str) -> str:
-        if value == NULL:
-            return NULL
-        if _IPV4.fullmatch(value):
-            return value[: value.rindex(".")] + suffix
-        if _IPV6.fullmatch(value):
-            return ipv6_network(value)
-        return python(value)
-
-    return lambda values: list(map(network, values))
-
-
-def ipv6_network(address: str) -> str:
-    """``str(IPv6Network((address, 48), strict=False))`` of an address ``IPV6_PATTERN``
-    matches, without the ``ipaddress`` objects: the /48 keeps three groups and zeroes five,
-    and those five are always the longest run of zeros, the one written ``::``."""
-    head, double_colon, tail = address.partition("::")
-    groups = head.split(":") if head else []
-    if double_colon:
-        rest = tail.split(":") if tail else []
-        groups += ["0"] * (8 - len(groups) - len(rest)) + rest
-    kept = [int(g, 16) for g in groups[: IPV6_PREFIX // 16]]
-    while kept and not kept[-1]:
-        kept.pop()
-    return ":".join(f"{g:x}" for g in kept) + f"::/{IPV6_PREFIX}"
+def _each(python: Callable[[str], str]) -> ColumnCodec:
+    """Each value through the rule's Python form, NULL as it is (the most common value of
+    an optional column): for values that seldom repeat, such as IP addresses, where a
+    cache would only fill."""
+    return lambda values: [NULL if v == NULL else python(v) for v in values]
 
 
 def target(conn: Connection, table: Table) -> str:

@@ -9,7 +9,6 @@ is dropped, never copied.
 from __future__ import annotations
 
 import bisect
-import ipaddress
 import re
 from datetime import UTC, date, datetime
 from functools import cache
@@ -91,8 +90,23 @@ def ip_network(address: str | None) -> str | None:
     if _IPV4.fullmatch(address):
         return address.rsplit(".", 1)[0] + f".0/{IPV4_PREFIX}"
     if _IPV6.fullmatch(address):
-        return str(ipaddress.IPv6Network((address, IPV6_PREFIX), strict=False))
+        return ipv6_network(address)
     return None
+
+
+def ipv6_network(address: str) -> str:
+    """``str(IPv6Network((address, 48), strict=False))`` of an address ``IPV6_PATTERN``
+    matches, without the ``ipaddress`` objects: the /48 keeps three groups and zeroes five,
+    and those five are always the longest run of zeros, the one written ``::``."""
+    head, double_colon, tail = address.partition("::")
+    groups = head.split(":") if head else []
+    if double_colon:
+        rest = tail.split(":") if tail else []
+        groups += ["0"] * (8 - len(groups) - len(rest)) + rest
+    kept = [int(g, 16) for g in groups[: IPV6_PREFIX // 16]]
+    while kept and not kept[-1]:
+        kept.pop()
+    return ":".join(f"{g:x}" for g in kept) + f"::/{IPV6_PREFIX}"
 
 
 @cache
