@@ -37,6 +37,7 @@ app = FastAPI(
 @app.get("/", response_class=HTMLResponse)
 def overview() -> str:
     from include.airflow_support import warehouse_engine
+    from include.governance.anonymise_report import describe_build
     from include.governance.inventory_report import describe_evidence
     from include.governance.overview import governance_overview
     from include.governance.policy import load_policy
@@ -47,6 +48,7 @@ def overview() -> str:
         policy_version=policy.version,
         report_link=report_link,
         describe_evidence=describe_evidence,
+        describe_build=describe_build,
     )
 
 

@@ -154,6 +154,7 @@ def test_governance_page_shows_register_runs_and_reports(api_server, airflow_env
     assert "crm.customers.email" in html
     assert "Coverage gaps" in html
     assert "analytics.customers" in html  # an anonymisation run, with its checks
+    assert "(full (no published output yet))" in html  # and how each output was built
     assert "Retention runs" in html
     links = re.findall(r'href="(/governance/reports/[^"]+)"', html)
     assert links

@@ -135,7 +135,7 @@ def _anonymise_summary(engine: Engine) -> list[str]:
     lines = [f"  Anonymisation {run.status} (the latest run):"]
     lines += [
         f"    {o.output}: {o.output_rows} rows, {o.method}"
-        + (f", {describe_build(o)}" if o.build else "")
+        + (f", {describe_build(o._mapping)}" if o.build else "")
         for o in outputs
     ]
     lines += [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -48,7 +49,7 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
                     f"`{o.output}`",
                     f"`{o.source}`",
                     o.method,
-                    describe_build(o),
+                    describe_build(o._mapping),
                     o.key_version,
                     o.source_rows,
                     o.output_rows,
@@ -102,8 +103,10 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
     return "\n".join(out)
 
 
-def describe_build(output: Any) -> str:
-    """``incremental: 8 changed, 4 removed``, or ``full`` and why where one was not asked."""
-    if output.build == "incremental":
-        return f"incremental: {output.changed_rows} changed, {output.removed_rows} removed"
-    return f"full ({output.build_reason})" if output.build_reason else (output.build or "")
+def describe_build(output: Mapping[str, Any]) -> str:
+    """``incremental: 8 changed, 4 removed``, or ``full`` and why where one was not asked:
+    of a row of ``anonymise_outputs`` (the report, the demo's summary, the Governance
+    page)."""
+    if output["build"] == "incremental":
+        return f"incremental: {output['changed_rows']} changed, {output['removed_rows']} removed"
+    return f"full ({output['build_reason']})" if output["build_reason"] else (output["build"] or "")
