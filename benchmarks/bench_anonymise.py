@@ -63,9 +63,9 @@ def ensure_warehouse(url: str, scale: int, rebuild: bool) -> None:
 
 def measure(url: str, output: str, method: str) -> tuple[int, float, float, float]:
     """In a fresh worker: (rows, seconds, baseline MB, peak MB) of one way to fill a table."""
-    from include.governance.anonymise import Build, fill_staging
-    from include.governance.anonymise_plan import plan_output
-    from include.governance.anonymise_tables import drop_staging, recreate, staging_table
+    from include.governance.anonymise.build import Build, fill_staging
+    from include.governance.anonymise.plan import plan_output
+    from include.governance.anonymise.staging import drop_staging, recreate, staging_table
     from include.governance.policy import load_policy
     from include.governance.pseudonym import PseudonymKey
 
@@ -92,8 +92,8 @@ def measure(url: str, output: str, method: str) -> tuple[int, float, float, floa
 
 def full_build(url: str, output: str) -> tuple[int, float, int, float]:
     """In a fresh worker: the DAG's build of one output (staging and GX proof)."""
-    from include.governance.anonymise_plan import plan_output
-    from include.governance.anonymise_tables import drop_staging
+    from include.governance.anonymise.plan import plan_output
+    from include.governance.anonymise.staging import drop_staging
     from include.governance.policy import load_policy
 
     engine = create_warehouse_engine(url)
@@ -106,8 +106,8 @@ def incremental_build(url: str, changes: int) -> tuple[float, float, object]:
     """In a fresh worker: a full build of analytics.orders, published; then ``changes``
     orders updated, as many new and as many deleted; then the incremental build. Seconds of
     each, and what the incremental one recorded."""
-    from include.governance.anonymise import record_output
-    from include.governance.anonymise_tables import swap_in
+    from include.governance.anonymise.records import record_output
+    from include.governance.anonymise.staging import swap_in
 
     engine = create_warehouse_engine(url)
     first = FIRST_BENCH_ORDER
@@ -147,7 +147,8 @@ def _copy_orders(conn, first: int, rows: int, updated_at: str) -> None:
 
 def _build(engine, output: str, run_id: str, full_refresh: bool = False):
     """The DAG's build of ``output`` (staging and GX proof) in run ``run_id``; seconds."""
-    from include.governance.anonymise import build_output, start_run
+    from include.governance.anonymise.build import build_output
+    from include.governance.anonymise.steps import start_run
     from include.governance.policy import load_policy
     from include.governance.pseudonym import PseudonymKey
     from include.governance.quality import Checks
@@ -159,7 +160,14 @@ def _build(engine, output: str, run_id: str, full_refresh: bool = False):
         key = PseudonymKey("analytics", "bench", SECRET)
         started = time.perf_counter()
         result = build_output(
-            engine, policy, run_id, output, key, RUN_DATE, checks, full_refresh=full_refresh
+            engine,
+            policy,
+            run_id,
+            output,
+            key=key,
+            run_date=RUN_DATE,
+            checks=checks,
+            full_refresh=full_refresh,
         )
         return result, time.perf_counter() - started
 

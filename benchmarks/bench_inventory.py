@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, inspect, text
 
-from include.governance.inventory import ScanScope, finish_scan, scan_table, start_scan
+from include.governance.inventory.discovery import ScanScope
+from include.governance.inventory.scan import finish_scan, scan_table, start_scan
 from include.governance.policy import load_policy
 from include.governance.warehouse import create_warehouse_engine
 
@@ -88,7 +89,7 @@ def build(url: str, tables: int) -> None:
 def _scan_one(args: tuple[str, str, str]) -> tuple[str, float]:
     url, scan_id, table = args
     started = time.monotonic()
-    scan_table(create_warehouse_engine(url), load_policy(), scan_id, table, 1000)
+    scan_table(create_warehouse_engine(url), load_policy(), scan_id, table, sample_size=1000)
     return table, time.monotonic() - started
 
 
@@ -110,7 +111,14 @@ def main() -> None:
     scan_id = f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}"
 
     started = time.monotonic()
-    tables = start_scan(engine, policy, scan_id, datetime.now(UTC), ScanScope(("bench",)), 1000)
+    tables = start_scan(
+        engine,
+        policy,
+        scan_id,
+        scanned_at=datetime.now(UTC),
+        scope=ScanScope(("bench",)),
+        sample_size=1000,
+    )
     with ProcessPoolExecutor(args.workers) as pool:
         timings = dict(pool.map(_scan_one, [(args.url, scan_id, t) for t in tables]))
     summary = finish_scan(engine, policy, scan_id)

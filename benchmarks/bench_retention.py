@@ -18,7 +18,9 @@ from datetime import date
 from sqlalchemy import create_engine, text
 
 from include.governance.policy import load_policy
-from include.governance.retention import execute_retention, plan_retention, record_run
+from include.governance.retention.delete import execute_retention
+from include.governance.retention.plan import plan_retention
+from include.governance.retention.records import record_run
 from include.governance.warehouse import create_warehouse_engine
 
 SERVER = "postgresql://postgres@127.0.0.1:5432"
@@ -133,7 +135,7 @@ def main() -> None:
     record_run(engine, policy, plan, "bench", dry_run=False)
     started = time.monotonic()
     execution = execute_retention(
-        engine, policy, plan, "bench", args.batch_size, progress=lambda _message: None
+        engine, policy, plan, "bench", batch_size=args.batch_size, progress=lambda _message: None
     )
     batched = time.monotonic() - started
     engine.dispose()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import URL, Engine
 
@@ -34,7 +36,12 @@ def warehouse_url() -> URL:
     except AirflowNotFoundException:
         return resolve_url()
     return url_from_connection(
-        conn.conn_type, conn.host, conn.port, conn.login, conn.password, conn.schema
+        conn.conn_type,
+        host=conn.host,
+        port=conn.port,
+        login=conn.login,
+        password=conn.password,
+        schema=conn.schema,
     )
 
 
@@ -61,24 +68,30 @@ def pseudonym_key(purpose: str) -> PseudonymKey:
         if conn is not None and conn.login and conn.password:
             value = f"{conn.login}:{conn.password}"
     where = f"the Airflow variable {name} (or AIRFLOW_VAR_{name.upper()}) or a connection {name}"
-    with _failing_at_once():
+    with failing_at_once(PseudonymKeyError):
         return parse_key(purpose, value, where)
 
 
 def pseudonym_keys() -> list[PseudonymKey]:
     """Every purpose's key, checked to differ from the others."""
     keys = [pseudonym_key(purpose) for purpose in PURPOSES]
-    with _failing_at_once():
+    with failing_at_once(PseudonymKeyError):
         check_keys_differ(*keys)
     return keys
 
 
+def logical_date(dag_run: Any) -> datetime:
+    """The run's logical date; an asset-triggered run has none: then when it was due."""
+    return dag_run.logical_date or dag_run.run_after
+
+
 @contextmanager
-def _failing_at_once() -> Iterator[None]:
-    """A key error fails the task without retries: retrying cannot mend configuration."""
+def failing_at_once(*errors: type[Exception]) -> Iterator[None]:
+    """Fail the task without retries on ``errors``: retrying cannot mend configuration or
+    an outcome that is already recorded."""
     from airflow.sdk.exceptions import AirflowFailException
 
     try:
         yield
-    except PseudonymKeyError as exc:
+    except errors as exc:
         raise AirflowFailException(str(exc)) from None

@@ -37,8 +37,8 @@ app = FastAPI(
 @app.get("/", response_class=HTMLResponse)
 def overview() -> str:
     from include.airflow_support import warehouse_engine
-    from include.governance.anonymise_report import describe_build
-    from include.governance.inventory_report import describe_evidence
+    from include.governance.anonymise.report import describe_build
+    from include.governance.inventory.report import describe_evidence
     from include.governance.overview import governance_overview
     from include.governance.policy import load_policy
 

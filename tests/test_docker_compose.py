@@ -239,7 +239,12 @@ def test_warehouse_connection_and_seed_point_at_the_warehouse_service(
     )
     # What the DAGs connect to (include/airflow_support.py) is where the seed writes.
     dag_url = url_from_connection(
-        conn.scheme, conn.hostname, conn.port, conn.username, conn.password, conn.path[1:]
+        conn.scheme,
+        host=conn.hostname,
+        port=conn.port,
+        login=conn.username,
+        password=conn.password,
+        schema=conn.path[1:],
     )
     seed = services["warehouse-seed"]
     seed_url = resolve_url(resolved_env(seed)["DEMO_WAREHOUSE_URL"])

@@ -49,19 +49,21 @@ def test_unsupported_or_malformed_urls_are_named():
 
 
 def test_url_from_airflow_connection_fields():
-    url = url_from_connection("postgres", "db.example", 5433, "etl", "s3cret", "warehouse")
+    url = url_from_connection(
+        "postgres", host="db.example", port=5433, login="etl", password="s3cret", schema="warehouse"
+    )
     assert (url.drivername, url.host, url.port, url.database) == (
         "postgresql+psycopg2",
         "db.example",
         5433,
         "warehouse",
     )
-    assert url_from_connection("sqlite", "/data/w.db").database == "/data/w.db"
-    assert url_from_connection("sqlite", "", schema="/data/w.db").database == "/data/w.db"
+    assert url_from_connection("sqlite", host="/data/w.db").database == "/data/w.db"
+    assert url_from_connection("sqlite", host="", schema="/data/w.db").database == "/data/w.db"
     with pytest.raises(WarehouseError, match="no file path"):
-        url_from_connection("sqlite", "")
+        url_from_connection("sqlite", host="")
     with pytest.raises(WarehouseError, match="has type 'http'"):
-        url_from_connection("http", "example.com")
+        url_from_connection("http", host="example.com")
 
 
 def test_airflow_connection_wins_over_environment(monkeypatch):

@@ -33,7 +33,8 @@ from include.demo.generate import (
     utc_today,
 )
 from include.demo.schema import DEMO_SCHEMAS, build_metadata
-from include.governance.warehouse import dialect_name, ensure_schema
+from include.governance.dialects import dialect_of
+from include.governance.warehouse import ensure_schema
 
 Writer = Callable[[Connection, Table, Columns], None]
 _SCALE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
@@ -93,11 +94,10 @@ def build_demo_warehouse(
 def load_demo(engine: Engine, spec: DemoSpec) -> LoadReport:
     """Recreate the demo tables on ``engine`` and load ``spec``'s rows, timing each table."""
     started = perf_counter()
-    dialect = dialect_name(engine)
-    metadata = build_metadata(dialect)
+    metadata = build_metadata(engine.dialect.name)
     for schema in DEMO_SCHEMAS:
         ensure_schema(engine, schema)
-    write: Writer = _copy_csv if dialect == "postgresql" else _insert_many
+    write: Writer = _copy_csv if dialect_of(engine).copy else _insert_many
     rows: dict[str, int] = defaultdict(int)
     write_seconds: dict[str, float] = defaultdict(float)
     with engine.begin() as conn:

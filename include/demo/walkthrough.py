@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, retention_runs
-from include.governance.warehouse import project_root
+from include.governance.paths import project_root
 
 # (DAG id, conf) in the order a night's work runs.
 # The demo's backlog holds about 19% of orders past ten years: the real run allows that once.
@@ -117,7 +117,7 @@ def _retention_summary(engine: Engine) -> list[str]:
 
 
 def _anonymise_summary(engine: Engine) -> list[str]:
-    from include.governance.anonymise_report import describe_build
+    from include.governance.anonymise.report import describe_build
     from include.governance.audit import anonymise_outputs, anonymise_runs, segment_runs
 
     with engine.connect() as conn:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from include.governance.warehouse import project_root
+from include.governance.paths import project_root
 
 REPORTS_DIR_ENV = "GOVERNANCE_REPORTS_DIR"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -42,6 +42,13 @@ def report_folder(dag_id: str, run_id: str, root: Path | None = None) -> Path:
     """Where a run's report goes; run ids (``scheduled__2026-11-24T00:00:00+00:00``) are
     made safe as folder names."""
     return (root or reports_dir()) / dag_id / _UNSAFE.sub("_", run_id)
+
+
+def data_docs_folder(folder: Path, name: str = "") -> Path:
+    """Where the Great Expectations Data Docs of one suite (``analytics.orders``) of a run
+    go, beside its report."""
+    docs = folder / "data_docs"
+    return docs / name.replace(".", "_") if name else docs
 
 
 def write_report(folder: Path, title: str, markdown: str) -> Path:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.util import ClauseAdapter
 
-from include.governance.warehouse import dialect_name
+from include.governance.dialects import dialect_of
 
 MAX_TEXT = 2000
 STATEMENT_TIMEOUT_MS = 30_000  # PostgreSQL: a sampling query that takes longer is given up
@@ -60,8 +60,8 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
     readable = [c for c, kind in kinds.items() if kind != "binary"]
     source = table(name, *(column(c) for c in kinds), schema=schema)
     with engine.connect() as conn:
-        if dialect_name(engine) == "postgresql":
-            conn.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
+        if timeout := dialect_of(engine).statement_timeout:
+            conn.execute(text(timeout.format(ms=STATEMENT_TIMEOUT_MS)))
         rows, method = _sample_rows(conn, source, readable, kinds, size)
         samples = []
         for index, col in enumerate(readable):
@@ -82,7 +82,7 @@ def _sample_rows(
     conn: Connection, source, cols: list[str], kinds: dict[str, str], size: int
 ) -> tuple[list[tuple], str]:
     exprs = [_selected(source, c, kinds[c]) for c in cols] or [text("1")]
-    if dialect_name(conn.engine) == "postgresql":
+    if dialect_of(conn).tablesample:
         estimate = _pg_row_estimate(conn, source.schema, source.name)
         if estimate > size * 10:
             percent = min(100.0, 100.0 * size * 3 / estimate)
@@ -107,7 +107,7 @@ def _non_null_values(conn: Connection, source, col: str, kind: str, size: int) -
         .where(source.c[col].is_not(None))
         .limit(size)
     )
-    if dialect_name(conn.engine) != "postgresql":
+    if dialect_of(conn).statement_timeout is None:  # no read can time out
         return list(conn.execute(query).scalars())
     try:  # a savepoint, so a timed-out read leaves the sampling transaction usable
         with conn.begin_nested():

@@ -1,4 +1,4 @@
-"""Warehouse access: an engine from a URL, schemas on every dialect, dialect helpers.
+"""Warehouse access: an engine from a URL, schemas on every dialect, errors without values.
 
 The warehouse is PostgreSQL in production, MariaDB/MySQL where a user has one, or an
 embedded SQLite file for a first run. SQLite has no schemas, so a SQLite warehouse is a
@@ -23,6 +23,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from include.governance.dialects import SchemaKind, dialect_of
+from include.governance.paths import project_root
+
 WAREHOUSE_URL_ENV = "WAREHOUSE_URL"
 SQLITE_MAX_SCHEMAS = 10
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -39,11 +42,6 @@ _DRIVERS = {
 
 class WarehouseError(RuntimeError):
     """The warehouse cannot be reached or used as configured."""
-
-
-def project_root() -> Path:
-    """The repository root (``include/governance/`` is two levels below it)."""
-    return Path(__file__).resolve().parents[2]
 
 
 def default_sqlite_path() -> Path:
@@ -75,6 +73,7 @@ def resolve_url(url: str | URL | None = None) -> URL:
 
 def url_from_connection(
     conn_type: str,
+    *,
     host: str | None = None,
     port: int | None = None,
     login: str | None = None,
@@ -129,16 +128,11 @@ def check_connection(engine: Engine) -> None:
         ) from None
 
 
-def dialect_name(engine: Engine) -> str:
-    """``postgresql``, ``mysql`` (also for MariaDB) or ``sqlite``."""
-    return engine.dialect.name
-
-
 def ensure_schema(engine: Engine, schema: str) -> None:
     """Create ``schema`` if it does not exist (a database on MySQL, a file on SQLite)."""
     _check_identifier(schema)
-    name = dialect_name(engine)
-    if name == "sqlite":
+    kind = dialect_of(engine).schemas
+    if kind is SchemaKind.FILE:
         path = sqlite_schema_path(Path(engine.url.database), schema)
         if not path.exists():
             if len(_sqlite_schema_files(Path(engine.url.database))) >= SQLITE_MAX_SCHEMAS:
@@ -148,9 +142,8 @@ def ensure_schema(engine: Engine, schema: str) -> None:
                 )
             sqlite3.connect(path).close()
         return
-    statement = "CREATE DATABASE" if name == "mysql" else "CREATE SCHEMA"
     with engine.begin() as conn:
-        conn.execute(text(f"{statement} IF NOT EXISTS {schema}"))
+        conn.execute(text(f"{kind.value} IF NOT EXISTS {schema}"))
 
 
 def sqlite_schema_path(main_db: Path, schema: str) -> Path:
@@ -208,3 +201,9 @@ def _decode_leniently(raw: bytes) -> str:
 def _check_identifier(name: str) -> None:
     if not _IDENTIFIER.match(name):
         raise WarehouseError(f"{name!r} is not a plain SQL identifier (letters, digits, _)")
+
+
+def describe_error(exc: Exception) -> str:
+    """An error for the record without its message: database errors can quote values."""
+    origin = getattr(exc, "orig", None) or exc
+    return f"{type(exc).__name__} ({type(origin).__name__})"

@@ -1,0 +1,126 @@
+"""What differs between the warehouse databases, declared in one place.
+
+Callers ask the warehouse's :class:`Dialect` (``dialect_of(engine)``) for a flag or a SQL
+snippet instead of branching on the database's name, as sqlglot declares its dialects'
+differences as flags and tables. There is one object per supported database: PostgreSQL
+(the production warehouse), MariaDB/MySQL, and SQLite (the embedded default). To support
+another, add an object here and a driver in ``warehouse._DRIVERS``; every flag says what
+code relies on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from sqlalchemy import Connection, Engine
+
+from include.governance.tables import TableName
+
+
+class SchemaKind(Enum):
+    """What a schema is: a namespace inside the database, a server-wide database
+    (MariaDB/MySQL, where the URL's database does not scope it), or an attached file."""
+
+    NAMESPACE = "CREATE SCHEMA"
+    DATABASE = "CREATE DATABASE"
+    FILE = "attached file"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """One database's differences; a flag's default is what plain SQL gives."""
+
+    name: str
+    """SQLAlchemy's name for it (``mysql`` also for MariaDB)."""
+    schemas: SchemaKind = SchemaKind.NAMESPACE
+    """How a schema is made (``warehouse.ensure_schema``)."""
+    pushdown: bool = False
+    """Every anonymisation rule but redaction has a SQL form here (pgcrypto's ``hmac``,
+    ``inet``, regular expressions): outputs are built in the database."""
+    copy: bool = False
+    """Rows go in and out in bulk through ``COPY ... FROM/TO STDIN`` (psycopg)."""
+    page_slices: bool = False
+    """A table can be cut into ranges of its pages (``ctid`` TID ranges, PostgreSQL 14+),
+    read in parallel on one exported snapshot."""
+    snapshot_reads: bool = False
+    """A connection set to REPEATABLE READ (and UTC) counts and reads in one snapshot."""
+    row_locks: bool = False
+    """``SELECT ... FOR UPDATE`` locks a batch's rows for its transaction."""
+    tablesample: bool = False
+    """``TABLESAMPLE SYSTEM`` with a row estimate from the catalogue, for sampling."""
+    statement_timeout: str | None = None
+    """A timeout for each statement of a transaction (``{ms}``); None: there is none."""
+    regex_operator: str = "REGEXP"
+    """The infix operator matching a regular expression."""
+    text_cast: str = "VARCHAR(64)"
+    """A type to ``CAST`` a value to, as text of up to 64 characters."""
+    aware_timestamps: bool = False
+    """Timestamps are compared as aware values; elsewhere as naive UTC."""
+    anti_join: bool = False
+    """``NOT EXISTS`` is planned as a hashed anti-join; elsewhere ``NOT IN`` (subquery)
+    is the indexed lookup and ``NOT EXISTS`` a scan per row."""
+    atomic_rename: bool = False
+    """Tables are swapped by one ``RENAME TABLE a TO b, c TO d`` (DDL commits implicitly
+    there, so the swap cannot be a transaction of ``ALTER TABLE`` statements)."""
+    index_names_per_table: bool = False
+    """Index names are unique per table (and kept by a rename), not per schema."""
+    index_at_swap: bool = False
+    """A staging table's unique index is made at the swap (index names are unique per
+    schema and no rename of an index exists)."""
+    raw_transactions: bool = False
+    """The driver commits before DDL on its own: a transaction of DDL is begun and ended
+    on the raw connection (``BEGIN IMMEDIATE``)."""
+    reclaim: str | None = None
+    """The statement that gives deleted rows' space back, per table (``{table}``) or per
+    schema (``{schema}``); None: the engine reuses it on its own (InnoDB)."""
+
+    def reclaim_statements(self, tables: list[str]) -> list[str]:
+        """The statements that reclaim the space of rows deleted from ``tables``."""
+        if self.reclaim is None:
+            return []
+        if "{schema}" in self.reclaim:
+            schemas = sorted({TableName.parse(t).schema for t in tables})
+            return [self.reclaim.format(schema=s) for s in schemas]
+        return [self.reclaim.format(table=t) for t in tables]
+
+
+POSTGRESQL = Dialect(
+    name="postgresql",
+    pushdown=True,
+    copy=True,
+    page_slices=True,
+    snapshot_reads=True,
+    row_locks=True,
+    tablesample=True,
+    statement_timeout="SET LOCAL statement_timeout = {ms}",
+    regex_operator="~",
+    aware_timestamps=True,
+    anti_join=True,
+    reclaim="VACUUM (ANALYZE) {table}",
+)
+MARIADB = Dialect(
+    name="mysql",
+    schemas=SchemaKind.DATABASE,
+    text_cast="CHAR",
+    atomic_rename=True,
+    index_names_per_table=True,
+)
+SQLITE = Dialect(
+    name="sqlite",
+    schemas=SchemaKind.FILE,
+    index_at_swap=True,
+    raw_transactions=True,
+    reclaim="VACUUM {schema}",
+)
+DIALECTS = {d.name: d for d in (POSTGRESQL, MARIADB, SQLITE)}
+
+
+def dialect_of(bind: Engine | Connection) -> Dialect:
+    """The dialect of an engine or a connection; a clear error for one not supported."""
+    name = bind.dialect.name
+    if name not in DIALECTS:
+        raise ValueError(
+            f"the warehouse database {name!r} is not supported (supported: {', '.join(DIALECTS)})"
+        )
+    return DIALECTS[name]

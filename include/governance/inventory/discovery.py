@@ -1,0 +1,48 @@
+"""Which tables a scan covers: every base table the connection can see, less system and
+project schemas, narrowed by the run's parameters, grouped for Airflow's mapped tasks."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, inspect
+
+from include.governance.audit import PROJECT_SCHEMAS
+
+SYSTEM_SCHEMAS = frozenset(
+    {"information_schema", "pg_catalog", "mysql", "performance_schema", "sys", "temp"}
+)
+
+
+@dataclass(frozen=True)
+class ScanScope:
+    """Which schemas a scan covers: all but system and project schemas, narrowed by params."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def covers(self, schema: str) -> bool:
+        if schema in SYSTEM_SCHEMAS or schema.startswith("pg_") or schema in PROJECT_SCHEMAS:
+            return False
+        if self.include and schema not in self.include:
+            return False
+        return schema not in self.exclude
+
+
+def discover_tables(engine: Engine, scope: ScanScope) -> list[str]:
+    """Every base table the warehouse connection can see in scope, as ``schema.table``."""
+    inspector = inspect(engine)
+    return sorted(
+        f"{schema}.{name}"
+        for schema in inspector.get_schema_names()
+        if scope.covers(schema)
+        for name in inspector.get_table_names(schema=schema)
+    )
+
+
+def plan_batches(tables: list[str], per_batch: int, max_batches: int) -> list[list[str]]:
+    """Tables grouped for mapped tasks: ``per_batch`` a task, more where that would make
+    over ``max_batches`` tasks (Airflow fails a mapping longer than ``max_map_length``)."""
+    size = max(per_batch, math.ceil(len(tables) / max_batches))
+    return [tables[i : i + size] for i in range(0, len(tables), size)]

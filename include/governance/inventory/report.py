@@ -1,0 +1,149 @@
+"""The inventory's run report: findings per schema and table, coverage gaps, changes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from include.governance.audit import pii_scan_findings, pii_scan_runs, pii_scan_tables
+from include.governance.inventory.register import governing_rule
+from include.governance.inventory.scan import ScanSummary
+from include.governance.policy import Policy
+from include.governance.reports import table
+
+
+def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary) -> str:
+    with engine.connect() as conn:
+        run = conn.execute(
+            select(pii_scan_runs).where(pii_scan_runs.c.scan_id == summary.scan_id)
+        ).one()
+        tables = conn.execute(
+            select(pii_scan_tables)
+            .where(pii_scan_tables.c.scan_id == summary.scan_id)
+            .order_by(pii_scan_tables.c.schema_name, pii_scan_tables.c.table_name)
+        ).all()
+        findings = conn.execute(
+            select(pii_scan_findings)
+            .where(pii_scan_findings.c.scan_id == summary.scan_id)
+            .order_by(pii_scan_findings.c.column_name)
+        ).all()
+    by_table: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for f in findings:
+        by_table[(f.schema_name, f.table_name)].append(f)
+
+    out = [
+        f"# Personal-data inventory: {summary.scan_id}\n",
+        table(
+            [
+                "scanned at",
+                "policy version",
+                "status",
+                "tables scanned",
+                "tables failed",
+                "columns scanned",
+                "personal-data columns",
+                "ungoverned",
+                "changes",
+            ],
+            [
+                [
+                    run.scanned_at,
+                    run.policy_version,
+                    summary.status,
+                    summary.tables_scanned,
+                    len(summary.tables_failed),
+                    summary.columns_scanned,
+                    summary.findings,
+                    len(summary.ungoverned),
+                    len(summary.changes),
+                ]
+            ],
+        ),
+        "## Coverage gaps\n",
+        "### Personal data that no rule in policy.yml governs\n",
+        table(
+            ["column", "category", "confidence"],
+            [[f"`{u['column']}`", u["category"], u["confidence"]] for u in summary.ungoverned],
+        )
+        if summary.ungoverned
+        else "None.\n",
+        "### Rules in policy.yml whose table or column was not found\n",
+        "\n".join(f"- `{s}`" for s in summary.stale_policy) + "\n"
+        if summary.stale_policy
+        else "None.\n",
+        "## Changes since the previous scan\n",
+        table(
+            ["column", "change", "was", "now"],
+            [
+                [
+                    f"`{c['schema_name']}.{c['table_name']}.{c['column_name']}`",
+                    c["change"],
+                    c["old_category"],
+                    c["new_category"],
+                ]
+                for c in summary.changes
+            ],
+        )
+        if summary.changes
+        else "None.\n",
+    ]
+    if summary.tables_failed:
+        out += [
+            "## Tables that could not be scanned\n",
+            table(
+                ["table", "error"],
+                [
+                    [f"`{t.schema_name}.{t.table_name}`", t.error]
+                    for t in tables
+                    if t.status == "failed"
+                ],
+            ),
+        ]
+    out.append("## Findings by table\n")
+    for t in tables:
+        if t.status != "scanned":
+            continue
+        found = by_table.get((t.schema_name, t.table_name), [])
+        out.append(f"### `{t.schema_name}.{t.table_name}`\n")
+        out.append(
+            f"{t.columns_scanned} columns, {t.rows_sampled} rows sampled "
+            f"({t.sampling}); {len(found)} with personal data.\n"
+        )
+        if found:
+            out.append(
+                table(
+                    ["column", "category", "confidence", "governed", "evidence"],
+                    [
+                        [
+                            f"`{f.column_name}`",
+                            f.category,
+                            f.confidence,
+                            "yes"
+                            if governing_rule(policy, f.schema_name, f.table_name, f.column_name)
+                            else "**no**",
+                            describe_evidence(f.evidence),
+                        ]
+                        for f in found
+                    ],
+                )
+            )
+    return "\n".join(out)
+
+
+def describe_evidence(evidence: dict[str, Any]) -> str:
+    """One line a reviewer can read: which signals fired, how often, masked examples."""
+    parts = []
+    if name := evidence.get("column_name"):
+        parts.append(f"name {name['how']} `{name['matched']}`")
+    if values := evidence.get("values"):
+        parts.append(
+            f"{values['detector']} in {values['match_rate']:.0%} of {values['checked']} values"
+        )
+    if free_text := evidence.get("free_text"):
+        kinds = ", ".join(f"{k} {n}" for k, n in free_text["kinds"].items())
+        parts.append(f"free text: {free_text['share']:.0%} of values hold personal data ({kinds})")
+    if examples := evidence.get("examples"):
+        parts.append("e.g. " + ", ".join(f"`{e}`" for e in examples))
+    return "; ".join(parts)

@@ -1,0 +1,244 @@
+"""Scanning: record a scan, sample and classify each table, compare it with its last scan.
+
+A scan has three steps, so that Airflow can map the middle one over tables:
+
+1. :func:`start_scan` finds the tables in scope and records them as pending (and tables
+   seen before but gone now as dropped);
+2. :func:`scan_table` samples one table, classifies its columns and records the findings;
+3. :func:`finish_scan` compares each table with its previous state, writes the changes and
+   brings the register (``governance.pii_columns``) up to date.
+
+Each step can be re-run: a scan's rows are replaced, never added twice, and the changes
+of a scan are always computed against the scan before it, so a re-run records the same.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import astuple, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, and_, delete, insert, select, update
+
+from include.governance.audit import (
+    ensure_governance_tables,
+    pii_changes,
+    pii_scan_findings,
+    pii_scan_runs,
+    pii_scan_tables,
+)
+from include.governance.detect.classify import Finding, classify_column
+from include.governance.inventory.discovery import ScanScope, discover_tables
+from include.governance.inventory.register import (
+    changes_between,
+    findings_of,
+    previous_states,
+    scanned_later,
+    stale_policy_tables,
+    ungoverned_columns,
+    update_register,
+)
+from include.governance.policy import Policy
+from include.governance.sampling import sample_table
+from include.governance.tables import TableName
+from include.governance.warehouse import describe_error
+
+
+@dataclass
+class ScanSummary:
+    scan_id: str
+    status: str
+    tables_scanned: int
+    tables_failed: list[str]
+    columns_scanned: int
+    findings: int
+    ungoverned: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    stale_policy: list[str] = field(default_factory=list)
+
+
+def start_scan(
+    engine: Engine,
+    policy: Policy,
+    scan_id: str,
+    *,
+    scanned_at: datetime,
+    scope: ScanScope,
+    sample_size: int,
+) -> list[str]:
+    """Record a new scan and its tables; return the tables to scan."""
+    ensure_governance_tables(engine)
+    tables = discover_tables(engine, scope)
+    with engine.begin() as conn:
+        for t in (pii_changes, pii_scan_findings, pii_scan_tables, pii_scan_runs):
+            conn.execute(delete(t).where(t.c.scan_id == scan_id))
+        conn.execute(
+            insert(pii_scan_runs).values(
+                scan_id=scan_id,
+                scanned_at=scanned_at,
+                started_at=_now(),
+                policy_version=policy.version,
+                sample_size=sample_size,
+                schemas={"include": list(scope.include), "exclude": list(scope.exclude)},
+                tables_found=len(tables),
+                status="running",
+            )
+        )
+        rows = [_table_row(scan_id, name, "pending") for name in tables]
+        previous = previous_states(conn, scan_id, scanned_at)
+        rows += [
+            _table_row(scan_id, name, "dropped")
+            for name, state in previous.items()
+            if state["status"] == "scanned"
+            and name not in tables
+            and scope.covers(TableName.parse(name).schema)
+        ]
+        if rows:
+            conn.execute(insert(pii_scan_tables), rows)
+    return tables
+
+
+def scan_table(
+    engine: Engine, policy: Policy, scan_id: str, table_name: str, *, sample_size: int
+) -> dict[str, Any]:
+    """Sample and classify one table; record its findings. Returns counts, never values."""
+    schema, name = astuple(TableName.parse(table_name))
+    started = time.monotonic()
+    where = _table_where(pii_scan_tables, scan_id, table_name)
+    try:
+        sample = sample_table(engine, schema, name, sample_size)
+        findings = {c.name: classify_column(c, policy) for c in sample.columns}
+    except Exception as exc:
+        with engine.begin() as conn:
+            conn.execute(
+                update(pii_scan_tables)
+                .where(where)
+                .values(status="failed", error=describe_error(exc))
+            )
+        raise
+    found = {column: f for column, f in findings.items() if f is not None}
+    with engine.begin() as conn:
+        conn.execute(
+            delete(pii_scan_findings).where(_table_where(pii_scan_findings, scan_id, table_name))
+        )
+        if found:
+            conn.execute(
+                insert(pii_scan_findings),
+                [_finding_row(scan_id, schema, name, col, f) for col, f in found.items()],
+            )
+        conn.execute(
+            update(pii_scan_tables)
+            .where(where)
+            .values(
+                status="scanned",
+                columns_scanned=len(sample.columns),
+                rows_sampled=sample.rows_sampled,
+                sampling=sample.method,
+                seconds=round(time.monotonic() - started, 3),
+                error=None,
+            )
+        )
+    return {
+        "table": table_name,
+        "columns": len(sample.columns),
+        "personal_data_columns": len(found),
+        "rows_sampled": sample.rows_sampled,
+    }
+
+
+def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
+    """Compare each table with its previous state, record changes, update the register."""
+    with engine.begin() as conn:
+        run = conn.execute(select(pii_scan_runs).where(pii_scan_runs.c.scan_id == scan_id)).one()
+        states = {
+            f"{r.schema_name}.{r.table_name}": r
+            for r in conn.execute(
+                select(pii_scan_tables).where(pii_scan_tables.c.scan_id == scan_id)
+            )
+        }
+        done = [t for t, r in states.items() if r.status in ("scanned", "dropped")]
+        current = findings_of(conn, [(scan_id, t) for t in done])
+        before = previous_states(conn, scan_id, run.scanned_at)
+        previous = findings_of(
+            conn,
+            [
+                (s["scan_id"], t)
+                for t, s in before.items()
+                if t in done and s["status"] == "scanned"
+            ],
+        )
+        changes = changes_between(previous, current)
+        conn.execute(delete(pii_changes).where(pii_changes.c.scan_id == scan_id))
+        if changes:
+            conn.execute(
+                insert(pii_changes),
+                [dict(c, scan_id=scan_id, detected_at=run.scanned_at) for c in changes],
+            )
+        latest = [t for t in done if not scanned_later(conn, t, run)]
+        update_register(
+            conn, policy, scan_id, scanned_at=run.scanned_at, tables=latest, current=current
+        )
+        failed = sorted(
+            t for t, r in states.items() if r.status != "scanned" and r.status != "dropped"
+        )
+        summary = ScanSummary(
+            scan_id=scan_id,
+            status="partial" if failed else "succeeded",
+            tables_scanned=sum(r.status == "scanned" for r in states.values()),
+            tables_failed=failed,
+            columns_scanned=sum(r.columns_scanned or 0 for r in states.values()),
+            findings=len(current),
+            ungoverned=ungoverned_columns(policy, current),
+            changes=changes,
+            stale_policy=stale_policy_tables(engine, policy, states),
+        )
+        conn.execute(
+            update(pii_scan_runs)
+            .where(pii_scan_runs.c.scan_id == scan_id)
+            .values(
+                finished_at=_now(),
+                status=summary.status,
+                tables_scanned=summary.tables_scanned,
+                tables_failed=len(failed),
+                columns_scanned=summary.columns_scanned,
+                findings=summary.findings,
+                ungoverned=len(summary.ungoverned),
+                changes=len(changes),
+            )
+        )
+    return summary
+
+
+def _table_row(scan_id: str, table_name: str, status: str) -> dict[str, Any]:
+    schema, name = astuple(TableName.parse(table_name))
+    return {"scan_id": scan_id, "schema_name": schema, "table_name": name, "status": status}
+
+
+def _finding_row(scan_id: str, schema: str, table: str, column: str, f: Finding) -> dict:
+    return {
+        "scan_id": scan_id,
+        "schema_name": schema,
+        "table_name": table,
+        "column_name": column,
+        "category": f.category,
+        "confidence": f.confidence,
+        "evidence": f.evidence,
+    }
+
+
+def _table_where(t, scan_id: str, table_name: str):
+    schema, name = astuple(TableName.parse(table_name))
+    return and_(t.c.scan_id == scan_id, t.c.schema_name == schema, t.c.table_name == name)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def record_report(engine: Engine, scan_id: str, path: str) -> None:
+    """Remember where the scan's report was written, for the summary and the UI."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(pii_scan_runs).where(pii_scan_runs.c.scan_id == scan_id).values(report_path=path)
+        )

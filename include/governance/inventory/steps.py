@@ -1,0 +1,142 @@
+"""What the inventory DAG's tasks call, one function a task: start, scan a batch, finish.
+
+The failure policy lives here, so that it is tested without Airflow: a table that cannot be
+scanned does not stop the others of its batch (the batch fails at its end, naming each
+table and its error class); the run fails when any table failed, and, when asked to, when
+personal data is held that no rule in the policy governs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from include.governance.inventory.discovery import ScanScope, plan_batches
+from include.governance.inventory.report import render_inventory_report
+from include.governance.inventory.scan import (
+    ScanSummary,
+    finish_scan,
+    record_report,
+    scan_table,
+    start_scan,
+)
+from include.governance.policy import Policy
+from include.governance.reports import write_report
+from include.governance.warehouse import describe_error
+
+log = logging.getLogger(__name__)
+
+
+class ScanFailed(RuntimeError):
+    """Tables could not be scanned; names them and their error classes, never values."""
+
+
+class UngovernedData(RuntimeError):
+    """Personal data was found that no rule in the policy governs (when that fails a run)."""
+
+
+def start(
+    engine: Engine,
+    policy: Policy,
+    run_id: str,
+    *,
+    scanned_at: datetime,
+    include_schemas: Sequence[str] = (),
+    exclude_schemas: Sequence[str] = (),
+    sample_size: int,
+    tables_per_task: int,
+    max_tasks: int,
+) -> list[list[str]]:
+    """Record the scan and list the tables in scope, grouped for the scan tasks."""
+    scope = ScanScope(tuple(include_schemas), tuple(exclude_schemas))
+    tables = start_scan(
+        engine, policy, run_id, scanned_at=scanned_at, scope=scope, sample_size=sample_size
+    )
+    batches = plan_batches(tables, tables_per_task, max_tasks)
+    log.info("policy %s: %d tables to scan in %d tasks", policy.version, len(tables), len(batches))
+    return batches
+
+
+def scan_batch(
+    engine: Engine, policy: Policy, run_id: str, tables: list[str], *, sample_size: int
+) -> int:
+    """Sample and classify each table of the batch; the personal-data columns found.
+    A failing table is recorded and the rest still scanned; then the batch fails."""
+    found, failed = 0, []
+    for table in tables:
+        try:
+            result = scan_table(engine, policy, run_id, table, sample_size=sample_size)
+        except Exception as exc:  # recorded; the others in the batch still get scanned
+            failed.append(f"{table}: {describe_error(exc)}")
+            continue
+        found += result["personal_data_columns"]
+        log.info(
+            "%s: %d of %d columns hold personal data (%d rows sampled)",
+            table,
+            result["personal_data_columns"],
+            result["columns"],
+            result["rows_sampled"],
+        )
+    if failed:  # error classes only: a database's message can quote the values
+        raise ScanFailed(f"could not scan {'; '.join(failed)}")
+    return found
+
+
+def finish(
+    engine: Engine, policy: Policy, run_id: str, *, folder: Path, fail_on_ungoverned: bool
+) -> dict:
+    """Record changes, update the register, write the report; fail on failed tables (and on
+    ungoverned personal data when ``fail_on_ungoverned``)."""
+    summary = finish_scan(engine, policy, run_id)
+    report = write_report(
+        folder,
+        f"Personal-data inventory {run_id}",
+        render_inventory_report(engine, policy, summary),
+    )
+    record_report(engine, run_id, str(report))
+    _log_summary(summary, report)
+    if summary.tables_failed:
+        raise ScanFailed(f"tables that could not be scanned: {summary.tables_failed}")
+    if summary.ungoverned and fail_on_ungoverned:
+        raise UngovernedData(f"{len(summary.ungoverned)} ungoverned personal-data columns")
+    return {
+        "personal_data_columns": summary.findings,
+        "ungoverned": [u["column"] for u in summary.ungoverned],
+        "changes": len(summary.changes),
+        "report": str(report),
+    }
+
+
+def _log_summary(summary: ScanSummary, report: Path) -> None:
+    log.info(
+        "%d tables scanned, %d columns, %d hold personal data; %d changes; report: %s",
+        summary.tables_scanned,
+        summary.columns_scanned,
+        summary.findings,
+        len(summary.changes),
+        report,
+    )
+    for change in summary.changes:
+        log.info(
+            "change: %s.%s.%s %s (%s -> %s)",
+            change["schema_name"],
+            change["table_name"],
+            change["column_name"],
+            change["change"],
+            change["old_category"],
+            change["new_category"],
+        )
+    if summary.ungoverned:
+        log.warning(
+            "%d columns hold personal data that no rule in policy.yml governs:\n%s",
+            len(summary.ungoverned),
+            "\n".join(
+                f"  {u['column']} ({u['category']}, {u['confidence']})" for u in summary.ungoverned
+            ),
+        )
+    if summary.stale_policy:
+        log.warning("policy.yml governs what the warehouse lacks: %s", summary.stale_policy)

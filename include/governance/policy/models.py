@@ -1,0 +1,267 @@
+"""The privacy policy as data: pydantic models for ``include/policy.yml`` and its version hash.
+
+Every governance run records the policy's version (a hash of its validated content, so a
+comment or re-indentation does not change it) next to what it did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any, Literal, Union, get_args
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+_IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+Identifier = Annotated[str, Field(pattern=rf"^{_IDENT}$")]
+QualifiedName = Annotated[str, Field(pattern=rf"^{_IDENT}\.{_IDENT}$", description="schema.table")]
+
+
+class Sensitivity(StrEnum):
+    """How much harm a leak does; ``special`` is GDPR art. 9 (health), ``high`` national IDs."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    SPECIAL = "special"
+
+
+ValueDetector = Literal[
+    "email",
+    "phone",
+    "ip_address",
+    "payment_card",
+    "national_id",
+    "date_of_birth",
+    "postcode",
+    "gender",
+    "user_agent",
+    "screen_resolution",
+    "person_name",
+    "free_text",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Detection(_Strict):
+    """How the inventory recognises a category: column names and value detectors."""
+
+    column_names: list[str] = Field(default_factory=list)
+    confirm_names: list[str] = Field(
+        default_factory=list,
+        description="Names that point at the category only when the values agree "
+        "(a product's `name` is not a person's).",
+    )
+    values: list[ValueDetector] = Field(default_factory=list)
+
+
+class Category(_Strict):
+    """A kind of personal data the policy names, with why it is held."""
+
+    group: Identifier
+    description: str
+    purposes: list[Identifier] = Field(min_length=1)
+    sensitivity: Sensitivity
+    identifying: bool = Field(
+        False, description="Identifies a person on its own: never kept as is in an output."
+    )
+    detect: Detection = Field(default_factory=Detection)
+
+
+# --- anonymisation rules: one per governed column; ``drop`` unless the policy says more ---
+
+
+class _Rule(_Strict):
+    output: Identifier | None = Field(None, alias="as", description="Output column name.")
+
+
+class Drop(_Rule):
+    rule: Literal["drop"]
+
+
+class Keep(_Rule):
+    rule: Literal["keep"]
+
+
+class Pseudonymise(_Rule):
+    """Keyed HMAC-SHA256 with a per-purpose secret: stable, joinable, not brute-forceable."""
+
+    rule: Literal["pseudonymise"]
+
+
+class AgeBand(_Rule):
+    rule: Literal["age_band"]
+
+
+class Region(_Rule):
+    rule: Literal["region"]
+
+
+class TruncateTime(_Rule):
+    rule: Literal["truncate_time"]
+    to: Literal["hour", "day", "month", "year"]
+
+
+class IpNetwork(_Rule):
+    """IPv4 to its /24, IPv6 to its /48."""
+
+    rule: Literal["ip_network"]
+
+
+class UserAgent(_Rule):
+    """A user-agent string to browser family, OS family and device type."""
+
+    rule: Literal["user_agent"]
+
+
+class Redact(_Rule):
+    """Free text with every detected piece of personal data replaced by a placeholder."""
+
+    rule: Literal["redact"]
+
+
+class Band(_Rule):
+    """A number to the half-open band between two of ``edges`` (``[1000,5000)``): amounts."""
+
+    rule: Literal["band"]
+    edges: list[int] = Field(min_length=1)
+
+
+def _rule_shorthand(value: Any) -> Any:
+    return {"rule": value} if isinstance(value, str) else value
+
+
+_RULES = (
+    Drop,
+    Keep,
+    Pseudonymise,
+    AgeBand,
+    Region,
+    TruncateTime,
+    IpNetwork,
+    UserAgent,
+    Redact,
+    Band,
+)
+RULE_NAMES = frozenset(get_args(rule.model_fields["rule"].annotation)[0] for rule in _RULES)
+
+AnonymiseRule = Annotated[
+    Union[_RULES],  # noqa: UP007 (a tuple of types needs Union)
+    Field(discriminator="rule"),
+    BeforeValidator(_rule_shorthand),
+]
+
+
+class GovernedColumn(_Strict):
+    category: Identifier | None = Field(None, description="None: not personal data.")
+    anonymise: AnonymiseRule = Field(default_factory=lambda: Drop(rule="drop"))
+
+
+class GovernedTable(_Strict):
+    description: str
+    category: Identifier | None = Field(None, description="What the table as a whole is about.")
+    key: Identifier
+    anonymise_to: QualifiedName | None = None
+    watermark: Identifier | None = Field(
+        None,
+        description="A column every insert and update sets to the time it happened: the "
+        "output is then built incrementally, from the rows changed since the last build.",
+    )
+    columns: dict[Identifier, GovernedColumn] = Field(min_length=1)
+
+
+class Period(_Strict):
+    years: int = Field(0, ge=0)
+    months: int = Field(0, ge=0)
+    days: int = Field(0, ge=0)
+
+
+class ChildTable(_Strict):
+    table: QualifiedName
+    column: Identifier = Field(description="The column that refers to the root key.")
+
+
+class HoldCondition(_Strict):
+    """Keeps a root row while a row in ``table`` refers to it and matches ``where``."""
+
+    name: Identifier
+    description: str
+    table: QualifiedName
+    column: Identifier
+    where: dict[Identifier, str | int | bool] = Field(default_factory=dict)
+
+
+class ClearColumns(_Strict):
+    """Columns of a kept row that are kept for less time than the row: set to NULL after
+    ``keep_for`` (an order's IP address, kept for security only)."""
+
+    columns: list[Identifier] = Field(min_length=1)
+    keep_for: Period
+    reason: str
+
+
+class RetentionRule(_Strict):
+    description: str
+    table: QualifiedName
+    key: Identifier
+    date_column: Identifier
+    keep_for: Period
+    children: list[ChildTable] = Field(default_factory=list)
+    holds: list[HoldCondition] = Field(default_factory=list)
+    max_delete_share: float = Field(0.05, gt=0, le=1)
+    clear_columns: list[ClearColumns] = Field(default_factory=list)
+
+
+class SegmentCustomers(_Strict):
+    """The people of the marketing segments, and the columns of their quasi-identifiers."""
+
+    table: QualifiedName
+    key: Identifier
+    consent: Identifier = Field(description="True when the customer consented to marketing.")
+    date_of_birth: Identifier
+    gender: Identifier
+    postcode: Identifier
+
+
+class SegmentOrders(_Strict):
+    """The orders that give each customer's recency, frequency and monetary bands."""
+
+    table: QualifiedName
+    customer: Identifier
+    ordered_at: Identifier
+    amount: Identifier
+
+
+class MarketingPolicy(_Strict):
+    """k-anonymous target groups of the customers who consented to marketing."""
+
+    description: str
+    customers: SegmentCustomers
+    orders: SegmentOrders
+    behaviour_window: Period = Field(default_factory=lambda: Period(years=2))
+    k: int = Field(10, ge=2, description="Every segment has at least k members.")
+    max_suppressed_share: float = Field(
+        0.05, ge=0, le=1, description="Of consenting customers; more fails the run."
+    )
+    segments: QualifiedName = "marketing.segments"
+    members: QualifiedName = "marketing.segment_members"
+
+
+class Policy(_Strict):
+    organisation: str
+    purposes: dict[Identifier, str] = Field(min_length=1)
+    categories: dict[Identifier, Category] = Field(min_length=1)
+    tables: dict[QualifiedName, GovernedTable] = Field(default_factory=dict)
+    retention: dict[Identifier, RetentionRule] = Field(default_factory=dict)
+    marketing: MarketingPolicy | None = None
+
+    @cached_property
+    def version(self) -> str:
+        """A short hash of the validated content: what each run records as the policy version."""
+        canonical = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:12]

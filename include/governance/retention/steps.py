@@ -1,0 +1,146 @@
+"""What the retention DAG's tasks call, one function a task: plan, delete, verify.
+
+Deleting is the one thing here that cannot be undone, so a run is explicit at each step:
+:func:`plan_run` counts and records, and refuses (deleting nothing) a real run past a
+guard, where a dry run only warns; :func:`delete` deletes in audited batches and reclaims
+the space; :func:`verify_run` proves the result with Great Expectations and writes the
+report. The plan travels between the steps as JSON (an XCom): counts and dates only.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from include.governance.policy import Policy
+from include.governance.quality import Checks
+from include.governance.reports import data_docs_folder, write_report
+from include.governance.retention.checks import verify_expectations
+from include.governance.retention.delete import execute_retention, reclaim_space
+from include.governance.retention.plan import (
+    RetentionPlan,
+    RetentionRefused,
+    check_guards,
+    plan_retention,
+)
+from include.governance.retention.records import finish_run, record_run
+from include.governance.retention.report import render_retention_report
+
+log = logging.getLogger(__name__)
+
+
+class RetentionChecksFailed(RuntimeError):
+    """The proof after deleting failed; lists the failing expectations (names, no values)."""
+
+
+def plan_run(
+    engine: Engine,
+    policy: Policy,
+    rule: str,
+    run_id: str,
+    *,
+    logical_date: date | datetime,
+    dry_run: bool,
+    max_share: float | None = None,
+) -> dict[str, Any]:
+    """Count what goes and what is held, and record the run; a real run past a guard is
+    recorded as refused and raises :class:`RetentionRefused`, a dry run only warns."""
+    planned = plan_retention(engine, policy, rule, logical_date, max_share=max_share)
+    record_run(engine, policy, planned, run_id, dry_run=dry_run)
+    log.info(
+        "%s, policy %s, cutoff %s: %d of %d rows of %s expired, %d held %s, %d to delete "
+        "(%.2f%%; limit %.2f%%) with %s",
+        "DRY RUN" if dry_run else "deleting",
+        planned.policy_version,
+        planned.cutoff.date(),
+        planned.expired,
+        planned.total_rows,
+        planned.table,
+        planned.held_total,
+        planned.held,
+        planned.to_delete,
+        planned.share * 100,
+        planned.max_share * 100,
+        planned.children,
+    )
+    for warning in planned.warnings:
+        log.warning(warning)
+    try:
+        check_guards(planned, policy.retention[rule].keep_for)
+    except RetentionRefused as refusal:
+        if not dry_run:
+            finish_run(engine, run_id, status="refused")
+            raise
+        log.warning("a real run would be refused: %s", refusal)
+    return {"dry_run": dry_run, "plan": planned.as_json()}
+
+
+def delete(
+    engine: Engine, policy: Policy, run_id: str, planned: dict[str, Any], *, batch_size: int
+) -> dict[str, Any] | None:
+    """Delete the planned rows in batches (a re-run resumes after the last committed
+    batch) and reclaim their space; nothing on a dry run."""
+    if planned["dry_run"]:
+        log.info("dry run: nothing deleted")
+        return None
+    plan = RetentionPlan.from_json(planned["plan"])
+    execution = execute_retention(engine, policy, plan, run_id, batch_size=batch_size)
+    emptied = [t for t in (plan.table, *plan.children) if execution["rows"].get(t)]
+    execution["reclaimed"] = reclaim_space(engine, emptied)
+    log.info("deleted %s; reclaimed with %s", execution["rows"], execution["reclaimed"])
+    return execution
+
+
+def verify_run(
+    engine: Engine,
+    policy: Policy,
+    run_id: str,
+    planned: dict[str, Any],
+    *,
+    execution: dict[str, Any] | None,
+    folder: Path,
+) -> dict[str, str]:
+    """Prove a real run with Great Expectations, write the report into ``folder`` and
+    record the outcome; raise :class:`RetentionChecksFailed` (after both) on a failure."""
+    plan = RetentionPlan.from_json(planned["plan"])
+    results, docs = None, None
+    if execution is not None:
+        checks = Checks(engine, data_docs_folder(folder))
+        results = verify_expectations(engine, policy, plan, run_id, checks=checks)
+        docs = str(checks.docs_index)
+    report = write_report(
+        folder,
+        f"Retention {run_id}",
+        render_retention_report(
+            run_id,
+            policy,
+            plan,
+            dry_run=planned["dry_run"],
+            execution=execution,
+            checks=results,
+            reclaimed=execution["reclaimed"] if execution else None,
+            docs_index=docs,
+        ),
+    )
+    failures = [f"{r.suite}: {o}" for r in results or [] for o in r.failures]
+    status = "planned" if execution is None else "failed checks" if failures else "deleted"
+    finish_run(
+        engine,
+        run_id,
+        status=status,
+        deleted=execution["rows"] if execution else None,
+        checks=[
+            {"suite": r.suite, "expectation": o.expectation, "success": o.success, "detail": str(o)}
+            for r in results or []
+            for o in r.outcomes
+        ],
+        report_path=str(report),
+    )
+    log.info("report: %s", report)
+    if failures:
+        raise RetentionChecksFailed("retention checks failed:\n" + "\n".join(failures))
+    return {"status": status, "report": str(report)}

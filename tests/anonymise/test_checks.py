@@ -1,0 +1,112 @@
+"""Great Expectations checks: right verdicts on each dialect, and no values in results."""
+
+from __future__ import annotations
+
+import great_expectations as gx
+from sqlalchemy import text
+
+from include.governance.anonymise.checks import no_personal_data, pseudonym_checks
+from include.governance.dialects import dialect_of
+from include.governance.quality import Checks
+from include.governance.warehouse import ensure_schema
+
+EMAILS = [f"kunde{i}@example.no" for i in range(7)]
+
+
+def test_checks_count_without_keeping_values(engine, tmp_path):
+    ensure_schema(engine, "crm")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE crm.notes (id INTEGER PRIMARY KEY, note VARCHAR(200))"))
+        conn.execute(
+            text("INSERT INTO crm.notes VALUES (:id, :note)"),
+            [
+                {"id": i, "note": f"kontakt {e}" if i < 7 else "ingen"}
+                for i, e in enumerate([*EMAILS, "", "", ""])
+            ],
+        )
+    checks = Checks(engine, tmp_path / "docs")
+    result = checks.validate(
+        "notes",
+        "crm",
+        "notes",
+        [
+            gx.expectations.ExpectTableRowCountToBeBetween(min_value=10, max_value=10),
+            gx.expectations.ExpectColumnValuesToNotMatchRegex(column="note", regex="@"),
+            gx.expectations.UnexpectedRowsExpectation(
+                unexpected_rows_query="SELECT * FROM {batch} WHERE id >= 100",
+                description="no id of 100 or more",
+            ),
+            gx.expectations.UnexpectedRowsExpectation(
+                unexpected_rows_query="SELECT * FROM {batch} WHERE no_such_column = 1",
+                description="a check that cannot run",
+            ),
+        ],
+    )
+    verdicts = {
+        o.expectation: (o.success, o.unexpected, o.observed, o.error) for o in result.outcomes
+    }
+    assert verdicts == {
+        "expect_table_row_count_to_be_between": (True, None, 10.0, False),
+        "expect_column_values_to_not_match_regex(note)": (False, 7, None, False),
+        "no id of 100 or more": (True, None, 0.0, False),
+        "a check that cannot run": (False, None, None, True),
+    }
+    assert not result.success
+    assert len(result.failures) == 2
+    assert checks.docs_index.is_file()
+    docs = tmp_path / "docs"
+    written = "".join(p.read_text(errors="replace") for p in docs.rglob("*") if p.is_file())
+    assert "note" in written
+    assert not [e for e in EMAILS if e in written]
+
+
+def test_a_pseudonym_must_be_hex_of_its_length_unique_and_no_raw_identifier(engine, tmp_path):
+    good = "a" * 63
+    raw = "0123456789abcdef" * 4  # a source key that looks like a pseudonym
+    ensure_schema(engine, "crm")
+    ensure_schema(engine, "analytics")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE crm.accounts (account_id VARCHAR(80))"))
+        conn.execute(text("INSERT INTO crm.accounts VALUES (:id)"), [{"id": raw}, {"id": "7"}])
+        conn.execute(text("CREATE TABLE analytics.accounts (account_key VARCHAR(80))"))
+        keys = [good + "0", good + "1", good + "1", "A" * 64, good + "g", "7", raw, None]
+        conn.execute(text("INSERT INTO analytics.accounts VALUES (:k)"), [{"k": k} for k in keys])
+    checks = pseudonym_checks(
+        "account_key",
+        source="account_id",
+        source_table="crm.accounts",
+        dialect=dialect_of(engine),
+        unique=True,
+    )
+    result = Checks(engine, tmp_path / "docs").validate("accounts", "analytics", "accounts", checks)
+    assert {o.expectation: o.unexpected for o in result.failures} == {
+        "account_key is a keyed pseudonym: 64 characters": 1,  # "7"
+        "account_key is a keyed pseudonym: lower-case hex digits only": 2,  # "A"s, "g"
+        "no raw source identifier in account_key": None,
+        "account_key is unique per source key": 2,
+        "every row has its account_key": 1,
+    }
+
+
+def test_each_shape_of_personal_data_is_found_among_repeated_clean_values(any_engine, tmp_path):
+    """The search reads each distinct value once: a shape is found however many clean
+    rows surround it, and counted once however often it repeats."""
+    shaped = {
+        "email": "skriv til kunde7@example.no",
+        "phone": "ring +47 912 34 567",
+        "national_id": "fnr 01019012345",
+        "payment_card": "kort 4111 1111 1111 1111",
+        "masked card": "4111xxxxxx1111",
+    }
+    ensure_schema(any_engine, "analytics")
+    with any_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE analytics.events (kind VARCHAR(40), note VARCHAR(80))"))
+        rows = [{"kind": "delivered", "note": "84.208.12.0/24"}] * 50
+        rows += [{"kind": "returned", "note": value} for value in shaped.values() for _ in "ab"]
+        conn.execute(text("INSERT INTO analytics.events VALUES (:kind, :note)"), rows)
+    checks = no_personal_data(["kind", "note"], dialect_of(any_engine))
+    result = Checks(any_engine, tmp_path / "docs").validate("events", "analytics", "events", checks)
+    assert {o.expectation: (o.success, o.observed, o.error) for o in result.outcomes} == {
+        "no email, phone, national_id, payment_card in kind": (True, 0.0, False),
+        "no email, phone, national_id, payment_card in note": (False, len(shaped), False),
+    }

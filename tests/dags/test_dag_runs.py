@@ -1,0 +1,171 @@
+"""DAGs run end to end in Airflow (``airflow dags test``) on a SQLite demo warehouse."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select, text
+
+from include.demo.schema import SEEDED_PERSONAL_DATA
+from include.governance.audit import pii_columns, pii_scan_runs, retention_runs
+from include.governance.warehouse import create_warehouse_engine
+
+ROOT = Path(__file__).parents[2]
+pytestmark = pytest.mark.slow
+
+
+def test_inventory_dag_builds_the_register_and_logs_no_personal_data(airflow_env, airflow):
+    run = airflow(airflow_env, "dags", "test", "pii_inventory", "2026-11-24")
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output[-3000:]
+
+    engine = create_warehouse_engine(airflow_env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        registered = conn.execute(select(func.count()).select_from(pii_columns)).scalar()
+        scan = conn.execute(select(pii_scan_runs)).one()
+        personal = conn.execute(
+            text("SELECT first_name, last_name, email, mobile, national_id FROM crm.customers")
+        ).all()
+    assert registered == len(SEEDED_PERSONAL_DATA)
+    assert scan.status == "succeeded"
+    assert scan.scanned_at.date() == date(2026, 11, 24)
+    report = Path(scan.report_path)
+    assert report.is_file()
+    assert report.with_suffix(".html").is_file()
+    assert report.is_relative_to(airflow_env["GOVERNANCE_REPORTS_DIR"])
+
+    values = {v for row in personal for v in row if v and len(v) >= 6}
+    assert len(values) > 500
+    assert {v for v in values if v in output} == set()
+    assert "13 tables to scan in 13 tasks" in output
+
+
+def expired_unheld(env: dict[str, str]) -> int:
+    engine = create_warehouse_engine(env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        return conn.execute(
+            text(
+                "SELECT count(*) FROM sales.orders WHERE ordered_at < '2016-11-24' AND order_id "
+                "NOT IN (SELECT order_id FROM sales.claims WHERE status = 'open')"
+            )
+        ).scalar()
+
+
+def test_retention_dag_dry_run_refusal_then_delete(airflow_env, airflow):
+    expired = expired_unheld(airflow_env)
+    assert expired > 0
+
+    dry = airflow(airflow_env, "dags", "test", "order_history_retention", "2026-11-24")
+    assert dry.returncode == 0, (dry.stdout + dry.stderr)[-3000:]
+    assert "DRY RUN" in dry.stdout + dry.stderr
+    assert expired_unheld(airflow_env) == expired
+
+    conf = '{"dry_run": false}'
+    refused = airflow(
+        airflow_env, "dags", "test", "order_history_retention", "2026-11-24", "-c", conf
+    )
+    assert refused.returncode != 0
+    assert "more than the 5.0% one run may delete" in refused.stdout + refused.stderr
+    assert expired_unheld(airflow_env) == expired
+
+    conf = '{"dry_run": false, "max_delete_share": 0.3}'
+    real = airflow(airflow_env, "dags", "test", "order_history_retention", "2026-11-24", "-c", conf)
+    assert real.returncode == 0, (real.stdout + real.stderr)[-3000:]
+    assert expired_unheld(airflow_env) == 0
+    engine = create_warehouse_engine(airflow_env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        runs = conn.execute(select(retention_runs).order_by(retention_runs.c.started_at)).all()
+    assert [(r.dry_run, r.status) for r in runs] == [
+        (True, "planned"),
+        (False, "refused"),
+        (False, "deleted"),
+    ]
+    report = Path(runs[-1].report_path)
+    assert "passed" in report.read_text()
+    assert "FAILED" not in report.read_text()
+    assert (report.parent / "data_docs" / "index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def api_server(airflow_env) -> Iterator[str]:
+    """Airflow's API server (UI, REST API, plugins) on a free local port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(airflow_env, AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin")
+    log = (Path(airflow_env["AIRFLOW_HOME"]) / "api-server.log").open("w")
+    server = subprocess.Popen(
+        ["airflow", "api-server", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,  # kept beside the Airflow home, for when a test here fails
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if httpx.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(1)
+        else:
+            pytest.fail("the API server did not start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def login(base: str, home: str) -> dict[str, str]:
+    passwords = json.loads(
+        (Path(home) / "simple_auth_manager_passwords.json.generated").read_text()
+    )
+    token = httpx.post(
+        f"{base}/auth/token", json={"username": "reviewer", "password": passwords["reviewer"]}
+    ).json()["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_governance_page_requires_login(api_server):
+    for path in ["/governance/", "/governance/reports/pii_inventory/x/report.html"]:
+        assert httpx.get(api_server + path).status_code in (401, 403), path
+
+
+def test_governance_page_shows_register_runs_and_reports(
+    api_server, airflow_env, airflow, pseudonym_keys
+):
+    anonymised = airflow(
+        {**airflow_env, **pseudonym_keys}, "dags", "test", "anonymise_analytics", "2026-11-24"
+    )
+    assert anonymised.returncode == 0, (anonymised.stdout + anonymised.stderr)[-3000:]
+    headers = login(api_server, airflow_env["AIRFLOW_HOME"])
+    page = httpx.get(f"{api_server}/governance/", headers=headers)
+    assert page.status_code == 200
+    html = page.text
+    assert "crm.customers.email" in html
+    assert "Coverage gaps" in html
+    assert "analytics.customers" in html  # an anonymisation run, with its checks
+    assert "(full (no published output yet))" in html  # and how each output was built
+    assert "Retention runs" in html
+    links = re.findall(r'href="(/governance/reports/[^"]+)"', html)
+    assert links
+    for link in links:
+        assert httpx.get(api_server + link, headers=headers).status_code == 200, link
+    escape = httpx.get(
+        f"{api_server}/governance/reports/..%2F..%2F..%2Fetc%2Fpasswd", headers=headers
+    )
+    assert escape.status_code == 404
+    assert "root:" not in escape.text
+    plugins = httpx.get(f"{api_server}/api/v2/plugins", headers=headers).json()["plugins"]
+    views = [v for p in plugins for v in p["external_views"]]
+    assert {"name": "Governance", "href": "/governance/"}.items() <= views[0].items()

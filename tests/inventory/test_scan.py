@@ -1,0 +1,306 @@
+"""The inventory against real warehouses: right findings, no traps, changes, awkward tables."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import Column as SAColumn
+from sqlalchemy import Engine, LargeBinary, String, Text, insert, inspect, select, text
+from sqlalchemy import MetaData as SAMetaData
+from sqlalchemy import Table as SATable
+from sqlalchemy.dialects.mysql import LONGTEXT
+
+from include.demo.load import build_demo_warehouse
+from include.demo.schema import SEEDED_PERSONAL_DATA, TRAPS
+from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, pii_scan_tables
+from include.governance.detect.classify import REPORT_AT
+from include.governance.inventory.discovery import ScanScope, plan_batches
+from include.governance.inventory.report import render_inventory_report
+from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
+from include.governance.policy import load_policy
+from include.governance.warehouse import ensure_schema
+
+AS_OF = date(2026, 11, 24)
+POLICY = load_policy()
+
+
+def run_scan(engine: Engine, scan_id: str, day: int = 24, **scope) -> ScanSummary:
+    tables = start_scan(
+        engine,
+        POLICY,
+        scan_id,
+        scanned_at=datetime(2026, 11, day, tzinfo=UTC),
+        scope=ScanScope(**scope),
+        sample_size=1000,
+    )
+    for name in tables:
+        scan_table(engine, POLICY, scan_id, name, sample_size=1000)
+    return finish_scan(engine, POLICY, scan_id)
+
+
+def register(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(pii_columns)).all()
+    return {f"{r.schema_name}.{r.table_name}.{r.column_name}": r.category for r in rows}
+
+
+@pytest.mark.parametrize("fixture", ["sqlite_engine", "pg_engine", "mariadb_engine"])
+def test_demo_warehouse_register_matches_what_was_seeded(request, fixture):
+    engine = request.getfixturevalue(fixture)
+    build_demo_warehouse(engine, scale=300, as_of=AS_OF)
+    summary = run_scan(engine, "scan-1")
+    found = register(engine)
+
+    missed = {k: v for k, v in SEEDED_PERSONAL_DATA.items() if k not in found}
+    assert missed == {}
+    wrong = {
+        k: (found[k], expected)
+        for k, expected in SEEDED_PERSONAL_DATA.items()
+        if expected != "free_text" and found[k] != expected
+    }
+    assert wrong == {}
+    assert set(found) - set(SEEDED_PERSONAL_DATA) == set()  # no false positives at all
+    assert TRAPS.isdisjoint(found)
+    assert summary.ungoverned == []  # the policy governs every column of the demo
+    assert summary.stale_policy == []
+    assert summary.status == "succeeded"
+    assert {c["change"] for c in summary.changes} == {"new"}
+    assert len(summary.changes) == len(found)
+
+
+def test_free_text_finding_names_what_it_found_inside(sqlite_engine):
+    build_demo_warehouse(sqlite_engine, scale=300, as_of=AS_OF)
+    run_scan(sqlite_engine, "scan-1")
+    with sqlite_engine.connect() as conn:
+        notes = conn.execute(select(pii_columns).where(pii_columns.c.column_name == "notes")).one()
+    kinds = notes.evidence["free_text"]["kinds"]
+    assert {"email", "phone"} <= set(kinds)
+    assert 0 < notes.evidence["free_text"]["share"] < 1
+    assert notes.governed
+    assert notes.policy_category == "customer_service"
+
+
+def test_evidence_and_report_hold_no_personal_values(sqlite_engine, tmp_path):
+    build_demo_warehouse(sqlite_engine, scale=300, as_of=AS_OF)
+    summary = run_scan(sqlite_engine, "scan-1")
+    report = render_inventory_report(sqlite_engine, POLICY, summary)
+    with sqlite_engine.connect() as conn:
+        evidence = json.dumps(
+            [r.evidence for r in conn.execute(select(pii_columns.c.evidence))], ensure_ascii=False
+        )
+        seeded = conn.execute(
+            text("SELECT email, mobile, national_id, last_name FROM crm.customers")
+        ).all()
+    values = {v for row in seeded for v in row if v and len(v) >= 5}
+    assert values
+    leaked = {v for v in values if v in evidence or v in report}
+    assert leaked == set()
+    assert "crm.customers" in report
+    assert "## Coverage gaps" in report
+
+
+def test_changes_between_scans_and_an_idempotent_rerun(engine):
+    build_demo_warehouse(engine, scale=300, as_of=AS_OF)
+    run_scan(engine, "scan-1", day=22)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE crm.customers ADD backup_email VARCHAR(254)"))
+        conn.execute(text("UPDATE crm.customers SET backup_email = email"))
+        conn.execute(text("ALTER TABLE crm.customers DROP COLUMN mobile"))
+        conn.execute(text("DROP TABLE hr.job_applicants"))
+
+    second = run_scan(engine, "scan-2", day=23)
+    changes = {
+        (c["table_name"], c["column_name"]): (c["change"], c["old_category"], c["new_category"])
+        for c in second.changes
+    }
+    assert changes.pop(("customers", "backup_email")) == ("new", None, "email")
+    assert changes.pop(("customers", "mobile")) == ("removed", "phone", None)
+    dropped = {k: v for k, v in changes.items() if k[0] == "job_applicants"}
+    assert len(dropped) == 9
+    assert all(v[0] == "removed" for v in dropped.values())
+    assert changes.keys() == dropped.keys()
+    assert [(u["column"], u["category"]) for u in second.ungoverned] == [
+        ("crm.customers.backup_email", "email")
+    ]
+    assert second.ungoverned[0]["confidence"] >= REPORT_AT
+    assert "crm.customers.mobile (column not found)" in second.stale_policy
+    assert "hr.job_applicants (table not found)" in second.stale_policy
+    found = register(engine)
+    assert found["crm.customers.backup_email"] == "email"
+    assert "crm.customers.mobile" not in found
+    assert not any(k.startswith("hr.") for k in found)
+
+    rerun = run_scan(engine, "scan-2", day=23)
+    assert rerun.changes == second.changes
+    assert register(engine) == found
+
+    third = run_scan(engine, "scan-3", day=24)
+    assert third.changes == []  # a dropped table is reported once, not every night
+    with engine.connect() as conn:
+        runs = conn.execute(select(pii_scan_runs.c.scan_id, pii_scan_runs.c.changes)).all()
+        recorded = conn.execute(
+            select(pii_changes.c.scan_id).where(pii_changes.c.scan_id == "scan-2")
+        ).all()
+    assert sorted(runs) == [
+        ("scan-1", len(SEEDED_PERSONAL_DATA)),
+        ("scan-2", len(second.changes)),
+        ("scan-3", 0),
+    ]
+    assert len(recorded) == len(second.changes)
+
+
+def test_recategorised_column(sqlite_engine):
+    ensure_schema(sqlite_engine, "crm")
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE crm.leads (id INTEGER PRIMARY KEY, contact TEXT)"))
+        conn.execute(
+            text("INSERT INTO crm.leads VALUES (:id, :contact)"),
+            [{"id": i, "contact": f"lead{i}@example.no"} for i in range(50)],
+        )
+    run_scan(sqlite_engine, "scan-1", day=22)
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("UPDATE crm.leads SET contact = '+47 ' || (41000000 + id * 7919)"))
+    second = run_scan(sqlite_engine, "scan-2", day=23)
+    assert [
+        (c["column_name"], c["change"], c["old_category"], c["new_category"])
+        for c in second.changes
+    ] == [("contact", "recategorised", "email", "phone")]
+
+
+def test_scope_skips_project_and_excluded_schemas(sqlite_engine):
+    build_demo_warehouse(sqlite_engine, scale=100, as_of=AS_OF)
+    summary = run_scan(sqlite_engine, "scan-1", exclude=("hr", "health"))
+    with sqlite_engine.connect() as conn:
+        schemas = set(conn.execute(select(pii_scan_tables.c.schema_name).distinct()).scalars())
+    assert schemas == {"crm", "sales", "web", "service"}
+    inspector = inspect(sqlite_engine)
+    in_scope = sum(len(inspector.get_table_names(schema=s)) for s in schemas)
+    assert summary.tables_scanned == in_scope
+    only = run_scan(sqlite_engine, "scan-2", day=25, include=("crm",))
+    assert only.tables_scanned == len(inspector.get_table_names(schema="crm"))
+
+
+@pytest.mark.parametrize("fixture", ["sqlite_engine", "pg_engine", "mariadb_engine"])
+def test_awkward_tables_do_not_crash_the_scan(request, fixture):
+    engine = request.getfixturevalue(fixture)
+    ensure_schema(engine, "scan_test")
+    md = SAMetaData(schema="scan_test")
+    SATable("empty", md, SAColumn("id", String(10), primary_key=True), SAColumn("email", Text))
+    all_null = SATable(
+        "all_null", md, SAColumn("id", String(10), primary_key=True), SAColumn("phone", Text)
+    )
+    blobs = SATable(
+        "blobs",
+        md,
+        SAColumn("id", String(10), primary_key=True),
+        SAColumn("photo", LargeBinary),
+        SAColumn("epost", Text),
+    )
+    wide = SATable(
+        "wide",
+        md,
+        SAColumn("id", String(10), primary_key=True),
+        *(SAColumn(f"c{i:03d}", Text) for i in range(300)),
+    )
+    odd = SATable(
+        "Kunde Register",
+        md,
+        SAColumn("ID", String(10), primary_key=True),
+        SAColumn("E-Post", String(254)),
+        SAColumn("Fritekst", Text().with_variant(LONGTEXT, "mysql")),
+    )
+    md.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(all_null), [{"id": str(i), "phone": None} for i in range(30)])
+        conn.execute(
+            insert(blobs),
+            [
+                {"id": str(i), "photo": bytes(range(256)) * 40, "epost": f"a{i}@b.no"}
+                for i in range(30)
+            ],
+        )
+        conn.execute(insert(wide), [{"id": str(i), "c150": f"x{i}"} for i in range(30)])
+        conn.execute(
+            insert(odd),
+            [
+                {
+                    "ID": str(i),
+                    "E-Post": f"kunde{i}@firma.no",
+                    "Fritekst": "lang tekst " * (100_000 if i < 3 else 1),
+                }
+                for i in range(30)
+            ],
+        )
+        if engine.dialect.name == "sqlite":  # SQLite keeps whatever bytes it is given
+            conn.execute(text("INSERT INTO scan_test.empty VALUES ('x', CAST(x'c328ff' AS TEXT))"))
+            conn.execute(text("DELETE FROM scan_test.empty"))
+            conn.execute(text("INSERT INTO scan_test.all_null VALUES ('bad', CAST(x'ff' AS TEXT))"))
+
+    summary = run_scan(engine, "scan-1", include=("scan_test",))
+    assert summary.tables_failed == []
+    assert summary.tables_scanned == 5
+    assert summary.columns_scanned == 2 + 2 + 3 + 301 + 3
+    found = register(engine)
+    assert found == {
+        "scan_test.blobs.epost": "email",
+        "scan_test.Kunde Register.E-Post": "email",
+        # named for personal data, so registered, on the evidence of the name alone
+        "scan_test.empty.email": "email",
+        "scan_test.all_null.phone": "phone",
+    }
+    with engine.connect() as conn:
+        evidence = conn.execute(
+            select(pii_columns.c.evidence).where(pii_columns.c.table_name == "empty")
+        ).scalar()
+    assert evidence == {"sampled": 0, "column_name": {"how": "exact", "matched": "email"}}
+    assert "Kunde Register" in inspect(engine).get_table_names(schema="scan_test")
+
+
+def test_a_failing_table_is_recorded_and_leaves_its_register_rows(sqlite_engine):
+    build_demo_warehouse(sqlite_engine, scale=100, as_of=AS_OF)
+    run_scan(sqlite_engine, "scan-1", day=22)
+    tables = start_scan(
+        sqlite_engine,
+        POLICY,
+        "scan-2",
+        scanned_at=datetime(2026, 11, 23, tzinfo=UTC),
+        scope=ScanScope(),
+        sample_size=200,
+    )
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("DROP TABLE crm.customers"))  # gone between listing and scanning
+    for name in tables:
+        if name == "crm.customers":
+            with pytest.raises(Exception, match="customers"):
+                scan_table(sqlite_engine, POLICY, "scan-2", name, sample_size=200)
+        else:
+            scan_table(sqlite_engine, POLICY, "scan-2", name, sample_size=200)
+    summary = finish_scan(sqlite_engine, POLICY, "scan-2")
+    assert summary.status == "partial"
+    assert summary.tables_failed == ["crm.customers"]
+    assert summary.changes == []
+    assert register(sqlite_engine)["crm.customers.email"] == "email"
+    with sqlite_engine.connect() as conn:
+        error = conn.execute(
+            select(pii_scan_tables.c.error).where(pii_scan_tables.c.status == "failed")
+        ).scalar()
+    assert error == "NoSuchTableError (NoSuchTableError)"
+
+
+@pytest.mark.parametrize(
+    ("tables", "per_batch", "max_batches", "sizes"),
+    [
+        (5, 1, 1000, [1, 1, 1, 1, 1]),
+        (5, 2, 1000, [2, 2, 1]),
+        (2500, 1, 1000, [3] * 833 + [1]),
+        (0, 1, 1000, []),
+    ],
+)
+def test_tables_are_batched_under_airflows_mapping_limit(tables, per_batch, max_batches, sizes):
+    names = [f"s.t{i}" for i in range(tables)]
+    batches = plan_batches(names, per_batch, max_batches)
+    assert [len(b) for b in batches] == sizes
+    assert [t for b in batches for t in b] == names
+    assert len(batches) <= max_batches
