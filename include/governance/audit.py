@@ -168,6 +168,8 @@ retention_runs = Table(
     Column("started_at", TIMESTAMP, nullable=False),
     Column("finished_at", TIMESTAMP),
     Column("report_path", Text),
+    Column("error", Text, comment="error class and our own message, never values"),
+    Column("continues", JSON, comment="earlier runs of the rule and cutoff it finished"),
 )
 
 retention_audit = Table(
@@ -176,6 +178,7 @@ retention_audit = Table(
     Column("run_id", String(250), primary_key=True),
     Column("batch_no", Integer, primary_key=True),
     Column("table_name", String(256), primary_key=True),
+    Column("action", String(20), comment="deleted (expired roots, children), orphans, cleared"),
     Column("rows_deleted", Integer, nullable=False),
     Column("key_min", String(128), nullable=False),
     Column("key_max", String(128), nullable=False),
@@ -184,6 +187,17 @@ retention_audit = Table(
     Column("deleted_at", TIMESTAMP, nullable=False),
     comment="One row per table per batch, written in the batch's own transaction; counts "
     "and key ranges only: no copy of a deleted row is kept.",
+)
+
+retention_deleted_keys = Table(
+    "retention_deleted_keys",
+    metadata,
+    Column("run_id", String(250), primary_key=True),
+    Column("batch_no", Integer, primary_key=True),
+    Column("table_name", String(256), primary_key=True),
+    Column("key_value", String(128), primary_key=True),
+    comment="The key of each root row a retention batch deleted (with its children), written "
+    "in the batch's transaction: the proof by key, and what to delete again after a restore.",
 )
 
 

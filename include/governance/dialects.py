@@ -74,6 +74,10 @@ class Dialect:
     reclaim: str | None = None
     """The statement that gives deleted rows' space back, per table (``{table}``) or per
     schema (``{schema}``); None: the engine reuses it on its own (InnoDB)."""
+    connect_args: tuple[tuple[str, str], ...] = ()
+    """What every connection is opened with: sessions in UTC, so that a timestamp compares
+    the same whatever the server's or the database's time zone (a naive column is read as
+    UTC), and MySQL's full UTF-8."""
 
     def reclaim_statements(self, tables: list[str]) -> list[str]:
         """The statements that reclaim the space of rows deleted from ``tables``."""
@@ -98,13 +102,16 @@ POSTGRESQL = Dialect(
     aware_timestamps=True,
     anti_join=True,
     reclaim="VACUUM (ANALYZE) {table}",
+    connect_args=(("options", "-c TimeZone=UTC"),),
 )
 MARIADB = Dialect(
     name="mysql",
     schemas=SchemaKind.DATABASE,
+    row_locks=True,
     text_cast="CHAR",
     atomic_rename=True,
     index_names_per_table=True,
+    connect_args=(("charset", "utf8mb4"), ("init_command", "SET time_zone = '+00:00'")),
 )
 SQLITE = Dialect(
     name="sqlite",
@@ -118,7 +125,11 @@ DIALECTS = {d.name: d for d in (POSTGRESQL, MARIADB, SQLITE)}
 
 def dialect_of(bind: Engine | Connection) -> Dialect:
     """The dialect of an engine or a connection; a clear error for one not supported."""
-    name = bind.dialect.name
+    return dialect_named(bind.dialect.name)
+
+
+def dialect_named(name: str) -> Dialect:
+    """The dialect of SQLAlchemy's name for it (a URL's backend name)."""
     if name not in DIALECTS:
         raise ValueError(
             f"the warehouse database {name!r} is not supported (supported: {', '.join(DIALECTS)})"

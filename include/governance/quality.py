@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from include.governance.warehouse import sqlite_engine_options
+from include.governance.warehouse import engine_options
 
 # Counts and percentages only, for every expectation of every check.
 RESULT_FORMAT = {"result_format": "BASIC", "partial_unexpected_count": 0}
@@ -92,7 +92,7 @@ class Checks:
             },
         )
         url = engine.url
-        options = sqlite_engine_options(url) if url.get_backend_name() == "sqlite" else {}
+        options = engine_options(url)
         self._source = self.context.data_sources.add_sql(
             "warehouse",
             connection_string=url.render_as_string(hide_password=False),

@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from include.governance.dialects import SchemaKind, dialect_of
+from include.governance.dialects import SchemaKind, dialect_named, dialect_of
 from include.governance.paths import project_root
 
 WAREHOUSE_URL_ENV = "WAREHOUSE_URL"
@@ -110,10 +110,16 @@ def create_warehouse_engine(url: str | URL | None = None) -> Engine:
     resolved = resolve_url(url)
     if resolved.get_backend_name() == "sqlite":
         return _sqlite_engine(resolved)
-    connect_args: dict[str, Any] = {}
-    if resolved.get_backend_name() == "mysql":
-        connect_args["charset"] = "utf8mb4"
-    return create_engine(resolved, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(resolved, pool_pre_ping=True, **engine_options(resolved))
+
+
+def engine_options(url: URL) -> dict[str, Any]:
+    """``create_engine`` options every connection to the warehouse gets, also in engines
+    that other libraries create from its URL (Great Expectations): the schemas on SQLite,
+    sessions in UTC elsewhere (``dialects.Dialect.connect_args``)."""
+    if url.get_backend_name() == "sqlite":
+        return sqlite_engine_options(url)
+    return {"connect_args": dict(dialect_named(url.get_backend_name()).connect_args)}
 
 
 def check_connection(engine: Engine) -> None:

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine, func, insert, select, text
 
 from include.demo.schema import build_metadata
-from include.governance.audit import legal_holds, retention_audit
+from include.governance.audit import legal_holds, retention_audit, retention_runs
 from include.governance.policy import ClearColumns, Period, load_policy
 from include.governance.quality import Checks
 from include.governance.retention.checks import verify_expectations
@@ -277,7 +277,8 @@ def test_an_error_between_batches_then_a_rerun_finishes(warehouse, tmp_path):
     assert prove(warehouse, plan, "run-1", tmp_path) == []
 
 
-def test_a_killed_worker_then_a_rerun_finishes(warehouse, tmp_path):
+@pytest.mark.parametrize("rerun", ["run-1", "run-2"], ids=["same run id", "a new trigger"])
+def test_a_killed_worker_then_a_rerun_finishes(warehouse, tmp_path, rerun):
     """SIGKILL in the middle of a batch transaction: the batch rolls back, the rerun ends."""
     url = warehouse.url.render_as_string(hide_password=False)
     script = textwrap.dedent(f"""
@@ -317,9 +318,17 @@ def test_a_killed_worker_then_a_rerun_finishes(warehouse, tmp_path):
             select(func.count(func.distinct(retention_audit.c.batch_no)))
         ).scalar()
     assert batches == 2  # the killed batch left neither deletions nor audit rows
-    plan, _ = run(warehouse, "run-1")
+    plan, _ = run(warehouse, rerun)
     assert plan_retention(warehouse, POLICY, "order_history", AS_OF).to_delete == 0
-    assert prove(warehouse, plan, "run-1", tmp_path) == []
+    assert prove(warehouse, plan, rerun, tmp_path) == []
+    with warehouse.connect() as conn:
+        runs = {r.run_id: r for r in conn.execute(select(retention_runs))}
+    if rerun == "run-2":  # the killed run says what it did, and who finished its work
+        assert runs["run-1"].status == "interrupted"
+        assert runs["run-1"].deleted["sales.orders"] == 100  # two batches of 50 orders
+        assert runs["run-2"].continues == ["run-1"]
+    else:
+        assert runs["run-1"].continues is None
 
 
 def test_shorter_period_clears_columns(warehouse, tmp_path):

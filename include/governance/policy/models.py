@@ -184,6 +184,11 @@ class Period(_Strict):
 class ChildTable(_Strict):
     table: QualifiedName
     column: Identifier = Field(description="The column that refers to the root key.")
+    sweep_orphans: bool = Field(
+        True,
+        description="Also delete rows whose root is gone (an earlier delete, a load "
+        "without foreign keys): they would keep their personal data for ever.",
+    )
 
 
 class HoldCondition(_Strict):

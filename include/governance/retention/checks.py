@@ -1,20 +1,24 @@
 """The Great Expectations proof of a retention run: what must be gone is gone, and nothing else.
 
-No unheld record older than the cutoff, no orphaned child, held records still there, and
-audit totals equal to the rows that are actually gone."""
+Proven by key, so that it stays true while other connections write during the run: no
+unheld record older than the cutoff is left; none of the keys the run deleted is still
+there; no hold (an open claim, a legal hold) refers to a key it deleted; no child of a
+deleted root is left (orphans, for the child tables that are swept); and the audit counts
+as many deleted roots as the run recorded keys. Every condition is NULL-safe (``NOT
+EXISTS``, never ``NOT IN`` over a column that may hold NULL): a NULL must never make a
+check pass.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, String, and_, cast, column, func, literal, select
+from sqlalchemy import Engine, String, and_, cast, exists, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from include.governance.audit import legal_holds, retention_audit, retention_runs
+from include.governance.audit import legal_holds, retention_audit, retention_deleted_keys
 from include.governance.policy import Policy
-from include.governance.retention.plan import RetentionPlan, expired_queries, rule_named, rule_table
-from include.governance.tables import TableName
+from include.governance.retention.plan import LEGAL_HOLD, RetentionPlan, RuleSql, rule_named
 
 
 def verify_expectations(
@@ -24,88 +28,107 @@ def verify_expectations(
     import great_expectations as gx
 
     rule = rule_named(policy, plan.rule)
-    compile_sql = _literal_sql(engine)
-    root = TableName.parse(rule.table)
-    key = column(rule.key)
-    unheld_expired = and_(
-        column(rule.date_column, DateTime(timezone=True)) < plan.cutoff,
-        *(_not_held(hold, key) for hold in rule.holds),
-        cast(key, String).not_in(
-            select(legal_holds.c.key_value).where(
-                legal_holds.c.table_name == rule.table, legal_holds.c.released_at.is_(None)
-            )
-        ),
-    )
-    root_keys = select(rule_table(rule.table, rule.key).c[rule.key])
-    results = [
-        checks.validate(
-            f"{plan.rule}__{root.name}",
-            root.schema,
-            root.name,
-            [
-                gx.expectations.UnexpectedRowsExpectation(
-                    unexpected_rows_query="SELECT * FROM {batch} WHERE "
-                    + compile_sql(unheld_expired),
-                    description=f"no unheld row of {rule.table} older than the cutoff",
-                )
-            ],
+    sql = RuleSql(rule, plan.cutoff)
+    zero, (keys, audited) = proof_counts(sql, run_id)
+    columns = [expr.label(name) for name, (expr, _) in zero.items()]
+    query = select(*columns, keys.label("deleted_keys"), audited.label("audited_roots"))
+    compiled = str(query.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+    expectations = [
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column=name, min_value=0, max_value=0, description=description
         )
+        for name, (_, description) in zero.items()
     ]
-    for child in rule.children:
-        child_table = TableName.parse(child.table)
-        orphan = column(child.column).not_in(root_keys)
-        results.append(
-            checks.validate(
-                f"{plan.rule}__{child_table.name}",
-                child_table.schema,
-                child_table.name,
-                [
-                    gx.expectations.UnexpectedRowsExpectation(
-                        unexpected_rows_query="SELECT * FROM {batch} WHERE " + compile_sql(orphan),
-                        description=f"no row of {child.table} without its {rule.table} row",
-                    )
-                ],
-            )
-        )
-    with engine.connect() as conn:
-        before = conn.execute(
-            select(retention_runs.c.before).where(retention_runs.c.run_id == run_id)
-        ).scalar()
-    remaining = expired_queries(rule, plan.cutoff)
-    columns = {}
-    for i, (table_name, remaining_now) in enumerate(remaining.items()):
-        audited = select(func.coalesce(func.sum(retention_audit.c.rows_deleted), 0)).where(
-            retention_audit.c.run_id == run_id, retention_audit.c.table_name == table_name
-        )
-        columns[f"gone_{i}"] = literal(before[table_name]) - remaining_now.scalar_subquery()
-        columns[f"audited_{i}"] = audited.scalar_subquery()
-    columns["still_expired"] = remaining[rule.table].scalar_subquery()
-    query = compile_sql(select(*(expr.label(label) for label, expr in columns.items())))
-    pairs = [
+    expectations.append(
         gx.expectations.ExpectColumnPairValuesToBeEqual(
-            column_A=f"gone_{i}",
-            column_B=f"audited_{i}",
-            description=f"audited deletions from {table_name} equal the rows gone",
+            column_A="deleted_keys",
+            column_B="audited_roots",
+            description=f"the audit counts as many deleted rows of {rule.table} as keys recorded",
         )
-        for i, table_name in enumerate(remaining)
-    ]
-    held = gx.expectations.ExpectColumnValuesToBeBetween(
-        column="still_expired",
-        min_value=plan.held_total,
-        description=f"the {plan.held_total} held rows of {rule.table} are still there",
     )
-    results.append(checks.validate_query(f"{plan.rule}__audit", query, [*pairs, held]))
-    return results
+    return [checks.validate_query(f"{plan.rule}__proof", compiled, expectations)]
 
 
-def _not_held(hold: Any, key: ColumnElement) -> ColumnElement:
-    t = rule_table(hold.table, hold.column, *hold.where)
-    held_keys = select(t.c[hold.column]).where(*(t.c[k] == v for k, v in hold.where.items()))
-    return key.not_in(held_keys)
+def proof_counts(
+    sql: RuleSql, run_id: str
+) -> tuple[dict[str, tuple[ColumnElement, str]], tuple[ColumnElement, ColumnElement]]:
+    """The counts that must be zero, each with what it proves; and the two that must be
+    equal: the keys the run recorded and the root rows its audit counts."""
+    rule = sql.rule
+    deleted = _deleted_key(run_id, rule.table)
+    zero = {
+        "unheld_expired": (
+            _count(sql.root, sql.deletable),
+            f"no unheld row of {rule.table} older than the cutoff",
+        ),
+        "deleted_left": (
+            _count(sql.root, deleted(cast(sql.key, String))),
+            f"no row of {rule.table} with a key this run deleted",
+        ),
+    }
+    for name, holding in _holds_of_deleted(sql, deleted).items():
+        zero[f"held_deleted_{len(zero)}"] = (
+            holding,
+            f"no {name} refers to a row of {rule.table} this run deleted",
+        )
+    for child in rule.children:
+        if child.sweep_orphans:
+            orphans = and_(sql.orphan(child.table), sql.not_holding(child.table))
+            zero[f"orphans_{len(zero)}"] = (
+                _count(sql.children[child.table], orphans),
+                f"no row of {child.table} without its {rule.table} row",
+            )
+    keys = retention_deleted_keys
+    recorded = (
+        select(func.count())
+        .select_from(keys)
+        .where(keys.c.run_id == run_id, keys.c.table_name == rule.table)
+        .scalar_subquery()
+    )
+    audit = retention_audit
+    audited = (
+        select(func.coalesce(func.sum(audit.c.rows_deleted), 0))
+        .where(
+            audit.c.run_id == run_id,
+            audit.c.table_name == rule.table,
+            or_(audit.c.action == "deleted", audit.c.action.is_(None)),
+        )
+        .scalar_subquery()
+    )
+    return zero, (recorded, audited)
 
 
-def _literal_sql(engine: Engine) -> Callable[[Any], str]:
-    def compile_sql(clause: Any) -> str:
-        return str(clause.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+def _holds_of_deleted(sql: RuleSql, deleted) -> dict[str, ColumnElement]:
+    """Per hold, how many of its holding rows refer to a key the run deleted."""
+    rule = sql.rule
+    out = {}
+    for hold in rule.holds:
+        held = sql.hold_table(hold.name)
+        matching = [held.c[k] == v for k, v in hold.where.items()]
+        refers = deleted(cast(held.c[hold.column], String))
+        out[f"{hold.name} hold"] = _count(held, and_(*matching, refers))
+    unreleased = and_(
+        legal_holds.c.table_name == rule.table,
+        legal_holds.c.released_at.is_(None),
+        deleted(legal_holds.c.key_value),
+    )
+    out[LEGAL_HOLD.replace("_", " ")] = _count(legal_holds, unreleased)
+    return out
 
-    return compile_sql
+
+def _deleted_key(run_id: str, table_name: str):
+    """A condition: ``key_text`` is a key of ``table_name`` that the run deleted."""
+    keys = retention_deleted_keys
+
+    def deleted(key_text: ColumnElement) -> ColumnElement:
+        return exists().where(
+            keys.c.run_id == run_id,
+            keys.c.table_name == table_name,
+            keys.c.key_value == key_text,
+        )
+
+    return deleted
+
+
+def _count(source: Any, where: ColumnElement) -> ColumnElement:
+    return select(func.count()).select_from(source).where(where).scalar_subquery()

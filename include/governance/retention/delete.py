@@ -1,10 +1,16 @@
 """Deleting expired rows in batches of root keys, each batch one transaction with its audit rows.
 
-Each batch deletes the children first, then the roots (with the holds applied again as
-``NOT EXISTS`` guards), and writes its audit rows in the same transaction: a batch is
-either gone and audited, or neither. A killed run is re-run with the same run id and
-resumes after the last committed batch. No copy of a deleted row is kept anywhere: the
-audit holds counts and key ranges only."""
+Each batch, in its own transaction: locks and re-selects the roots of its keys that are
+still deletable (a hold may have appeared since the keys were chosen), deletes the
+children of exactly those roots (rows of a hold table only where they hold nothing, so a
+claim opened meanwhile survives), then the roots with the holds applied again; if a root
+is no longer deletable by then, the whole batch is undone and tried again. Its audit rows
+and the deleted roots' keys are written in the same transaction: a batch is either gone
+and audited, or neither. Then children whose root is gone (orphans) are swept in batches
+of their own, and columns past a shorter period are cleared. A killed run is re-run with
+the same run id and resumes after the last committed batch. No copy of a deleted row is
+kept anywhere: the audit holds counts, key ranges and the deleted roots' keys.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +18,12 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 
-from include.governance.audit import retention_audit
+from include.governance.audit import retention_audit, retention_deleted_keys
 from include.governance.dialects import dialect_of
 from include.governance.policy import Policy
 from include.governance.retention.plan import Clearing, RetentionPlan, RuleSql, rule_named
@@ -50,21 +57,12 @@ def execute_retention(
             )
         ).scalar()
     batches = _Batches(engine, run_id, plan, batch_size, stats, done)
-
-    def delete_batch(conn: Connection, keys: list) -> dict[str, int]:
-        counts = {
-            child: conn.execute(
-                delete(sql.children[child]).where(sql.child_fk(child).in_(keys))
-            ).rowcount
-            for child in sql.children
-        }
-        gone = conn.execute(delete(sql.root).where(sql.key.in_(keys), sql.deletable))
-        if gone.rowcount != len(keys):  # a hold was placed while the batch ran: undo it
-            raise _HoldAppeared
-        counts[rule.table] = gone.rowcount
-        return counts
-
-    batches.run(select(sql.key).where(sql.deletable), sql.key, delete_batch)
+    batches.run(select(sql.key).where(sql.deletable), sql.key, partial(_delete_roots, sql))
+    for child in rule.children:
+        if child.sweep_orphans:
+            orphans = select(sql.child_fk(child.table)).where(sql.orphan(child.table)).distinct()
+            sweep = partial(_sweep_orphans, sql, child.table)
+            batches.run(orphans, sql.child_fk(child.table), sweep, kind="orphans")
     for clearing in rule.clear_columns:
         cleared = Clearing(sql, clearing, plan.logical_date)
         key = cleared.target.c[rule.key]
@@ -77,12 +75,60 @@ def execute_retention(
             )
             return {cleared.label: done.rowcount}
 
-        batches.run(select(key).where(cleared.pending), key, clear_batch)
+        batches.run(select(key).where(cleared.pending), key, clear_batch, kind="cleared")
     return stats.summary()
 
 
 class _HoldAppeared(RuntimeError):
     pass
+
+
+def _delete_roots(sql: RuleSql, conn: Connection, keys: list) -> dict[str, int]:
+    """Delete the roots of ``keys`` that are still deletable, children first."""
+    roots = _lock_deletable(conn, sql, keys)
+    if not roots:
+        return {}
+    counts = {
+        child: conn.execute(
+            delete(sql.children[child]).where(
+                sql.child_fk(child).in_(roots), sql.not_holding(child)
+            )
+        ).rowcount
+        for child in sql.children
+    }
+    gone = conn.execute(delete(sql.root).where(sql.key.in_(roots), sql.deletable))
+    if gone.rowcount != len(roots):  # a hold appeared after the re-check: undo the batch
+        raise _HoldAppeared
+    counts[sql.rule.table] = gone.rowcount
+    _record_keys(conn, sql.rule.table, roots)
+    return counts
+
+
+def _lock_deletable(conn: Connection, sql: RuleSql, keys: list) -> list:
+    """Those of ``keys`` whose roots are still deletable, locked where the database can."""
+    query = select(sql.key).where(sql.key.in_(keys), sql.deletable).order_by(sql.key)
+    return list(conn.execute(_for_update(conn, query)).scalars())
+
+
+def _sweep_orphans(sql: RuleSql, child: str, conn: Connection, keys: list) -> dict[str, int]:
+    """Delete the rows of ``child`` that refer to the roots ``keys``, which are gone (and
+    hold nothing: an open claim of a deleted order stays, and is reported)."""
+    swept = conn.execute(
+        delete(sql.children[child]).where(
+            sql.child_fk(child).in_(keys), sql.orphan(child), sql.not_holding(child)
+        )
+    )
+    return {child: swept.rowcount}
+
+
+def _record_keys(conn: Connection, table_name: str, keys: list) -> None:
+    """The keys of the roots a batch deleted, for the proof by key and for re-applying the
+    deletions after a backup is restored; never anything else of the rows."""
+    batch = conn.info["retention_batch"]
+    conn.execute(
+        insert(retention_deleted_keys),
+        [{**batch, "table_name": table_name, "key_value": str(key)} for key in keys],
+    )
 
 
 def reclaim_space(engine: Engine, tables: list[str]) -> list[str]:
@@ -97,37 +143,44 @@ def reclaim_space(engine: Engine, tables: list[str]) -> list[str]:
 
 
 class _BatchStats:
-    """Progress for the log (batches, rows/s, ETA) and totals for the audit and report."""
+    """Progress for the log (batches, rows/s, ETA) and totals for the audit and report:
+    rows of expired roots and their children (and cleared columns) per table, and orphans
+    swept per table."""
 
     def __init__(self, progress: Callable[[str], None], expected: int, root: str):
         self.progress, self.expected, self.root = progress, expected, root
         self.rows: dict[str, int] = {}
+        self.orphans: dict[str, int] = {}
         self.batches, self.roots, self.longest = 0, 0, 0.0
         self.started = time.monotonic()
 
-    def batch_done(self, counts: dict[str, int], seconds: float) -> None:
+    def batch_done(self, counts: dict[str, int], seconds: float, kind: str) -> None:
+        totals = self.orphans if kind == "orphans" else self.rows
         for table_name, n in counts.items():
-            self.rows[table_name] = self.rows.get(table_name, 0) + n
+            totals[table_name] = totals.get(table_name, 0) + n
         self.batches += 1
-        self.roots += counts.get(self.root, 0)
+        self.roots += counts.get(self.root, 0) if kind == "deleted" else 0
         self.longest = max(self.longest, seconds)
         elapsed = time.monotonic() - self.started
-        rate = sum(self.rows.values()) / elapsed if elapsed else 0.0
+        done = sum(self.rows.values()) + sum(self.orphans.values())
+        rate = done / elapsed if elapsed else 0.0
         root_rate = self.roots / elapsed if elapsed else 0.0
         left = max(self.expected - self.roots, 0)
-        eta = f", about {left / root_rate:.0f} s left" if root_rate else ""
+        eta = f", about {left / root_rate:.0f} s left" if root_rate and left else ""
         self.progress(
-            f"batch {self.batches}: {sum(counts.values())} rows in {seconds:.2f} s; "
+            f"batch {self.batches} ({kind}): {sum(counts.values())} rows in {seconds:.2f} s; "
             f"{self.roots} of {self.expected} roots deleted, {rate:,.0f} rows/s{eta}"
         )
 
     def summary(self) -> dict[str, Any]:
         seconds = time.monotonic() - self.started
+        done = sum(self.rows.values()) + sum(self.orphans.values())
         return {
             "rows": self.rows,
+            "orphans": self.orphans,
             "batches": self.batches,
             "seconds": round(seconds, 3),
-            "rows_per_second": round(sum(self.rows.values()) / seconds) if seconds else 0,
+            "rows_per_second": round(done / seconds) if seconds else 0,
             "longest_batch_seconds": round(self.longest, 3),
         }
 
@@ -139,7 +192,16 @@ class _Batches:
         self.engine, self.run_id, self.plan = engine, run_id, plan
         self.batch_size, self.stats, self.batch_no = batch_size, stats, done
 
-    def run(self, keys_query, key, work: Callable[[Connection, list], dict[str, int]]) -> None:
+    def run(
+        self,
+        keys_query,
+        key,
+        work: Callable[[Connection, list], dict[str, int]],
+        kind: str = "deleted",
+    ) -> None:
+        """``work`` on the keys ``keys_query`` gives, ``batch_size`` at a time in key order,
+        each batch in one transaction with its audit rows (``kind``: deleted, orphans or
+        cleared); a batch a hold appeared in is undone and tried again."""
         last_key, retries = None, 0
         while True:
             query = keys_query.order_by(key).limit(self.batch_size)
@@ -149,31 +211,35 @@ class _Batches:
             try:
                 with self.engine.begin() as conn:
                     _statement_timeout(conn)
-                    keys = conn.execute(_for_update(conn, query)).scalars().all()
+                    keys = conn.execute(query).scalars().all()
                     if not keys:
                         return
+                    batch = {"run_id": self.run_id, "batch_no": self.batch_no + 1}
+                    conn.info["retention_batch"] = batch
                     counts = work(conn, keys)
-                    _audit(conn, self.run_id, self.batch_no + 1, counts, keys, self.plan)
+                    _audit(conn, batch, kind, counts, keys, self.plan)
             except _HoldAppeared:
                 retries += 1
                 if retries > MAX_HOLD_RETRIES:
                     raise RuntimeError("rows kept changing hold while being deleted") from None
-                log.warning("a legal hold was placed during a batch: batch undone, retrying")
+                log.warning("a hold was placed during a batch: batch undone, retrying")
                 continue
             self.batch_no += 1
             last_key = keys[-1]
-            self.stats.batch_done(counts, time.monotonic() - started)
+            self.stats.batch_done(counts, time.monotonic() - started, kind)
 
 
-def _audit(conn: Connection, run_id, batch_no, counts, keys, plan: RetentionPlan) -> None:
+def _audit(conn: Connection, batch: dict, kind: str, counts, keys, plan: RetentionPlan) -> None:
+    if not counts:  # every root of the batch became held before it was deleted
+        return
     now = datetime.now(UTC)
     conn.execute(
         insert(retention_audit),
         [
             {
-                "run_id": run_id,
-                "batch_no": batch_no,
+                **batch,
                 "table_name": table_name,
+                "action": kind,
                 "rows_deleted": n,
                 "key_min": str(min(keys)),
                 "key_max": str(max(keys)),
@@ -187,7 +253,8 @@ def _audit(conn: Connection, run_id, batch_no, counts, keys, plan: RetentionPlan
 
 
 def _for_update(conn: Connection, query):
-    """Lock the batch's roots on PostgreSQL, so no new child can reference them meanwhile."""
+    """Lock the batch's roots where the database can, so that no new child or hold can
+    refer to them until the batch commits (a foreign key waits on the lock)."""
     return query.with_for_update() if dialect_of(conn).row_locks else query
 
 

@@ -25,11 +25,13 @@ from sqlalchemy import (
     cast,
     column,
     exists,
+    false,
     func,
     inspect,
     or_,
     select,
     table,
+    true,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -112,7 +114,10 @@ class RuleSql:
         )
         self.key = self.root.c[rule.key]
         self.expired = self.older_than(cutoff)
-        self.children = {c.table: rule_table(c.table, c.column) for c in rule.children}
+        self.children = {
+            c.table: rule_table(c.table, c.column, *self._hold_columns(c.table))
+            for c in rule.children
+        }
         self.holds: dict[str, ColumnElement] = {
             hold.name: self._held_by(hold.table, hold.column, hold.where) for hold in rule.holds
         }
@@ -125,6 +130,32 @@ class RuleSql:
 
     def older_than(self, moment: datetime) -> ColumnElement:
         return self.root.c[self.rule.date_column] < moment
+
+    def _hold_columns(self, table_name: str) -> list[str]:
+        return [k for hold in self.rule.holds if hold.table == table_name for k in hold.where]
+
+    def not_holding(self, child: str) -> ColumnElement:
+        """The rows of ``child`` that hold no root (NULL-safe: a NULL matches no condition):
+        the only rows of a hold table a batch may delete."""
+        t = self.children[child]
+        guards = [
+            or_(*(t.c[k].is_(None) | (t.c[k] != v) for k, v in hold.where.items()))
+            if hold.where
+            else false()
+            for hold in self.rule.holds
+            if hold.table == child
+        ]
+        return and_(true(), *guards)
+
+    def orphan(self, child: str) -> ColumnElement:
+        """Rows of ``child`` that refer to a root that is gone (a NULL refers to none)."""
+        fk = self.child_fk(child)
+        return and_(fk.is_not(None), ~exists().where(self.key == fk))
+
+    def hold_table(self, hold_name: str):
+        """The table of a hold, with the columns it refers and matches by."""
+        hold = next(h for h in self.rule.holds if h.name == hold_name)
+        return rule_table(hold.table, hold.column, *hold.where)
 
     def _held_by(self, name: str, col: str, where: dict[str, Any]) -> ColumnElement:
         t = rule_table(name, col, *where)

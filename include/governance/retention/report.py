@@ -28,6 +28,7 @@ def render_retention_report(
     checks: list[Any] | None,
     reclaimed: list[str] | None,
     docs_index: str | None,
+    continued: dict[str, dict[str, int]] | None = None,
 ) -> str:
     rule = policy.retention[plan.rule]
     out = [
@@ -72,8 +73,35 @@ def render_retention_report(
             f"{execution['batches']} batches in {execution['seconds']} s "
             f"({execution['rows_per_second']:,} rows/s); the longest batch took "
             f"{execution['longest_batch_seconds']} s. Every batch wrote its audit rows to "
-            "`governance.retention_audit` in its own transaction; no copy of a deleted row "
-            "was kept.\n",
+            "`governance.retention_audit` in its own transaction, and the deleted rows' keys "
+            "to `governance.retention_deleted_keys`; no copy of a deleted row was kept.\n",
+        ]
+        if any(execution.get("orphans", {}).values()):
+            out += [
+                "### Orphans swept\n",
+                "Rows whose order was already gone (an earlier delete, a load without foreign "
+                "keys) were deleted too:\n",
+                table(["table", "rows"], [[f"`{t}`", n] for t, n in execution["orphans"].items()]),
+            ]
+    if continued:
+        totals = dict(execution["rows"]) if execution else {}
+        for rows_of_run in continued.values():
+            for table_name, n in rows_of_run.items():
+                totals[table_name] = totals.get(table_name, 0) + n
+        out += [
+            "### Work of interrupted runs\n",
+            "This run finished the work of runs that stopped while deleting (a killed worker); "
+            "their committed batches deleted:\n",
+            table(
+                ["run", "table", "rows"],
+                [
+                    [f"`{run}`", f"`{t}`", n]
+                    for run, rows in continued.items()
+                    for t, n in rows.items()
+                ],
+            ),
+            "In all, for this cutoff:\n",
+            table(["table", "rows"], [[f"`{t}`", n] for t, n in totals.items()]),
         ]
     if checks:
         rows = [[r.suite, str(o)] for r in checks for o in r.outcomes]
