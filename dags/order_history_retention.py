@@ -49,6 +49,13 @@ DAG_ID = "order_history_retention"
             description="Empty: the limit in policy.yml (0.05, i.e. 5%). A first run over "
             "years of backlog needs more, e.g. 0.3.",
         ),
+        "allow_unindexed": Param(
+            False,
+            type="boolean",
+            title="Delete although a child table's reference has no index",
+            description="Without an index every batch scans the whole child table; the run "
+            "is refused and names the CREATE INDEX to run, unless this is ticked.",
+        ),
     },
 )
 def order_history_retention():
@@ -67,16 +74,19 @@ def order_history_retention():
                 logical_date=logical_date(dag_run),
                 dry_run=params["dry_run"] and dag_run.run_type != "scheduled",
                 max_share=params["max_delete_share"],
+                allow_unindexed=params["allow_unindexed"],
             )
 
     @task(retries=1)
     def delete(planned: dict, params=None, run_id=None) -> dict | None:
         """Delete in batches (a retry resumes where the last committed batch ended)."""
         from include.governance.retention import steps
+        from include.governance.retention.plan import RetentionRefused
 
-        return steps.delete(
-            warehouse_engine(), POLICY, run_id, planned, batch_size=params["batch_size"]
-        )
+        with failing_at_once(RetentionRefused):  # the share guard, checked again
+            return steps.delete(
+                warehouse_engine(), POLICY, run_id, planned, batch_size=params["batch_size"]
+            )
 
     @task
     def verify(planned: dict, execution: dict | None, run_id=None) -> dict:

@@ -74,6 +74,8 @@ class Dialect:
     reclaim: str | None = None
     """The statement that gives deleted rows' space back, per table (``{table}``) or per
     schema (``{schema}``); None: the engine reuses it on its own (InnoDB)."""
+    create_index: str = "CREATE INDEX {name} ON {schema}.{table} ({column})"
+    """How an index on one column is made (SQLite puts the schema on the index's name)."""
     connect_args: tuple[tuple[str, str], ...] = ()
     """What every connection is opened with: sessions in UTC, so that a timestamp compares
     the same whatever the server's or the database's time zone (a naive column is read as
@@ -118,6 +120,7 @@ SQLITE = Dialect(
     schemas=SchemaKind.FILE,
     index_at_swap=True,
     raw_transactions=True,
+    create_index="CREATE INDEX {schema}.{name} ON {table} ({column})",
     reclaim="VACUUM {schema}",
 )
 DIALECTS = {d.name: d for d in (POSTGRESQL, MARIADB, SQLITE)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Table, inspect, select
+from sqlalchemy import Engine, Table, func, inspect, select
 
 from include.governance.audit import (
     GOVERNANCE_SCHEMA,
@@ -16,6 +16,7 @@ from include.governance.audit import (
     pii_changes,
     pii_columns,
     pii_scan_runs,
+    retention_audit,
     retention_runs,
     segment_runs,
 )
@@ -59,6 +60,7 @@ def governance_overview(engine: Engine) -> dict[str, Any]:
             )
             for run in rows(retention_runs, retention_runs.c.started_at.desc(), limit=RECENT)
         ],
+        "retention_totals": retention_totals(engine) if "retention_audit" in existing else [],
         "anonymise_runs": [
             dict(
                 run,
@@ -84,3 +86,22 @@ def governance_overview(engine: Engine) -> dict[str, Any]:
             legal_holds, legal_holds.c.placed_at.desc(), where=legal_holds.c.released_at.is_(None)
         ),
     }
+
+
+def retention_totals(engine: Engine) -> list[dict[str, Any]]:
+    """Rows deleted per rule's cutoff and table, from the audit: the true totals, however
+    many runs (killed, re-run, continued) it took."""
+    audit = retention_audit
+    query = (
+        select(
+            audit.c.cutoff,
+            audit.c.table_name,
+            func.coalesce(audit.c.action, "deleted").label("action"),
+            func.sum(audit.c.rows_deleted).label("rows"),
+            func.count(func.distinct(audit.c.run_id)).label("runs"),
+        )
+        .group_by(audit.c.cutoff, audit.c.table_name, func.coalesce(audit.c.action, "deleted"))
+        .order_by(audit.c.cutoff.desc(), audit.c.table_name)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]

@@ -17,11 +17,11 @@ AS_OF = date(2026, 11, 24)
 
 
 @pytest.fixture
-def warehouse(engine) -> Engine:
-    """The demo warehouse on SQLite, then PostgreSQL, with the governance tables."""
-    build_demo_warehouse(engine, 100, 42, AS_OF)
-    ensure_governance_tables(engine)  # where compliance records legal holds
-    return engine
+def warehouse(any_engine) -> Engine:
+    """The demo warehouse on SQLite, PostgreSQL and MariaDB, with the governance tables."""
+    build_demo_warehouse(any_engine, 100, 42, AS_OF)
+    ensure_governance_tables(any_engine)  # where compliance records legal holds
+    return any_engine
 
 
 @pytest.fixture

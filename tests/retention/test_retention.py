@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -211,10 +212,12 @@ def test_verification_catches_a_wrong_state(warehouse, tmp_path):
     plan, _ = run(warehouse, "run-1")
     add_order(warehouse, 1_000_010, datetime(2010, 1, 1, tzinfo=UTC))  # expired, unheld
     with warehouse.begin() as conn:  # and an orphan that the delete would never leave
-        if warehouse.dialect.name == "sqlite":
-            conn.execute(text("PRAGMA foreign_keys = OFF"))
-        else:
-            conn.execute(text("SET session_replication_role = replica"))
+        off = {
+            "sqlite": "PRAGMA foreign_keys = OFF",
+            "mysql": "SET FOREIGN_KEY_CHECKS = 0",
+            "postgresql": "SET session_replication_role = replica",
+        }
+        conn.execute(text(off[warehouse.dialect.name]))
         conn.execute(text("DELETE FROM sales.orders WHERE order_id = 1000010"))
     add_order(warehouse, 1_000_011, datetime(2010, 1, 1, tzinfo=UTC))
     failures = prove(warehouse, plan, "run-1", tmp_path)
@@ -244,14 +247,24 @@ def test_missing_table_or_column_is_named(warehouse):
         plan_retention(warehouse, POLICY, "order_history", AS_OF)
 
 
-def test_unindexed_child_key_is_warned(warehouse):
+def test_an_unindexed_child_key_refuses_the_run_unless_allowed(warehouse, drop_foreign_keys):
+    if warehouse.dialect.name == "mysql":  # InnoDB keeps an index for every foreign key
+        drop_foreign_keys(warehouse)
+        drop = "DROP INDEX ix_claims_order_id ON sales.claims"
+    else:
+        drop = "DROP INDEX sales.ix_claims_order_id"
     with warehouse.begin() as conn:
-        conn.execute(text("DROP INDEX sales.ix_claims_order_id"))
-    plan = plan_retention(warehouse, POLICY, "order_history", AS_OF)
-    assert plan.warnings == [
-        "sales.claims.order_id has no index: each batch scans the whole table "
-        "(create one before deleting at scale)"
-    ]
+        conn.execute(text(drop))
+    plan = plan_retention(warehouse, POLICY, "order_history", AS_OF, max_share=1.0)
+    [statement] = plan.missing_indexes
+    assert "ix_claims_order_id" in statement
+    assert statement.endswith("claims (order_id)")
+    with pytest.raises(RetentionRefused, match=re.escape(f"run {statement}, or trigger with")):
+        check_guards(plan, RULE.keep_for)
+    check_guards(plan, RULE.keep_for, allow_unindexed=True)
+    with warehouse.begin() as conn:  # the statement the refusal names makes the index
+        conn.execute(text(statement))
+    assert plan_retention(warehouse, POLICY, "order_history", AS_OF).missing_indexes == []
 
 
 def test_an_error_between_batches_then_a_rerun_finishes(warehouse, tmp_path):

@@ -18,7 +18,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from include.governance.audit import legal_holds, retention_audit, retention_deleted_keys
 from include.governance.policy import Policy
-from include.governance.retention.plan import LEGAL_HOLD, RetentionPlan, RuleSql, rule_named
+from include.governance.retention.plan import (
+    LEGAL_HOLD,
+    RetentionPlan,
+    RuleSql,
+    legal_key,
+    rule_named,
+)
 
 
 def verify_expectations(
@@ -107,11 +113,7 @@ def _holds_of_deleted(sql: RuleSql, deleted) -> dict[str, ColumnElement]:
         matching = [held.c[k] == v for k, v in hold.where.items()]
         refers = deleted(cast(held.c[hold.column], String))
         out[f"{hold.name} hold"] = _count(held, and_(*matching, refers))
-    unreleased = and_(
-        legal_holds.c.table_name == rule.table,
-        legal_holds.c.released_at.is_(None),
-        deleted(legal_holds.c.key_value),
-    )
+    unreleased = and_(sql.legal_holds_of_table(), deleted(legal_key(legal_holds.c.key_value)))
     out[LEGAL_HOLD.replace("_", " ")] = _count(legal_holds, unreleased)
     return out
 

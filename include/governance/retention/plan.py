@@ -39,6 +39,7 @@ from include.governance.audit import (
     ensure_governance_tables,
     legal_holds,
 )
+from include.governance.dialects import dialect_of
 from include.governance.policy import Period, Policy, RetentionRule
 from include.governance.tables import TableName
 from include.governance.warehouse import WarehouseError
@@ -66,6 +67,8 @@ class RetentionPlan:
     max_share: float
     clear: dict[str, int] = field(default_factory=dict)  # "table.column" -> rows to clear
     warnings: list[str] = field(default_factory=list)
+    # CREATE INDEX statements for child references without one: every batch would scan
+    missing_indexes: list[str] = field(default_factory=list)
 
     @property
     def share(self) -> float:
@@ -85,6 +88,11 @@ class RetentionPlan:
         data["logical_date"] = self.logical_date.isoformat()
         data["share"] = round(self.share, 6)
         return data
+
+
+def legal_key(key_value: ColumnElement) -> ColumnElement:
+    """A legal hold's key as compliance typed it, without the spaces around it."""
+    return func.trim(key_value)
 
 
 def cutoff_for(logical_date: date | datetime, keep_for: Period) -> datetime:
@@ -122,11 +130,23 @@ class RuleSql:
             hold.name: self._held_by(hold.table, hold.column, hold.where) for hold in rule.holds
         }
         self.holds[LEGAL_HOLD] = exists().where(
-            legal_holds.c.table_name == rule.table,
-            legal_holds.c.key_value == cast(self.key, String),
-            legal_holds.c.released_at.is_(None),
+            self.legal_holds_of_table(),
+            legal_key(legal_holds.c.key_value) == cast(self.key, String),
         )
         self.deletable = and_(self.expired, *(~held for held in self.holds.values()))
+
+    def legal_holds_of_table(self) -> ColumnElement:
+        """Unreleased legal holds on the rule's table, its name in any case or padding."""
+        return and_(
+            func.lower(func.trim(legal_holds.c.table_name)) == self.rule.table.lower(),
+            legal_holds.c.released_at.is_(None),
+        )
+
+    def unmatched_legal_holds(self) -> ColumnElement:
+        """Unreleased legal holds on the rule's table naming a key it does not have: a
+        typing error that would silently hold nothing."""
+        named = legal_key(legal_holds.c.key_value)
+        return and_(self.legal_holds_of_table(), ~exists().where(cast(self.key, String) == named))
 
     def older_than(self, moment: datetime) -> ColumnElement:
         return self.root.c[self.rule.date_column] < moment
@@ -201,13 +221,35 @@ def plan_retention(
         for clearing in rule.clear_columns:
             cleared = Clearing(sql, clearing, plan.logical_date)  # of rows that stay
             plan.clear[cleared.label] = count(sql.root, and_(cleared.pending, ~sql.deletable))
-    plan.warnings = _unindexed_foreign_keys(engine, rule)
+    plan.missing_indexes = _missing_indexes(engine, rule)
+    with engine.connect() as conn:
+        unmatched = _counter(conn)(legal_holds, sql.unmatched_legal_holds())
+    if unmatched:
+        plan.warnings.append(
+            f"{unmatched} unreleased legal holds on {rule.table} name a key it does not have, "
+            "and hold nothing: check governance.legal_holds"
+        )
     return plan
 
 
-def check_guards(plan: RetentionPlan, keep_for: Period, now: datetime | None = None) -> None:
-    """Refuse, before anything is deleted, a run that deletes too much or too recent data."""
+def check_guards(
+    plan: RetentionPlan,
+    keep_for: Period,
+    now: datetime | None = None,
+    *,
+    allow_unindexed: bool = False,
+) -> None:
+    """Refuse, before anything is deleted, a run that deletes too much or too recent data,
+    or that would scan a whole child table in every batch (unless ``allow_unindexed``)."""
     now = now or datetime.now(UTC)
+    if plan.missing_indexes and not allow_unindexed:
+        raise RetentionRefused(
+            "child tables refer to the rows to delete through columns without an index, so "
+            "every batch would scan them whole (on PostgreSQL past the statement timeout, on "
+            "MariaDB locking the table): run "
+            + "; ".join(plan.missing_indexes)
+            + ", or trigger with allow_unindexed to delete anyway"
+        )
     latest_allowed = cutoff_for(now, keep_for)
     if plan.cutoff > latest_allowed:
         raise RetentionRefused(
@@ -277,10 +319,10 @@ def _check_warehouse_has(engine: Engine, rule: RetentionRule) -> None:
             raise WarehouseError(f"retention: {name} has no column {', '.join(missing)}")
 
 
-def _unindexed_foreign_keys(engine: Engine, rule: RetentionRule) -> list[str]:
-    """Child tables whose reference to the root has no index: every batch would scan them."""
+def _missing_indexes(engine: Engine, rule: RetentionRule) -> list[str]:
+    """The index each child reference to the root lacks, as the statement that makes it."""
     inspector = inspect(engine)
-    warnings = []
+    statements = []
     for child in rule.children:
         child_table = TableName.parse(child.table)
         indexes = inspector.get_indexes(child_table.name, schema=child_table.schema)
@@ -289,11 +331,15 @@ def _unindexed_foreign_keys(engine: Engine, rule: RetentionRule) -> list[str]:
             "constrained_columns"
         ]
         if child.column not in leading and primary[:1] != [child.column]:
-            warnings.append(
-                f"{child.table}.{child.column} has no index: each batch scans the whole table "
-                "(create one before deleting at scale)"
+            statements.append(
+                dialect_of(engine).create_index.format(
+                    name=f"ix_{child_table.name}_{child.column}",
+                    schema=child_table.schema,
+                    table=child_table.name,
+                    column=child.column,
+                )
             )
-    return warnings
+    return statements
 
 
 def _timestamp(name: str):

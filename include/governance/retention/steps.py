@@ -81,6 +81,7 @@ def plan_run(
     logical_date: date | datetime,
     dry_run: bool,
     max_share: float | None = None,
+    allow_unindexed: bool = False,
 ) -> dict[str, Any]:
     """Count what goes and what is held, and record the run; a real run past a guard is
     recorded as refused and raises :class:`RetentionRefused`, a dry run only warns."""
@@ -106,7 +107,7 @@ def plan_run(
         for warning in planned.warnings:
             log.warning(warning)
         try:
-            check_guards(planned, policy.retention[rule].keep_for)
+            check_guards(planned, policy.retention[rule].keep_for, allow_unindexed=allow_unindexed)
         except RetentionRefused as refusal:
             if not dry_run:
                 finish_run(engine, run_id, status="refused")
@@ -125,6 +126,7 @@ def delete(
             log.info("dry run: nothing deleted")
             return None
         plan = RetentionPlan.from_json(planned["plan"])
+        _recheck_share(engine, policy, plan, run_id)
         execution = execute_retention(engine, policy, plan, run_id, batch_size=batch_size)
         emptied = [
             t
@@ -134,6 +136,22 @@ def delete(
         execution["reclaimed"] = reclaim_space(engine, emptied)
         log.info("deleted %s; reclaimed with %s", execution["rows"], execution["reclaimed"])
         return execution
+
+
+def _recheck_share(engine: Engine, policy: Policy, plan: RetentionPlan, run_id: str) -> None:
+    """The share guard again, on what is deletable when the deletes start (rows may have
+    expired, lost their hold or been added since the plan was counted); a refusal is
+    recorded, and nothing is deleted."""
+    now = plan_retention(engine, policy, plan.rule, plan.logical_date, max_share=plan.max_share)
+    if now.share > plan.max_share:
+        refusal = RetentionRefused(
+            f"when the deletes started, {now.to_delete} of {now.total_rows} rows of "
+            f"{now.table} ({now.share:.1%}) were deletable, more than the "
+            f"{plan.max_share:.1%} one run may delete (the plan counted {plan.to_delete}); "
+            "nothing was deleted"
+        )
+        finish_run(engine, run_id, status="refused", error=str(refusal))
+        raise refusal
 
 
 def verify_run(
