@@ -193,10 +193,9 @@ retention_deleted_keys = Table(
     "retention_deleted_keys",
     metadata,
     Column("run_id", String(250), primary_key=True),
-    Column("batch_no", Integer, primary_key=True),
     Column("table_name", String(256), primary_key=True),
-    Column("key_value", String(128), primary_key=True),
-    Index("ix_retention_deleted_keys_key", "run_id", "table_name", "key_value"),
+    Column("key_value", String(128), primary_key=True, comment="a row is deleted once"),
+    Column("batch_no", Integer, nullable=False),
     comment="The key of each root row a retention batch deleted (with its children), written "
     "in the batch's transaction: the proof by key, and what to delete again after a restore.",
 )

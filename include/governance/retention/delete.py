@@ -21,7 +21,19 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 
 from include.governance.audit import retention_audit, retention_deleted_keys
 from include.governance.dialects import dialect_of
@@ -96,11 +108,11 @@ def _delete_roots(sql: RuleSql, conn: Connection, keys: list) -> dict[str, int]:
         ).rowcount
         for child in sql.children
     }
+    _record_keys(conn, sql, roots)  # while the rows are there: copied by the database
     gone = conn.execute(delete(sql.root).where(sql.key.in_(roots), sql.deletable))
     if gone.rowcount != len(roots):  # a hold appeared after the re-check: undo the batch
         raise _HoldAppeared
     counts[sql.rule.table] = gone.rowcount
-    _record_keys(conn, sql.rule.table, roots)
     return counts
 
 
@@ -121,14 +133,18 @@ def _sweep_orphans(sql: RuleSql, child: str, conn: Connection, keys: list) -> di
     return {child: swept.rowcount}
 
 
-def _record_keys(conn: Connection, table_name: str, keys: list) -> None:
-    """The keys of the roots a batch deleted, for the proof by key and for re-applying the
+def _record_keys(conn: Connection, sql: RuleSql, roots: list) -> None:
+    """The keys of the roots a batch deletes, for the proof by key and for re-applying the
     deletions after a backup is restored; never anything else of the rows."""
     batch = conn.info["retention_batch"]
-    conn.execute(
-        insert(retention_deleted_keys),
-        [{**batch, "table_name": table_name, "key_value": str(key)} for key in keys],
-    )
+    keys = select(
+        literal(batch["run_id"]),
+        literal(batch["batch_no"]),
+        literal(sql.rule.table),
+        cast(sql.key, String),
+    ).where(sql.key.in_(roots))
+    columns = ["run_id", "batch_no", "table_name", "key_value"]
+    conn.execute(insert(retention_deleted_keys).from_select(columns, keys))
 
 
 def reclaim_space(engine: Engine, tables: list[str]) -> list[str]:
