@@ -109,10 +109,9 @@ def _holds_of_deleted(sql: RuleSql, deleted) -> dict[str, ColumnElement]:
     rule = sql.rule
     out = {}
     for hold in rule.holds:
-        held = sql.hold_table(hold.name)
-        matching = [held.c[k] == v for k, v in hold.where.items()]
+        held = sql.hold_table(hold)
         refers = deleted(cast(held.c[hold.column], String))
-        out[f"{hold.name} hold"] = _count(held, and_(*matching, refers))
+        out[f"{hold.name} hold"] = _count(held, and_(sql.holding(hold, held), refers))
     unreleased = and_(sql.legal_holds_of_table(), deleted(legal_key(legal_holds.c.key_value)))
     out[LEGAL_HOLD.replace("_", " ")] = _count(legal_holds, unreleased)
     return out

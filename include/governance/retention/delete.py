@@ -25,6 +25,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     String,
+    and_,
     cast,
     delete,
     func,
@@ -72,14 +73,15 @@ def execute_retention(
     batches.run(select(sql.key).where(sql.deletable), sql.key, partial(_delete_roots, sql))
     for child in rule.children:
         if child.sweep_orphans:
-            orphans = select(sql.child_fk(child.table)).where(sql.orphan(child.table)).distinct()
+            sweepable = and_(sql.orphan(child.table), sql.not_holding(child.table))
+            orphans = select(sql.child_fk(child.table)).where(sweepable).distinct()
             sweep = partial(_sweep_orphans, sql, child.table)
             batches.run(orphans, sql.child_fk(child.table), sweep, kind="orphans")
     for clearing in rule.clear_columns:
         cleared = Clearing(sql, clearing, plan.logical_date)
         key = cleared.target.c[rule.key]
 
-        def clear_batch(conn: Connection, keys: list, cleared=cleared, key=key) -> dict:
+        def clear_batch(conn: Connection, keys: list, _batch, cleared=cleared, key=key) -> dict:
             done = conn.execute(
                 update(cleared.target)
                 .where(key.in_(keys), cleared.pending)
@@ -95,7 +97,7 @@ class _HoldAppeared(RuntimeError):
     pass
 
 
-def _delete_roots(sql: RuleSql, conn: Connection, keys: list) -> dict[str, int]:
+def _delete_roots(sql: RuleSql, conn: Connection, keys: list, batch: dict) -> dict[str, int]:
     """Delete the roots of ``keys`` that are still deletable, children first."""
     roots = _lock_deletable(conn, sql, keys)
     if not roots:
@@ -108,7 +110,7 @@ def _delete_roots(sql: RuleSql, conn: Connection, keys: list) -> dict[str, int]:
         ).rowcount
         for child in sql.children
     }
-    _record_keys(conn, sql, roots)  # while the rows are there: copied by the database
+    _record_keys(conn, sql, roots, batch)  # while the rows are there: the database copies
     gone = conn.execute(delete(sql.root).where(sql.key.in_(roots), sql.deletable))
     if gone.rowcount != len(roots):  # a hold appeared after the re-check: undo the batch
         raise _HoldAppeared
@@ -122,9 +124,11 @@ def _lock_deletable(conn: Connection, sql: RuleSql, keys: list) -> list:
     return list(conn.execute(_for_update(conn, query)).scalars())
 
 
-def _sweep_orphans(sql: RuleSql, child: str, conn: Connection, keys: list) -> dict[str, int]:
-    """Delete the rows of ``child`` that refer to the roots ``keys``, which are gone (and
-    hold nothing: an open claim of a deleted order stays, and is reported)."""
+def _sweep_orphans(
+    sql: RuleSql, child: str, conn: Connection, keys: list, _batch: dict
+) -> dict[str, int]:
+    """Delete the rows of ``child`` that refer to the roots ``keys``, which are gone, and
+    hold nothing (an open claim of a deleted order stays)."""
     swept = conn.execute(
         delete(sql.children[child]).where(
             sql.child_fk(child).in_(keys), sql.orphan(child), sql.not_holding(child)
@@ -133,10 +137,9 @@ def _sweep_orphans(sql: RuleSql, child: str, conn: Connection, keys: list) -> di
     return {child: swept.rowcount}
 
 
-def _record_keys(conn: Connection, sql: RuleSql, roots: list) -> None:
+def _record_keys(conn: Connection, sql: RuleSql, roots: list, batch: dict) -> None:
     """The keys of the roots a batch deletes, for the proof by key and for re-applying the
     deletions after a backup is restored; never anything else of the rows."""
-    batch = conn.info["retention_batch"]
     keys = select(
         literal(batch["run_id"]),
         literal(batch["batch_no"]),
@@ -212,7 +215,7 @@ class _Batches:
         self,
         keys_query,
         key,
-        work: Callable[[Connection, list], dict[str, int]],
+        work: Callable[[Connection, list, dict], dict[str, int]],
         kind: str = "deleted",
     ) -> None:
         """``work`` on the keys ``keys_query`` gives, ``batch_size`` at a time in key order,
@@ -231,8 +234,7 @@ class _Batches:
                     if not keys:
                         return
                     batch = {"run_id": self.run_id, "batch_no": self.batch_no + 1}
-                    conn.info["retention_batch"] = batch
-                    counts = work(conn, keys)
+                    counts = work(conn, keys, batch)
                     _audit(conn, batch, kind, counts, keys, self.plan)
             except _HoldAppeared:
                 retries += 1

@@ -40,7 +40,7 @@ from include.governance.audit import (
     legal_holds,
 )
 from include.governance.dialects import dialect_of
-from include.governance.policy import Period, Policy, RetentionRule
+from include.governance.policy import HoldCondition, Period, Policy, RetentionRule
 from include.governance.tables import TableName
 from include.governance.warehouse import WarehouseError
 
@@ -126,9 +126,7 @@ class RuleSql:
             c.table: rule_table(c.table, c.column, *self._hold_columns(c.table))
             for c in rule.children
         }
-        self.holds: dict[str, ColumnElement] = {
-            hold.name: self._held_by(hold.table, hold.column, hold.where) for hold in rule.holds
-        }
+        self.holds: dict[str, ColumnElement] = {h.name: self._held_by(h) for h in rule.holds}
         self.holds[LEGAL_HOLD] = exists().where(
             self.legal_holds_of_table(),
             legal_key(legal_holds.c.key_value) == cast(self.key, String),
@@ -172,14 +170,19 @@ class RuleSql:
         fk = self.child_fk(child)
         return and_(fk.is_not(None), ~exists().where(self.key == fk))
 
-    def hold_table(self, hold_name: str):
+    @staticmethod
+    def hold_table(hold: HoldCondition):
         """The table of a hold, with the columns it refers and matches by."""
-        hold = next(h for h in self.rule.holds if h.name == hold_name)
         return rule_table(hold.table, hold.column, *hold.where)
 
-    def _held_by(self, name: str, col: str, where: dict[str, Any]) -> ColumnElement:
-        t = rule_table(name, col, *where)
-        return exists().where(t.c[col] == self.key, *(t.c[k] == v for k, v in where.items()))
+    @staticmethod
+    def holding(hold: HoldCondition, t) -> ColumnElement:
+        """The rows of the hold's table ``t`` that match its condition."""
+        return and_(true(), *(t.c[k] == v for k, v in hold.where.items()))
+
+    def _held_by(self, hold: HoldCondition) -> ColumnElement:
+        t = self.hold_table(hold)
+        return exists().where(t.c[hold.column] == self.key, self.holding(hold, t))
 
     def child_fk(self, child: str):
         return self.children[child].c[_child_column(self.rule, child)]
