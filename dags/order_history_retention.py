@@ -1,18 +1,18 @@
-"""The retention DAG: delete expired order history (docs/order_history_retention.md)."""
+"""The retention DAG: delete what the policy's retention rules say has expired, order
+history first (docs/order_history_retention.md); one mapped group of tasks per rule."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
 
-from airflow.sdk import Param, dag, task
+from airflow.sdk import Param, dag, get_current_context, task, task_group
 
 from include.airflow_support import failing_at_once, logical_date, warehouse_engine
 from include.governance.policy import load_policy
 from include.governance.reports import report_folder
 
 POLICY = load_policy()  # a malformed policy.yml shows here, as this DAG's import error
-RULE = "order_history"
 DAG_ID = "order_history_retention"
 
 
@@ -25,6 +25,14 @@ DAG_ID = "order_history_retention"
     doc_md=str(Path(__file__).parent / "docs" / f"{DAG_ID}.md"),
     tags=["privacy", "retention"],
     params={
+        "rule": Param(
+            None,
+            type=["null", "string"],
+            enum=[None, *sorted(POLICY.retention)],
+            title="Retention rule",
+            description="Empty: every rule under retention in policy.yml, each in a group "
+            "of tasks of its own.",
+        ),
         "dry_run": Param(
             True,
             type="boolean",
@@ -37,17 +45,18 @@ DAG_ID = "order_history_retention"
             type="integer",
             minimum=100,
             maximum=20_000,
-            title="Orders per batch",
-            description="Orders deleted (with their child rows) in one transaction.",
+            title="Rows per batch",
+            description="Rows of a rule's table (orders) deleted, with their child rows, in "
+            "one transaction.",
         ),
         "max_delete_share": Param(
             None,
             type=["null", "number"],
             minimum=0,
             maximum=1,
-            title="Largest share of orders one run may delete",
-            description="Empty: the limit in policy.yml (0.05, i.e. 5%). A first run over "
-            "years of backlog needs more, e.g. 0.3.",
+            title="Largest share of a rule's table one run may delete",
+            description="Empty: each rule's limit in policy.yml (order history: 0.05, i.e. "
+            "5%). A first run over years of backlog needs more, e.g. 0.3.",
         ),
         "allow_unindexed": Param(
             False,
@@ -60,16 +69,25 @@ DAG_ID = "order_history_retention"
 )
 def order_history_retention():
     @task
-    def plan(params=None, run_id=None, dag_run=None) -> dict:
+    def rules(params=None) -> list[str]:
+        """The rules this run works on: the one the trigger form names, or every one."""
+        from include.governance.retention import steps
+
+        with failing_at_once(KeyError):  # a rule the policy does not have
+            return steps.rules_to_run(POLICY, params["rule"])
+
+    @task(map_index_template="{{ rule_name }}")
+    def plan(rule: str, params=None, run_id=None, dag_run=None) -> dict:
         """Count what goes and what is held; refuse (deleting nothing) past a guard."""
         from include.governance.retention import steps
         from include.governance.retention.plan import RetentionRefused
 
+        get_current_context()["rule_name"] = rule
         with failing_at_once(RetentionRefused):  # recorded as refused: a retry changes nothing
             return steps.plan_run(
                 warehouse_engine(),
                 POLICY,
-                RULE,
+                rule,
                 run_id,
                 logical_date=logical_date(dag_run),
                 dry_run=params["dry_run"] and dag_run.run_type != "scheduled",
@@ -77,33 +95,38 @@ def order_history_retention():
                 allow_unindexed=params["allow_unindexed"],
             )
 
-    @task(retries=1)
-    def delete(planned: dict, params=None, run_id=None) -> dict | None:
+    @task(retries=1, map_index_template="{{ rule_name }}")
+    def delete(planned: dict, params=None) -> dict | None:
         """Delete in batches (a retry resumes where the last committed batch ended)."""
         from include.governance.retention import steps
         from include.governance.retention.plan import RetentionRefused
 
+        get_current_context()["rule_name"] = planned["plan"]["rule"]
         with failing_at_once(RetentionRefused):  # the share guard, checked again
             return steps.delete(
-                warehouse_engine(), POLICY, run_id, planned, batch_size=params["batch_size"]
+                warehouse_engine(), POLICY, planned, batch_size=params["batch_size"]
             )
 
-    @task
-    def verify(planned: dict, execution: dict | None, run_id=None) -> dict:
+    @task(map_index_template="{{ rule_name }}")
+    def verify(planned: dict, execution: dict | None) -> dict:
         """Prove the result with Great Expectations; write the report."""
         from include.governance.retention import steps
 
+        get_current_context()["rule_name"] = planned["plan"]["rule"]
         return steps.verify_run(
             warehouse_engine(),
             POLICY,
-            run_id,
             planned,
             execution=execution,
-            folder=report_folder(DAG_ID, run_id),
+            folder=report_folder(DAG_ID, planned["run_id"]),
         )
 
-    planned = plan()
-    verify(planned, delete(planned))
+    @task_group
+    def retention_rule(rule: str):
+        planned = plan(rule)
+        verify(planned, delete(planned))
+
+    retention_rule.expand(rule=rules())
 
 
 order_history_retention()

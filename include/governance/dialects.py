@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import ClassVar
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Boolean, Connection, Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from include.governance.tables import TableName
 
@@ -51,8 +55,16 @@ class Dialect:
     """``TABLESAMPLE SYSTEM`` with a row estimate from the catalogue, for sampling."""
     statement_timeout: str | None = None
     """A timeout for each statement of a transaction (``{ms}``); None: there is none."""
+    batch_limits: str | None = None
+    """Bounds on every statement and lock wait of a retention batch (``{seconds}``), so a
+    batch that would scan or wait for long fails instead of blocking other writers."""
+    batch_limits_reset: str | None = None
+    """What ends :attr:`batch_limits` after the batch, where they outlive its transaction
+    (MariaDB sets them for the session)."""
     regex_operator: str = "REGEXP"
     """The infix operator matching a regular expression."""
+    digits_only: str = "{text} REGEXP '^[0-9]+$'"
+    """A test that a text value is one or more ASCII digits (:class:`DigitsOnly`)."""
     text_cast: str = "VARCHAR(64)"
     """A type to ``CAST`` a value to, as text of up to 64 characters."""
     aware_timestamps: bool = False
@@ -100,7 +112,9 @@ POSTGRESQL = Dialect(
     row_locks=True,
     tablesample=True,
     statement_timeout="SET LOCAL statement_timeout = {ms}",
+    batch_limits="SET LOCAL statement_timeout = '{seconds}s'",
     regex_operator="~",
+    digits_only="{text} ~ '^[0-9]+$'",
     aware_timestamps=True,
     anti_join=True,
     reclaim="VACUUM (ANALYZE) {table}",
@@ -110,6 +124,9 @@ MARIADB = Dialect(
     name="mysql",
     schemas=SchemaKind.DATABASE,
     row_locks=True,
+    batch_limits="SET SESSION max_statement_time = {seconds}, innodb_lock_wait_timeout = {seconds}",
+    batch_limits_reset="SET SESSION max_statement_time = DEFAULT, "
+    "innodb_lock_wait_timeout = DEFAULT",
     text_cast="CHAR",
     atomic_rename=True,
     index_names_per_table=True,
@@ -120,6 +137,7 @@ SQLITE = Dialect(
     schemas=SchemaKind.FILE,
     index_at_swap=True,
     raw_transactions=True,
+    digits_only="({text} <> '' AND {text} NOT GLOB '*[^0-9]*')",
     create_index="CREATE INDEX {schema}.{name} ON {table} ({column})",
     reclaim="VACUUM {schema}",
 )
@@ -138,3 +156,21 @@ def dialect_named(name: str) -> Dialect:
             f"the warehouse database {name!r} is not supported (supported: {', '.join(DIALECTS)})"
         )
     return DIALECTS[name]
+
+
+class DigitsOnly(ColumnElement):
+    """True when ``text`` is one or more ASCII digits, in each warehouse's own SQL: a guard
+    before a text is cast to a number (PostgreSQL fails on the cast, MariaDB warns)."""
+
+    type = Boolean()
+    inherit_cache = True
+    _traverse_internals: ClassVar = [("text", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, text: ColumnElement):
+        self.text = text
+
+
+@compiles(DigitsOnly)
+def _compile_digits_only(element: DigitsOnly, compiler, **kw) -> str:
+    text = compiler.process(element.text, **kw)
+    return dialect_named(compiler.dialect.name).digits_only.format(text=text)

@@ -199,22 +199,30 @@ def test_misspelt_key_names_its_path_and_line(tmp_path):
             "columns",
         ),
         (
-            lambda d: d["retention"]["order_history"].update(date_column="order_date"),
-            "retention.order_history.date_column: sales.orders has no column 'order_date'",
-        ),
-        (
-            lambda d: d["retention"]["order_history"]["children"][0].update(table="sales.lines"),
-            "retention.order_history.children[0].table: unknown table 'sales.lines'",
-        ),
-        (
-            lambda d: d["retention"]["order_history"]["holds"][0].update(where={"state": "open"}),
-            "retention.order_history.holds[0].where.state: sales.claims has no column 'state'",
-        ),
-        (
-            lambda d: d["retention"]["order_history"].update(
-                clear_columns=[{"columns": ["ip"], "keep_for": {"months": 13}, "reason": "x"}]
+            lambda d: d["retention"]["order_history"]["children"].append(
+                {"table": "sales.events", "column": "shipment_id", "parent": "sales.parcels"}
             ),
-            "retention.order_history.clear_columns[0].columns[0]: sales.orders has no column 'ip'",
+            "retention.order_history.children[4].parent: sales.parcels is neither the rule's "
+            "table nor a child listed before this one",
+        ),
+        (
+            lambda d: d["retention"]["order_history"]["children"].append(
+                {"table": "sales.events", "column": "shipment_id", "parent": "sales.shipments"}
+            ),
+            "retention.order_history.children[4].parent_column: name the column of "
+            "sales.shipments that shipment_id refers to",
+        ),
+        (
+            lambda d: d["retention"]["order_history"]["children"].append(
+                {"table": "sales.payments", "column": "order_id"}
+            ),
+            "retention.order_history.children[4].table: sales.payments is already part of the rule",
+        ),
+        (
+            lambda d: d["retention"]["order_history"]["holds"][0].update(
+                where={"status": {"in": ["open"], "not": "closed"}}
+            ),
+            "retention.order_history.holds[0].where.status",
         ),
         (
             lambda d: d["retention"]["order_history"].update(
@@ -240,5 +248,5 @@ def test_each_kind_of_mistake_is_named(tmp_path, real_data, mutate, expected):
 
 def test_every_problem_is_listed(tmp_path, real_data):
     real_data["tables"]["crm.customers"]["columns"]["email"]["category"] = "emial"
-    real_data["retention"]["order_history"]["date_column"] = "order_date"
+    real_data["retention"]["order_history"]["keep_for"] = {"years": 0}
     assert len(problems_of(write(tmp_path, real_data))) == 2

@@ -43,14 +43,14 @@ def test_a_failing_batch_leaves_no_row_value_anywhere(pg_engine, tmp_path, caplo
     )
 
     with pytest.raises(steps.RetentionFailed) as failed:  # clearing the IP addresses fails
-        steps.delete(pg_engine, policy, "run-1", planned, batch_size=100)
+        steps.delete(pg_engine, policy, planned, batch_size=100)
     error = failed.value
     assert str(error) == "delete failed: IntegrityError (NotNullViolation)"
     assert error.__suppress_context__  # no driver message in the traceback Airflow logs
     assert PLANTED not in "".join(traceback.format_exception(error))
     assert PLANTED not in caplog.text
     with pg_engine.connect() as conn:
-        run = conn.execute(select(retention_runs).where(retention_runs.c.run_id == "run-1")).one()
+        run = conn.execute(select(retention_runs).where(retention_runs.c.run_id == planned["run_id"])).one()
     assert PLANTED not in str(tuple(run))
     assert (run.status, run.error) == ("failed", str(error))
     assert run.deleted["sales.orders"] == planned["plan"]["to_delete"]  # what it did first

@@ -25,7 +25,9 @@ def rows(engine: Engine) -> dict[str, int]:
         return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES}
 
 
-def recorded(engine: Engine, run_id: str):
+def recorded(engine: Engine, dag_run_id: str):
+    """The record of the order-history rule's run in the DAG run ``dag_run_id``."""
+    run_id = f"{dag_run_id}/order_history"
     with engine.connect() as conn:
         return conn.execute(select(retention_runs).where(retention_runs.c.run_id == run_id)).one()
 
@@ -56,8 +58,8 @@ def test_a_dry_run_past_the_guard_plans_and_reports_only(warehouse, tmp_path, ca
     assert "a real run would be refused" in caplog.text
     assert planned["dry_run"] is True
     assert planned["plan"]["to_delete"] > 0
-    assert steps.delete(warehouse, POLICY, "dry-1", planned, batch_size=100) is None
-    outcome = steps.verify_run(warehouse, POLICY, "dry-1", planned, execution=None, folder=tmp_path)
+    assert steps.delete(warehouse, POLICY, planned, batch_size=100) is None
+    outcome = steps.verify_run(warehouse, POLICY, planned, execution=None, folder=tmp_path)
     assert outcome == {"status": "planned", "report": str(tmp_path / "report.md")}
     assert (
         "DRY RUN" in (tmp_path / "report.md").read_text()
@@ -69,7 +71,7 @@ def test_a_dry_run_past_the_guard_plans_and_reports_only(warehouse, tmp_path, ca
 
 def test_a_real_run_deletes_reclaims_proves_and_reports(warehouse, tmp_path):
     planned = plan(warehouse, "run-1", dry_run=False, max_share=1.0)
-    execution = steps.delete(warehouse, POLICY, "run-1", planned, batch_size=100)
+    execution = steps.delete(warehouse, POLICY, planned, batch_size=100)
     assert execution["rows"]["sales.orders"] == planned["plan"]["to_delete"]
     emptied = {t for t, n in execution["rows"].items() if n}
     statements = execution["reclaimed"]
@@ -79,8 +81,7 @@ def test_a_real_run_deletes_reclaims_proves_and_reports(warehouse, tmp_path):
         "mysql": [],  # InnoDB reuses the space on its own
     }
     assert statements == expected[warehouse.dialect.name]
-    outcome = steps.verify_run(
-        warehouse, POLICY, "run-1", planned, execution=execution, folder=tmp_path
+    outcome = steps.verify_run(warehouse, POLICY, planned, execution=execution, folder=tmp_path
     )
     assert outcome["status"] == "deleted"
     run = recorded(warehouse, "run-1")
@@ -93,7 +94,7 @@ def test_a_real_run_deletes_reclaims_proves_and_reports(warehouse, tmp_path):
 
 def test_a_proof_that_fails_is_recorded_then_fails_the_run(warehouse, tmp_path):
     planned = plan(warehouse, "run-1", dry_run=False, max_share=1.0)
-    execution = steps.delete(warehouse, POLICY, "run-1", planned, batch_size=100)
+    execution = steps.delete(warehouse, POLICY, planned, batch_size=100)
     with warehouse.begin() as conn:  # an audit row lost: the audit no longer reconciles
         first = conn.execute(select(func.min(retention_audit.c.batch_no))).scalar()
         conn.execute(delete(retention_audit).where(retention_audit.c.batch_no == first))
@@ -101,7 +102,7 @@ def test_a_proof_that_fails_is_recorded_then_fails_the_run(warehouse, tmp_path):
         steps.RetentionChecksFailed,
         match=r"the audit counts as many deleted rows of sales\.orders as keys recorded",
     ):
-        steps.verify_run(warehouse, POLICY, "run-1", planned, execution=execution, folder=tmp_path)
+        steps.verify_run(warehouse, POLICY, planned, execution=execution, folder=tmp_path)
     run = recorded(warehouse, "run-1")
     assert run.status == "failed checks"
     assert run.report_path == str(tmp_path / "report.md")
@@ -118,7 +119,7 @@ def test_the_share_guard_holds_again_when_the_deletes_start(warehouse):
         conn.execute(text("UPDATE sales.claims SET status = 'closed'"))
     before = rows(warehouse)
     with pytest.raises(RetentionRefused, match="when the deletes started"):
-        steps.delete(warehouse, POLICY, "run-1", planned, batch_size=100)
+        steps.delete(warehouse, POLICY, planned, batch_size=100)
     assert rows(warehouse) == before
     assert recorded(warehouse, "run-1").status == "refused"
 
@@ -143,7 +144,7 @@ def test_legal_holds_match_in_any_case_or_padding_and_say_when_they_match_nothin
     assert planned["plan"]["held"]["legal_hold"] == 1
     warning = "1 unreleased legal holds on sales.orders name a key it does not have"
     assert any(warning in w for w in planned["plan"]["warnings"])
-    steps.delete(warehouse, POLICY, "run-1", planned, batch_size=100)
+    steps.delete(warehouse, POLICY, planned, batch_size=100)
     with warehouse.connect() as conn:
         kept = conn.execute(text(f"SELECT count(*) FROM sales.orders WHERE order_id = {held}"))
         assert kept.scalar() == 1
@@ -151,8 +152,8 @@ def test_legal_holds_match_in_any_case_or_padding_and_say_when_they_match_nothin
 
 def test_the_overview_totals_what_every_run_for_a_cutoff_deleted(warehouse, tmp_path):
     planned = plan(warehouse, "run-1", dry_run=False, max_share=1.0)
-    execution = steps.delete(warehouse, POLICY, "run-1", planned, batch_size=100)
-    steps.verify_run(warehouse, POLICY, "run-1", planned, execution=execution, folder=tmp_path)
+    execution = steps.delete(warehouse, POLICY, planned, batch_size=100)
+    steps.verify_run(warehouse, POLICY, planned, execution=execution, folder=tmp_path)
     totals = {
         (t["table_name"], t["action"]): (t["rows"], t["runs"])
         for t in governance_overview(warehouse)["retention_totals"]

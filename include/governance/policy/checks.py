@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from include.governance.policy.models import (
+    ChildTable,
     Drop,
     GovernedTable,
     Keep,
@@ -193,31 +194,51 @@ _ORDER_FIELDS = ("customer", "ordered_at", "amount")
 
 
 def _check_retention(policy: Policy, name: str, rule: RetentionRule) -> list[PolicyProblem]:
+    """How a rule's parts fit together; its tables and columns need not be listed under
+    ``tables:`` (the plan checks them against the warehouse, naming the same paths)."""
     at = ("retention", name)
-    problems = _check_columns(
-        policy, at, rule.table, [(("key",), rule.key), (("date_column",), rule.date_column)]
-    )
+    problems = []
     if rule.keep_for == Period():
         problems.append(
             PolicyProblem((*at, "keep_for"), "the retention period must be longer than zero")
         )
+    seen = {rule.table}
     for i, child in enumerate(rule.children):
-        problems += _check_columns(
-            policy, (*at, "children", i), child.table, [(("column",), child.column)]
-        )
+        problems += _check_child(rule, (*at, "children", i), child, seen)
+        seen.add(child.table)
     for i, clear in enumerate(rule.clear_columns):
-        at_clear = (*at, "clear_columns", i)
-        problems += _check_columns(
-            policy, at_clear, rule.table, [(("columns", j), c) for j, c in enumerate(clear.columns)]
-        )
         if _approximate_days(clear.keep_for) >= _approximate_days(rule.keep_for):
             problems.append(
-                PolicyProblem((*at_clear, "keep_for"), "must be shorter than the rule's keep_for")
+                PolicyProblem(
+                    (*at, "clear_columns", i, "keep_for"),
+                    "must be shorter than the rule's keep_for",
+                )
             )
-    for i, hold in enumerate(rule.holds):
-        columns = [(("column",), hold.column)] + [(("where", c), c) for c in hold.where]
-        problems += _check_columns(policy, (*at, "holds", i), hold.table, columns)
     return problems
+
+
+def _check_child(
+    rule: RetentionRule, at: tuple, child: ChildTable, seen: set[str]
+) -> list[PolicyProblem]:
+    """A child's table is new to the rule, and its parent the rule's table or a child listed
+    before it (so deletes can go deepest first), referred to by a named column."""
+    if child.table in seen:
+        return [PolicyProblem((*at, "table"), f"{child.table} is already part of the rule")]
+    parent = child.parent or rule.table
+    if parent not in seen:
+        return [
+            PolicyProblem(
+                (*at, "parent"),
+                f"{parent} is neither the rule's table nor a child listed before this one",
+            )
+        ]
+    if parent != rule.table and child.parent_column is None:
+        return [
+            PolicyProblem(
+                (*at, "parent_column"), f"name the column of {parent} that {child.column} refers to"
+            )
+        ]
+    return []
 
 
 def _approximate_days(period: Period) -> int:
@@ -227,7 +248,7 @@ def _approximate_days(period: Period) -> int:
 def _check_columns(
     policy: Policy, at: tuple, table_name: str, columns: list[tuple[tuple, str]]
 ) -> list[PolicyProblem]:
-    """Retention may only touch tables and columns that the policy itself describes."""
+    """The table and its columns are described under ``tables:`` (what marketing reads)."""
     table = policy.tables.get(table_name)
     if table is None:
         return [_unknown((*at, "table"), "table", table_name, policy.tables)]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal, Union, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 Identifier = Annotated[str, Field(pattern=rf"^{_IDENT}$")]
@@ -182,23 +183,74 @@ class Period(_Strict):
 
 
 class ChildTable(_Strict):
+    """Rows deleted with their root: those of ``table`` whose ``column`` refers to the root's
+    key, or, a level further down, to ``parent_column`` of another child (an order's
+    shipments, then the shipments' tracking events)."""
+
     table: QualifiedName
-    column: Identifier = Field(description="The column that refers to the root key.")
+    column: Identifier = Field(description="The column that refers to the parent's key.")
+    parent: QualifiedName | None = Field(
+        None,
+        description="The table whose rows these rows belong to: the rule's table (the "
+        "default) or a child listed before this one.",
+    )
+    parent_column: Identifier | None = Field(
+        None,
+        description="The parent's column that ``column`` refers to: the rule's key by "
+        "default; needed when the parent is another child.",
+    )
     sweep_orphans: bool = Field(
         True,
-        description="Also delete rows whose root is gone (an earlier delete, a load "
+        description="Also delete rows whose parent is gone (an earlier delete, a load "
         "without foreign keys): they would keep their personal data for ever.",
     )
 
 
+HoldValue = str | int | bool
+RUN_DATE = "run_date"
+
+
+class Match(_Strict):
+    """One column's test in a hold, as data (never SQL): exactly one of its fields.
+
+    NULL meets ``is_null: true``, ``not`` and ``not_in`` (a claim whose status is unknown is
+    not closed), and no other test."""
+
+    equals: HoldValue | None = None
+    in_: list[HoldValue] | None = Field(None, alias="in", min_length=1)
+    not_: HoldValue | None = Field(None, alias="not")
+    not_in: list[HoldValue] | None = Field(None, min_length=1)
+    is_null: bool | None = None
+    on_or_after: Literal["run_date"] | date | None = Field(
+        None,
+        description="A date or timestamp column on or after the run's logical date (or a "
+        "fixed date): a warranty that has not ended yet.",
+    )
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Match:
+        given = [name for name, value in self if value is not None]
+        if len(given) != 1:
+            names = ", ".join(f.alias or n for n, f in type(self).model_fields.items())
+            raise ValueError(f"give exactly one of {names} (got {len(given)})")
+        return self
+
+
+def as_match(value: HoldValue | Match) -> Match:
+    """A hold's test as a :class:`Match`: a plain value means equality, as it always did."""
+    return value if isinstance(value, Match) else Match(equals=value)
+
+
 class HoldCondition(_Strict):
-    """Keeps a root row while a row in ``table`` refers to it and matches ``where``."""
+    """Keeps a root row while a row in ``table`` refers to it and matches every test of
+    ``where`` (``status: open``, ``status: {in: [open, escalated]}``, ``closed_at: {is_null:
+    true}``, ``warranty_ends_on: {on_or_after: run_date}``)."""
 
     name: Identifier
     description: str
     table: QualifiedName
-    column: Identifier
-    where: dict[Identifier, str | int | bool] = Field(default_factory=dict)
+    column: Identifier = Field(description="The column that refers to the root's key.")
+    where: dict[Identifier, Match | HoldValue] = Field(default_factory=dict)
 
 
 class ClearColumns(_Strict):
@@ -267,6 +319,9 @@ class Policy(_Strict):
 
     @cached_property
     def version(self) -> str:
-        """A short hash of the validated content: what each run records as the policy version."""
-        canonical = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
+        """A short hash of the validated content: what each run records as the policy version.
+        Fields left at their defaults are not part of it, so a new optional field keeps the
+        version of every policy that does not use it."""
+        dumped = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        canonical = json.dumps(dumped, sort_keys=True)
         return hashlib.sha256(canonical.encode()).hexdigest()[:12]

@@ -22,7 +22,6 @@ from include.governance.retention.plan import (
     LEGAL_HOLD,
     RetentionPlan,
     RuleSql,
-    legal_key,
     rule_named,
 )
 
@@ -34,7 +33,7 @@ def verify_expectations(
     import great_expectations as gx
 
     rule = rule_named(policy, plan.rule)
-    sql = RuleSql(rule, plan.cutoff)
+    sql = RuleSql.of_plan(rule, plan)
     zero, (keys, audited) = proof_counts(sql, run_id)
     columns = [expr.label(name) for name, (expr, _) in zero.items()]
     query = select(*columns, keys.label("deleted_keys"), audited.label("audited_roots"))
@@ -82,7 +81,7 @@ def proof_counts(
             orphans = and_(sql.orphan(child.table), sql.not_holding(child.table))
             zero[f"orphans_{len(zero)}"] = (
                 _count(sql.children[child.table], orphans),
-                f"no row of {child.table} without its {rule.table} row",
+                f"no row of {child.table} without its {child.parent or rule.table} row",
             )
     keys = retention_deleted_keys
     recorded = (
@@ -112,7 +111,9 @@ def _holds_of_deleted(sql: RuleSql, deleted) -> dict[str, ColumnElement]:
         held = sql.hold_table(hold)
         refers = deleted(cast(held.c[hold.column], String))
         out[f"{hold.name} hold"] = _count(held, and_(sql.holding(hold, held), refers))
-    unreleased = and_(sql.legal_holds_of_table(), deleted(legal_key(legal_holds.c.key_value)))
+    unreleased = and_(
+        sql.legal_holds_of_table(), deleted(sql.legal_key_text(legal_holds.c.key_value))
+    )
     out[LEGAL_HOLD.replace("_", " ")] = _count(legal_holds, unreleased)
     return out
 

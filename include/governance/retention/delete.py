@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -43,7 +44,7 @@ from include.governance.retention.plan import Clearing, RetentionPlan, RuleSql, 
 
 log = logging.getLogger(__name__)
 
-STATEMENT_TIMEOUT_S = 30
+BATCH_LIMIT_S = 30  # seconds a statement of a batch, or a lock wait, may take
 
 
 MAX_HOLD_RETRIES = 3
@@ -61,7 +62,7 @@ def execute_retention(
     """Delete the plan's rows in batches; clear columns past their shorter period.
     Returns rows per table, batches, seconds and the longest batch."""
     rule = rule_named(policy, plan.rule)
-    sql = RuleSql(rule, plan.cutoff)
+    sql = RuleSql.of_plan(rule, plan)
     stats = _BatchStats(progress, expected=plan.to_delete, root=rule.table)
     with engine.connect() as conn:
         done = conn.execute(
@@ -71,7 +72,7 @@ def execute_retention(
         ).scalar()
     batches = _Batches(engine, run_id, plan, batch_size, stats, done)
     batches.run(select(sql.key).where(sql.deletable), sql.key, partial(_delete_roots, sql))
-    for child in rule.children:
+    for child in rule.children:  # parents first: a swept row's own children become orphans
         if child.sweep_orphans:
             sweepable = and_(sql.orphan(child.table), sql.not_holding(child.table))
             orphans = select(sql.child_fk(child.table)).where(sweepable).distinct()
@@ -104,11 +105,9 @@ def _delete_roots(sql: RuleSql, conn: Connection, keys: list, batch: dict) -> di
         return {}
     counts = {
         child: conn.execute(
-            delete(sql.children[child]).where(
-                sql.child_fk(child).in_(roots), sql.not_holding(child)
-            )
+            delete(sql.children[child]).where(sql.rows_of(child, roots), sql.not_holding(child))
         ).rowcount
-        for child in sql.children
+        for child in sql.deletion_order
     }
     _record_keys(conn, sql, roots, batch)  # while the rows are there: the database copies
     gone = conn.execute(delete(sql.root).where(sql.key.in_(roots), sql.deletable))
@@ -127,8 +126,9 @@ def _lock_deletable(conn: Connection, sql: RuleSql, keys: list) -> list:
 def _sweep_orphans(
     sql: RuleSql, child: str, conn: Connection, keys: list, _batch: dict
 ) -> dict[str, int]:
-    """Delete the rows of ``child`` that refer to the roots ``keys``, which are gone, and
-    hold nothing (an open claim of a deleted order stays)."""
+    """Delete the rows of ``child`` that refer to the parents ``keys``, which are gone, and
+    hold nothing (an open claim of a deleted order stays); a deeper child's rows of those
+    parents first (orphans now, and swept here, so that none is left without its path)."""
     swept = conn.execute(
         delete(sql.children[child]).where(
             sql.child_fk(child).in_(keys), sql.orphan(child), sql.not_holding(child)
@@ -228,8 +228,8 @@ class _Batches:
                 query = query.where(key > last_key)
             started = time.monotonic()
             try:
-                with self.engine.begin() as conn:
-                    _statement_timeout(conn)
+                with self.engine.connect() as conn, _limits_reset(conn), conn.begin():
+                    _limit_batch(conn)
                     keys = conn.execute(query).scalars().all()
                     if not keys:
                         return
@@ -276,6 +276,23 @@ def _for_update(conn: Connection, query):
     return query.with_for_update() if dialect_of(conn).row_locks else query
 
 
-def _statement_timeout(conn: Connection) -> None:
-    if timeout := dialect_of(conn).statement_timeout:
-        conn.execute(text(timeout.format(ms=STATEMENT_TIMEOUT_S * 1000)))
+def _limit_batch(conn: Connection) -> None:
+    """Bound every statement and lock wait of the batch: one that would scan a huge table or
+    wait long fails (and the batch is undone) instead of blocking other writers."""
+    if limits := dialect_of(conn).batch_limits:
+        conn.execute(text(limits.format(seconds=BATCH_LIMIT_S)))
+
+
+@contextmanager
+def _limits_reset(conn: Connection) -> Iterator[None]:
+    """End the batch's limits where they outlive its transaction (MariaDB: the session's),
+    since the pool hands the connection out again."""
+    try:
+        yield
+    finally:
+        if reset := dialect_of(conn).batch_limits_reset:
+            try:
+                conn.execute(text(reset))
+                conn.commit()
+            except Exception:  # a broken connection: the pool must not hand it out again
+                conn.invalidate()

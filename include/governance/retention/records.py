@@ -11,6 +11,21 @@ from include.governance.audit import ensure_governance_tables, retention_audit, 
 from include.governance.policy import Policy
 from include.governance.retention.plan import RetentionPlan, expired_queries, rule_named
 
+RUN_ID_LENGTH = 250  # governance.retention_runs.run_id
+
+
+def retention_run_id(dag_run_id: str, rule: str) -> str:
+    """The id of one rule's run within a DAG run (``scheduled__2026-12-01T00:00:00+00:00/
+    order_history``): the key of its record, audit rows and deleted keys, the same each
+    time the DAG run is retried, so that a retry resumes it."""
+    run_id = f"{dag_run_id}/{rule}"
+    if len(run_id) > RUN_ID_LENGTH:
+        raise ValueError(
+            f"the run id {dag_run_id[:40]}... is too long to record with its rule "
+            f"({len(run_id)} characters, at most {RUN_ID_LENGTH})"
+        )
+    return run_id
+
 
 def record_run(
     engine: Engine, policy: Policy, plan: RetentionPlan, run_id: str, *, dry_run: bool
@@ -22,7 +37,7 @@ def record_run(
     records that it continues their work."""
     ensure_governance_tables(engine)
     continued = [] if dry_run else _mark_interrupted(engine, plan, run_id)
-    expired_rows = expired_queries(rule_named(policy, plan.rule), plan.cutoff)
+    expired_rows = expired_queries(rule_named(policy, plan.rule), plan)
     with engine.begin() as conn:
         existing = conn.execute(
             select(retention_runs.c.before).where(retention_runs.c.run_id == run_id)

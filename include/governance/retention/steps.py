@@ -28,12 +28,14 @@ from include.governance.retention.plan import (
     RetentionRefused,
     check_guards,
     plan_retention,
+    rule_named,
 )
 from include.governance.retention.records import (
     audited_rows,
     continued_runs,
     finish_run,
     record_run,
+    retention_run_id,
 )
 from include.governance.retention.report import render_retention_report
 from include.governance.warehouse import WarehouseError, describe_error
@@ -72,26 +74,37 @@ def _scrubbed(engine: Engine, run_id: str, step: str) -> Iterator[None]:
         raise RetentionFailed(error) from None
 
 
+def rules_to_run(policy: Policy, rule: str | None) -> list[str]:
+    """The rules a DAG run works on: the one its conf names, else every rule of the policy."""
+    if rule is None:
+        return sorted(policy.retention)
+    rule_named(policy, rule)  # a clear error naming the rules there are
+    return [rule]
+
+
 def plan_run(
     engine: Engine,
     policy: Policy,
     rule: str,
-    run_id: str,
+    dag_run_id: str,
     *,
     logical_date: date | datetime,
     dry_run: bool,
     max_share: float | None = None,
     allow_unindexed: bool = False,
 ) -> dict[str, Any]:
-    """Count what goes and what is held, and record the run; a real run past a guard is
-    recorded as refused and raises :class:`RetentionRefused`, a dry run only warns."""
+    """Count what goes and what is held, and record the rule's run (its id:
+    :func:`retention_run_id`); a real run past a guard is recorded as refused and raises
+    :class:`RetentionRefused`, a dry run only warns."""
+    run_id = retention_run_id(dag_run_id, rule)
     with _scrubbed(engine, run_id, "plan"):
         planned = plan_retention(engine, policy, rule, logical_date, max_share=max_share)
         record_run(engine, policy, planned, run_id, dry_run=dry_run)
         log.info(
-            "%s, policy %s, cutoff %s: %d of %d rows of %s expired, %d held %s, %d to delete "
-            "(%.2f%%; limit %.2f%%) with %s",
+            "%s %s, policy %s, cutoff %s: %d of %d rows of %s expired, %d held %s, %d to "
+            "delete (%.2f%%; limit %.2f%%) with %s",
             "DRY RUN" if dry_run else "deleting",
+            rule,
             planned.policy_version,
             planned.cutoff.date(),
             planned.expired,
@@ -113,14 +126,15 @@ def plan_run(
                 finish_run(engine, run_id, status="refused")
                 raise
             log.warning("a real run would be refused: %s", refusal)
-        return {"dry_run": dry_run, "plan": planned.as_json()}
+        return {"run_id": run_id, "dry_run": dry_run, "plan": planned.as_json()}
 
 
 def delete(
-    engine: Engine, policy: Policy, run_id: str, planned: dict[str, Any], *, batch_size: int
+    engine: Engine, policy: Policy, planned: dict[str, Any], *, batch_size: int
 ) -> dict[str, Any] | None:
     """Delete the planned rows in batches (a re-run resumes after the last committed
     batch) and reclaim their space; nothing on a dry run."""
+    run_id = planned["run_id"]
     with _scrubbed(engine, run_id, "delete"):
         if planned["dry_run"]:
             log.info("dry run: nothing deleted")
@@ -157,7 +171,6 @@ def _recheck_share(engine: Engine, policy: Policy, plan: RetentionPlan, run_id: 
 def verify_run(
     engine: Engine,
     policy: Policy,
-    run_id: str,
     planned: dict[str, Any],
     *,
     execution: dict[str, Any] | None,
@@ -165,6 +178,7 @@ def verify_run(
 ) -> dict[str, str]:
     """Prove a real run with Great Expectations, write the report into ``folder`` and
     record the outcome; raise :class:`RetentionChecksFailed` (after both) on a failure."""
+    run_id = planned["run_id"]
     with _scrubbed(engine, run_id, "verify"):
         plan = RetentionPlan.from_json(planned["plan"])
         results, docs = None, None
