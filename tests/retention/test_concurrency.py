@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine, event, select, text
+from sqlalchemy import Engine, event, func, select, text
 
 from include.demo.load import build_demo_warehouse
 from include.demo.schema import build_metadata
@@ -108,5 +108,62 @@ def test_a_claim_opened_during_a_batch_keeps_its_order(warehouse, tmp_path):
         assert order == 0  # the order went before the claim could be opened
     results = verify_expectations(
         warehouse, POLICY, plan, "run-1", checks=Checks(warehouse, tmp_path)
+    )
+    assert [str(o) for r in results for o in r.failures] == []
+
+
+@pytest.mark.postgres
+def test_claims_during_many_batches_undo_each_once_and_the_run_goes_on(
+    pg_engine, drop_foreign_keys, tmp_path
+):
+    """A claim opened on an order of each of the first five batches, just before the batch
+    deletes its orders, undoes that batch once; the run retries each and finishes (the
+    retry limit is per batch, not per run). PostgreSQL without foreign keys: there the
+    claim commits at once, so every batch is undone, deterministically."""
+    build_demo_warehouse(pg_engine, 60, 42, AS_OF.date())
+    ensure_governance_tables(pg_engine)
+    drop_foreign_keys(pg_engine)
+    plan = plan_retention(pg_engine, POLICY, "order_history", AS_OF, max_share=1.0)
+    record_run(pg_engine, POLICY, plan, "run-1", dry_run=False)
+    claimed: list[int] = []
+    root_deletes = []  # a batch's first try (undone by the claim), then its retry
+    claims = build_metadata("postgresql").tables["sales.claims"]
+
+    def claim_before_the_roots_go(conn, cursor, statement, parameters, context, many) -> None:
+        if not statement.startswith("DELETE FROM sales.orders"):
+            return
+        root_deletes.append(statement)
+        if len(claimed) == 5 or len(root_deletes) % 2 == 0:  # let the retry through
+            return
+        order_id = first_deletable(pg_engine)  # the batch's first order: it is not gone yet
+        with pg_engine.begin() as other:
+            other.execute(
+                claims.insert().values(
+                    claim_id=RACED_CLAIM + len(claimed),
+                    order_id=order_id,
+                    claim_type="warranty",
+                    status="open",
+                    reason="defect",
+                    opened_at=AS_OF,
+                )
+            )
+        claimed.append(order_id)
+
+    event.listen(pg_engine, "before_cursor_execute", claim_before_the_roots_go)
+    try:
+        done = execute_retention(pg_engine, POLICY, plan, "run-1", batch_size=10)
+    finally:
+        event.remove(pg_engine, "before_cursor_execute", claim_before_the_roots_go)
+    assert len(set(claimed)) == 5
+    assert done["rows"]["sales.orders"] == plan.to_delete - 5
+    with pg_engine.connect() as conn:
+        kept = conn.execute(
+            select(func.count())
+            .select_from(text("sales.orders"))
+            .where(text(f"order_id IN ({', '.join(map(str, claimed))})"))
+        ).scalar()
+    assert kept == 5
+    results = verify_expectations(
+        pg_engine, POLICY, plan, "run-1", checks=Checks(pg_engine, tmp_path)
     )
     assert [str(o) for r in results for o in r.failures] == []

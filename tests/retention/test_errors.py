@@ -50,7 +50,9 @@ def test_a_failing_batch_leaves_no_row_value_anywhere(pg_engine, tmp_path, caplo
     assert PLANTED not in "".join(traceback.format_exception(error))
     assert PLANTED not in caplog.text
     with pg_engine.connect() as conn:
-        run = conn.execute(select(retention_runs).where(retention_runs.c.run_id == planned["run_id"])).one()
+        run = conn.execute(
+            select(retention_runs).where(retention_runs.c.run_id == planned["run_id"])
+        ).one()
     assert PLANTED not in str(tuple(run))
     assert (run.status, run.error) == ("failed", str(error))
     assert run.deleted["sales.orders"] == planned["plan"]["to_delete"]  # what it did first

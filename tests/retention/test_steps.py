@@ -81,8 +81,7 @@ def test_a_real_run_deletes_reclaims_proves_and_reports(warehouse, tmp_path):
         "mysql": [],  # InnoDB reuses the space on its own
     }
     assert statements == expected[warehouse.dialect.name]
-    outcome = steps.verify_run(warehouse, POLICY, planned, execution=execution, folder=tmp_path
-    )
+    outcome = steps.verify_run(warehouse, POLICY, planned, execution=execution, folder=tmp_path)
     assert outcome["status"] == "deleted"
     run = recorded(warehouse, "run-1")
     assert run.status == "deleted"

@@ -22,10 +22,8 @@ def matching(col: ColumnElement, match: Match, run_date: date) -> ColumnElement:
     ``not_in``)."""
     if match.is_null is not None:
         return col.is_(None) if match.is_null else col.is_not(None)
-    if match.not_ is not None:
-        return col.is_distinct_from(match.not_)
-    if match.not_in is not None:
-        return or_(col.is_(None), col.not_in(match.not_in))
+    if match.not_ is not None or match.not_in is not None:  # the complement of equals, in
+        return or_(col.is_(None), ~_compared(col, match, run_date))
     return and_(col.is_not(None), _compared(col, match, run_date))
 
 
@@ -33,20 +31,21 @@ def not_matching(col: ColumnElement, match: Match, run_date: date) -> ColumnElem
     """The exact complement of :func:`matching`, also never NULL."""
     if match.is_null is not None:
         return col.is_not(None) if match.is_null else col.is_(None)
-    if match.not_ is not None:
-        return col.is_not_distinct_from(match.not_)
-    if match.not_in is not None:
-        return and_(col.is_not(None), col.in_(match.not_in))
+    if match.not_ is not None or match.not_in is not None:
+        return and_(col.is_not(None), _compared(col, match, run_date))
     return or_(col.is_(None), ~_compared(col, match, run_date))
 
 
 def _compared(col: ColumnElement, match: Match, run_date: date) -> ColumnElement:
-    """The comparison of a test that a NULL fails (true or false for any other value)."""
-    if match.in_ is not None:
-        return col.in_(match.in_)
+    """The comparison of a test without its NULL case (``not`` and ``not_in`` as the
+    equality and IN they negate); unknown for a NULL, so always guarded by the callers.
+    (Not ``IS DISTINCT FROM``: SQLAlchemy cannot render its value into the SQL that Great
+    Expectations runs on SQLite and MariaDB.)"""
+    if match.in_ is not None or match.not_in is not None:
+        return col.in_(match.in_ or match.not_in)
     if match.on_or_after is not None:
         day = run_date if match.on_or_after == RUN_DATE else match.on_or_after
         # A date bound as a date: a timestamp column compares with its midnight (UTC, the
         # session's zone), and SQLite's text forms order the same way.
         return col >= literal(day, Date)
-    return col == match.equals
+    return col == (match.equals if match.not_ is None else match.not_)

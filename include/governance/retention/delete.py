@@ -242,6 +242,7 @@ class _Batches:
                     raise RuntimeError("rows kept changing hold while being deleted") from None
                 log.warning("a hold was placed during a batch: batch undone, retrying")
                 continue
+            retries = 0  # the limit is per batch: a long run meets many new claims
             self.batch_no += 1
             last_key = keys[-1]
             self.stats.batch_done(counts, time.monotonic() - started, kind)
