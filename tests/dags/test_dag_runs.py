@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 from sqlalchemy import func, select, text
 
 from include.demo.schema import SEEDED_PERSONAL_DATA
@@ -93,6 +94,45 @@ def test_retention_dag_dry_run_refusal_then_delete(airflow_env, airflow):
     assert "passed" in report.read_text()
     assert "FAILED" not in report.read_text()
     assert (report.parent / "data_docs" / "index.html").is_file()
+
+
+def test_retention_dag_runs_every_rule_or_the_one_the_conf_names(airflow_env, airflow, tmp_path):
+    """A policy with a second rule (web sessions, 13 months): a run maps over both rules,
+    each recorded on its own; a conf naming one runs that one only."""
+    policy = yaml.safe_load((ROOT / "include" / "policy.yml").read_text())
+    policy["retention"]["web_sessions"] = {
+        "description": "Visits are kept 13 months.",
+        "table": "web.sessions",
+        "key": "session_id",
+        "date_column": "started_at",
+        "keep_for": {"months": 13},
+        "max_delete_share": 1.0,
+    }
+    path = tmp_path / "policy.yml"
+    path.write_text(yaml.safe_dump(policy, sort_keys=False))
+    env = dict(airflow_env, GOVERNANCE_POLICY_FILE=str(path))
+    engine = create_warehouse_engine(env["WAREHOUSE_URL"])
+
+    def runs_since(started: int) -> list[tuple[str, bool, str]]:
+        with engine.connect() as conn:
+            rows = conn.execute(select(retention_runs).order_by(retention_runs.c.started_at)).all()
+        return sorted((r.rule, r.dry_run, r.status) for r in rows[started:])
+
+    with engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(retention_runs)).scalar()
+    both = airflow(env, "dags", "test", "order_history_retention", "2026-11-25")
+    assert both.returncode == 0, (both.stdout + both.stderr)[-3000:]
+    assert runs_since(before) == [
+        ("order_history", True, "planned"),
+        ("web_sessions", True, "planned"),
+    ]
+    conf = '{"rule": "web_sessions", "dry_run": false}'
+    one = airflow(env, "dags", "test", "order_history_retention", "2026-11-26", "-c", conf)
+    assert one.returncode == 0, (one.stdout + one.stderr)[-3000:]
+    assert runs_since(before + 2) == [("web_sessions", False, "deleted")]
+    with engine.connect() as conn:
+        old = "SELECT count(*) FROM web.sessions WHERE started_at < '2025-10-26'"
+        assert conn.execute(text(old)).scalar() == 0
 
 
 @pytest.fixture(scope="module")
