@@ -2,12 +2,14 @@
 
 Each batch, in its own transaction: locks and re-selects the roots of its keys that are
 still deletable (a hold may have appeared since the keys were chosen), deletes the
-children of exactly those roots (rows of a hold table only where they hold nothing, so a
-claim opened meanwhile survives), then the roots with the holds applied again; if a root
+children of exactly those roots, deepest first (rows of a hold table only where they hold
+nothing, so a claim opened meanwhile survives), then the roots with the holds applied
+again; if a root
 is no longer deletable by then, the whole batch is undone and tried again. Its audit rows
 and the deleted roots' keys are written in the same transaction: a batch is either gone
-and audited, or neither. Then children whose root is gone (orphans) are swept in batches
-of their own, and columns past a shorter period are cleared. A killed run is re-run with
+and audited, or neither. Every statement and lock wait of a batch is bounded
+(:data:`BATCH_LIMIT_S`). Then children whose parent is gone (orphans) are swept in
+batches of their own, and columns past a shorter period are cleared. A killed run is re-run with
 the same run id and resumes after the last committed batch. No copy of a deleted row is
 kept anywhere: the audit holds counts, key ranges and the deleted roots' keys.
 """
@@ -127,8 +129,8 @@ def _sweep_orphans(
     sql: RuleSql, child: str, conn: Connection, keys: list, _batch: dict
 ) -> dict[str, int]:
     """Delete the rows of ``child`` that refer to the parents ``keys``, which are gone, and
-    hold nothing (an open claim of a deleted order stays); a deeper child's rows of those
-    parents first (orphans now, and swept here, so that none is left without its path)."""
+    hold nothing (an open claim of a deleted order stays). Children are swept in the
+    rule's order, parents first, so a swept row's own children are orphans by their turn."""
     swept = conn.execute(
         delete(sql.children[child]).where(
             sql.child_fk(child).in_(keys), sql.orphan(child), sql.not_holding(child)
