@@ -8,7 +8,12 @@ from pathlib import Path
 
 from airflow.sdk import Param, dag, get_current_context, task, task_group
 
-from include.airflow_support import failing_at_once, logical_date, warehouse_engine
+from include.airflow_support import (
+    failing_at_once,
+    logical_date,
+    retention_dry_run,
+    warehouse_engine,
+)
 from include.governance.policy import load_policy
 from include.governance.reports import report_folder
 
@@ -22,6 +27,7 @@ DAG_ID = "order_history_retention"
     start_date=datetime(2026, 1, 1, tzinfo=UTC),
     catchup=False,
     max_active_runs=1,
+    is_paused_upon_creation=True,  # and scheduled runs delete only once switched on
     doc_md=str(Path(__file__).parent / "docs" / f"{DAG_ID}.md"),
     tags=["privacy", "retention"],
     params={
@@ -38,7 +44,8 @@ DAG_ID = "order_history_retention"
             type="boolean",
             title="Dry run",
             description="Plan and report only; nothing is deleted. The default when you "
-            "trigger the DAG here; scheduled runs always delete.",
+            "trigger the DAG here; scheduled runs delete only when the Airflow variable "
+            "retention_scheduled_deletes is 'true'.",
         ),
         "batch_size": Param(
             5000,
@@ -83,6 +90,7 @@ def order_history_retention():
         from include.governance.retention.plan import RetentionRefused
 
         get_current_context()["rule_name"] = rule
+        dry_run, why = retention_dry_run(dag_run, params["dry_run"])
         with failing_at_once(RetentionRefused):  # recorded as refused: a retry changes nothing
             return steps.plan_run(
                 warehouse_engine(),
@@ -90,7 +98,8 @@ def order_history_retention():
                 rule,
                 run_id,
                 logical_date=logical_date(dag_run),
-                dry_run=params["dry_run"] and dag_run.run_type != "scheduled",
+                dry_run=dry_run,
+                dry_run_reason=why,
                 max_share=params["max_delete_share"],
                 allow_unindexed=params["allow_unindexed"],
             )

@@ -80,6 +80,26 @@ def pseudonym_keys() -> list[PseudonymKey]:
     return keys
 
 
+SCHEDULED_DELETES = "retention_scheduled_deletes"
+
+
+def retention_dry_run(dag_run: Any, requested: bool) -> tuple[bool, str | None]:
+    """Whether a retention run is a dry run, and why when nobody asked for one: a run
+    triggered by hand is what its form says; a scheduled run deletes only once the Airflow
+    variable ``retention_scheduled_deletes`` is ``true``, so a deployment pointed at a real
+    warehouse deletes nothing until someone decides it should."""
+    if dag_run.run_type != "scheduled":
+        return requested, None
+    from airflow.sdk import Variable
+
+    if str(Variable.get(SCHEDULED_DELETES, default="false")).strip().lower() == "true":
+        return False, None
+    return True, (
+        f"a scheduled run deletes only when the Airflow variable {SCHEDULED_DELETES} is "
+        "'true' (it is not set or not 'true'): this run is a dry run"
+    )
+
+
 def logical_date(dag_run: Any) -> datetime:
     """The run's logical date; an asset-triggered run has none: then when it was due."""
     return dag_run.logical_date or dag_run.run_after

@@ -46,3 +46,11 @@ def test_a_broken_policy_is_an_import_error_naming_the_problem(tmp_path, monkeyp
     for message in errors.values():
         assert f"invalid privacy policy {broken}" in message
         assert "tables[crm.customers].key: required but missing" in message
+
+
+def test_nothing_deletes_by_itself(dagbag):
+    """The retention DAG starts paused wherever it is deployed, and `make airflow` leaves
+    Airflow's default (every new DAG paused) alone."""
+    assert dagbag.dags["order_history_retention"].is_paused_upon_creation is True
+    makefile = (DAGS.parent / "Makefile").read_text()
+    assert "DAGS_ARE_PAUSED_AT_CREATION" not in makefile

@@ -90,6 +90,7 @@ def plan_run(
     *,
     logical_date: date | datetime,
     dry_run: bool,
+    dry_run_reason: str | None = None,
     max_share: float | None = None,
     allow_unindexed: bool = False,
 ) -> dict[str, Any]:
@@ -99,6 +100,8 @@ def plan_run(
     run_id = retention_run_id(dag_run_id, rule)
     with _scrubbed(engine, run_id, "plan"):
         planned = plan_retention(engine, policy, rule, logical_date, max_share=max_share)
+        if dry_run_reason:  # said in the log and the report: a dry run nobody asked for
+            planned.warnings.insert(0, dry_run_reason)
         record_run(engine, policy, planned, run_id, dry_run=dry_run)
         log.info(
             "%s %s, policy %s, cutoff %s: %d of %d rows of %s expired, %d held %s, %d to "
