@@ -30,7 +30,7 @@ RUN_DATE ?= $(shell date -u +%Y-%m-%d)
 
 help:
 	@echo "make demo     set up, build the demo warehouse, run every DAG end to end, print a summary"
-	@echo "make test     set up and run the test suite (needs PostgreSQL and MariaDB on localhost)"
+	@echo "make test     set up and run the test suite (starts PostgreSQL and MariaDB, installs Chromium)"
 	@echo "make airflow  start Airflow (standalone) with the project's DAGs on http://localhost:8080"
 	@echo "make lint     ruff check and format check"
 	@echo "make bench    benchmarks at scale (PostgreSQL); prints figures"
@@ -60,6 +60,7 @@ airflow: airflow-db
 	AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin airflow standalone
 
 test: install
+	scripts/test-prerequisites
 	python -m pytest --durations=10 $(PYTEST_ARGS)
 
 lint: install

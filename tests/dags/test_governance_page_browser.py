@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def airflow_ui(tmp_path_factory, project_airflow_env) -> Iterator[dict[str, str]]:
     if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: apt-get install chromium (as .ci/run does)")
+        pytest.fail("Chromium is missing: run make test (scripts/test-prerequisites installs it)")
     home = tmp_path_factory.mktemp("standalone")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
