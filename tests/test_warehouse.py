@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import Column, MetaData, Table, Text, event, inspect, select, text
 
 from include.airflow_support import warehouse_url
 from include.governance.warehouse import (
@@ -138,3 +138,44 @@ def test_unreachable_warehouse_is_named_without_its_password():
     assert "unreachable" in message
     assert "127.0.0.1:1/wh" in message
     assert "topsecret" not in message
+
+
+@pytest.mark.mariadb
+def test_mariadb_schemas_hold_any_text_whatever_the_server_default(mariadb_engine):
+    """On a server whose default character set is latin1 (stock MariaDB), the project's
+    schemas are made (or set) utf8mb4, so a note with "Łukasz" or an emoji survives."""
+    engine = create_warehouse_engine(mariadb_engine.url)
+    event.listen(engine, "connect", _latin1_server_defaults)
+    with engine.begin() as conn:  # the trap is real: a plain CREATE DATABASE gets latin1
+        conn.execute(text("CREATE DATABASE marketing"))
+    assert _charset(engine, "marketing") == "latin1"
+    for schema in ("analytics", "marketing"):  # a new one, and one made latin1 before
+        ensure_schema(engine, schema)
+        assert _charset(engine, schema) == "utf8mb4"
+        notes = Table("notes", MetaData(), Column("note", Text), schema=schema)
+        notes.create(engine)
+        with engine.begin() as conn:
+            conn.execute(notes.insert().values(note=NOTE))
+        with engine.connect() as conn:
+            assert conn.execute(select(notes.c.note)).scalar_one() == NOTE
+    engine.dispose()
+
+
+NOTE = "Łukasz Żółć ringte om hofteprotesen 🙂"
+
+
+def _latin1_server_defaults(dbapi_connection, _record) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET SESSION character_set_server = 'latin1'")
+        cursor.execute("SET SESSION collation_server = 'latin1_swedish_ci'")
+
+
+def _charset(engine, schema: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(
+            text(
+                "SELECT default_character_set_name FROM information_schema.schemata "
+                "WHERE schema_name = :schema"
+            ),
+            {"schema": schema},
+        ).scalar_one()

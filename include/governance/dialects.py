@@ -39,6 +39,9 @@ class Dialect:
     """SQLAlchemy's name for it (``mysql`` also for MariaDB)."""
     schemas: SchemaKind = SchemaKind.NAMESPACE
     """How a schema is made (``warehouse.ensure_schema``)."""
+    schema_options: str = ""
+    """What a schema the project makes is made with, and set to when it exists already
+    (MariaDB's databases default to the server's character set: latin1 on a stock one)."""
     pushdown: bool = False
     """Every anonymisation rule but redaction has a SQL form here (pgcrypto's ``hmac``,
     ``inet``, regular expressions): outputs are built in the database."""
@@ -123,6 +126,7 @@ POSTGRESQL = Dialect(
 MARIADB = Dialect(
     name="mysql",
     schemas=SchemaKind.DATABASE,
+    schema_options="CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
     row_locks=True,
     batch_limits="SET SESSION max_statement_time = {seconds}, innodb_lock_wait_timeout = {seconds}",
     batch_limits_reset="SET SESSION max_statement_time = DEFAULT, "

@@ -135,7 +135,8 @@ def check_connection(engine: Engine) -> None:
 
 
 def ensure_schema(engine: Engine, schema: str) -> None:
-    """Create ``schema`` if it does not exist (a database on MySQL, a file on SQLite)."""
+    """Create ``schema`` if it does not exist (a database on MySQL, in full UTF-8 whatever
+    the server's default; a file on SQLite)."""
     _check_identifier(schema)
     kind = dialect_of(engine).schemas
     if kind is SchemaKind.FILE:
@@ -148,8 +149,11 @@ def ensure_schema(engine: Engine, schema: str) -> None:
                 )
             sqlite3.connect(path).close()
         return
+    options = dialect_of(engine).schema_options
     with engine.begin() as conn:
-        conn.execute(text(f"{kind.value} IF NOT EXISTS {schema}"))
+        conn.execute(text(f"{kind.value} IF NOT EXISTS {schema} {options}".rstrip()))
+        if options and kind is SchemaKind.DATABASE:  # one made before: new tables get them
+            conn.execute(text(f"ALTER DATABASE {schema} {options}"))
 
 
 def sqlite_schema_path(main_db: Path, schema: str) -> Path:
