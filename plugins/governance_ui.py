@@ -3,8 +3,9 @@
 The page (``/governance/``, in the UI's navigation) shows the personal-data register with
 its coverage gaps, recent changes between scans, retention runs with their plans, audit
 totals and checks, the legal holds in force, and links to every run's report and Data Docs.
-Airflow does not authenticate a plugin's FastAPI app by itself: every route here requires
-a logged-in user allowed to see plugins (Airflow's own ``requires_access_view``).
+Airflow does not authenticate a plugin's FastAPI app by itself, and the page shows legal
+holds' case references: every route here requires a logged-in user granted the
+``Governance`` custom view (:func:`may_see_governance`), which a viewer of Airflow is not.
 """
 
 from __future__ import annotations
@@ -12,22 +13,51 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from airflow.api_fastapi.auth.managers.models.resource_details import AccessView
-from airflow.api_fastapi.core_api.security import requires_access_view
+from airflow.api_fastapi.app import get_auth_manager
+from airflow.api_fastapi.auth.managers.base_auth_manager import BaseAuthManager
+from airflow.api_fastapi.auth.managers.models.base_user import BaseUser
+from airflow.api_fastapi.core_api.security import GetUserDep
+from airflow.configuration import conf
 from airflow.plugins_manager import AirflowPlugin
-from fastapi import Depends, FastAPI, HTTPException
+from fastapi import Depends, FastAPI, HTTPException, status
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 URL_PREFIX = "/governance"
+GOVERNANCE_VIEW = "Governance"  # the custom view's resource name, as roles grant it
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"]),
 )
 
+
+def may_see_governance(auth_manager: BaseAuthManager, user: BaseUser) -> bool:
+    """Whether ``user`` holds the Governance view. An auth manager with roles of its own
+    (FAB, Keycloak) decides (``is_authorized_custom_view``: a Compliance role granted
+    ``can_read`` on ``Governance``); the simple auth manager grants every custom view to
+    every viewer, so with it the page is for admins and the users named in
+    ``[governance] page_users`` (``AIRFLOW__GOVERNANCE__PAGE_USERS``, comma-separated)."""
+    from airflow.api_fastapi.auth.managers.simple.simple_auth_manager import SimpleAuthManager
+
+    if isinstance(auth_manager, SimpleAuthManager):
+        named = {u.strip() for u in conf.get("governance", "page_users", fallback="").split(",")}
+        return (user.role or "").upper() == "ADMIN" or user.get_name() in named - {""}
+    return auth_manager.is_authorized_custom_view(
+        method="GET", resource_name=GOVERNANCE_VIEW, user=user
+    )
+
+
+def requires_governance_view(user: GetUserDep) -> None:
+    if not may_see_governance(get_auth_manager(), user):
+        raise HTTPException(
+            status_code=status.HTTP_403_FORBIDDEN,
+            detail="the Governance page needs the Governance view (see the README)",
+        )
+
+
 app = FastAPI(
     title="Governance",
-    dependencies=[Depends(requires_access_view(AccessView.PLUGINS))],
+    dependencies=[Depends(requires_governance_view)],
     docs_url=None,
     redoc_url=None,
     openapi_url=None,

@@ -141,7 +141,11 @@ def api_server(airflow_env) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(airflow_env, AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin")
+    env = dict(
+        airflow_env,
+        AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin,viewer:viewer,compliance:viewer",
+        AIRFLOW__GOVERNANCE__PAGE_USERS="compliance",  # the simple auth manager's grant
+    )
     log = (Path(airflow_env["AIRFLOW_HOME"]) / "api-server.log").open("w")
     server = subprocess.Popen(
         ["airflow", "api-server", "--host", "127.0.0.1", "--port", str(port)],
@@ -166,14 +170,28 @@ def api_server(airflow_env) -> Iterator[str]:
         log.close()
 
 
-def login(base: str, home: str) -> dict[str, str]:
+def login(base: str, home: str, user: str = "reviewer") -> dict[str, str]:
     passwords = json.loads(
         (Path(home) / "simple_auth_manager_passwords.json.generated").read_text()
     )
     token = httpx.post(
-        f"{base}/auth/token", json={"username": "reviewer", "password": passwords["reviewer"]}
+        f"{base}/auth/token", json={"username": user, "password": passwords[user]}
     ).json()["access_token"]
     return {"Authorization": f"Bearer {token}"}
+
+
+def test_governance_page_needs_its_own_permission(api_server, airflow_env):
+    """Legal-hold case references are for compliance: a viewer of Airflow is refused the
+    page and its reports; a user granted the Governance view and an admin see them."""
+    home = airflow_env["AIRFLOW_HOME"]
+    paths = ["/governance/", "/governance/reports/pii_inventory/x/report.html"]
+    for path in paths:
+        refused = httpx.get(api_server + path, headers=login(api_server, home, "viewer"))
+        assert refused.status_code == 403, path
+    for user in ("compliance", "reviewer"):
+        page = httpx.get(f"{api_server}/governance/", headers=login(api_server, home, user))
+        assert page.status_code == 200, user
+        assert "Retention runs" in page.text
 
 
 def test_governance_page_requires_login(api_server):
