@@ -25,6 +25,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 URL_PREFIX = "/governance"
 GOVERNANCE_VIEW = "Governance"  # the custom view's resource name, as roles grant it
+# Reports and Data Docs are served in Airflow's origin: as sandboxed documents (no script
+# runs, no cookie or API of Airflow's is reachable), loading nothing from elsewhere.
+REPORT_POLICY = (
+    "sandbox; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+)
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"]),
@@ -91,7 +96,7 @@ def report_file(path: str) -> FileResponse:
     target = (root / path).resolve()
     if not target.is_relative_to(root) or not target.is_file():
         raise HTTPException(status_code=404, detail="no such report")
-    return FileResponse(target)
+    return FileResponse(target, headers={"Content-Security-Policy": REPORT_POLICY})
 
 
 def report_link(path: str | None, name: str = "report.html") -> str | None:

@@ -7,7 +7,8 @@ Data Docs when the data checked is personal:
 
 * results keep counts, never values: GX would otherwise list up to 20 unexpected values;
 * the context is ephemeral, so no GX config file ever holds the warehouse's password;
-* Data Docs are written as HTML into a folder of the run's own.
+* Data Docs are written as HTML into a folder of the run's own, loading nothing from
+  outside (:mod:`.data_docs`).
 
 In custom SQL (``UnexpectedRowsExpectation``) GX puts the table in ``{batch}`` as an aliased
 subquery: refer to its columns unqualified.
@@ -24,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from include.governance.data_docs import keep_local
 from include.governance.warehouse import engine_options
 
 # Counts and percentages only, for every expectation of every check.
@@ -129,6 +131,7 @@ class Checks:
             )
         )
         (result,) = checkpoint.run().run_results.values()
+        keep_local(self.docs_dir)
         return SuiteResult(suite, target, [_outcome(r) for r in result.results])
 
     @property

@@ -217,8 +217,12 @@ def test_governance_page_shows_register_runs_and_reports(
     assert "Retention runs" in html
     links = re.findall(r'href="(/governance/reports/[^"]+)"', html)
     assert links
-    for link in links:
-        assert httpx.get(api_server + link, headers=headers).status_code == 200, link
+    for link in links:  # served as untrusted documents: no script, nothing from outside
+        served = httpx.get(api_server + link, headers=headers)
+        assert served.status_code == 200, link
+        policy = served.headers["content-security-policy"]
+        assert policy.startswith("sandbox;"), link
+        assert "default-src 'self'" in policy, link
     escape = httpx.get(
         f"{api_server}/governance/reports/..%2F..%2F..%2Fetc%2Fpasswd", headers=headers
     )
