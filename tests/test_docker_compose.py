@@ -45,7 +45,12 @@ REQUIRED_SERVICES = (*AIRFLOW_SERVICES, "postgres", "redis", "warehouse", "wareh
 # What an Airflow service may add to the common environment, and nothing else.
 EXTRA_ENVIRONMENT = {
     "airflow-worker": {"DUMB_INIT_SETSID"},  # Celery's warm shutdown
-    "airflow-init": {"_AIRFLOW_WWW_USER_USERNAME", "_AIRFLOW_WWW_USER_PASSWORD"},
+    "airflow-init": {  # the login it writes; what the refusal of public defaults checks
+        "_AIRFLOW_WWW_USER_USERNAME",
+        "_AIRFLOW_WWW_USER_PASSWORD",
+        "WAREHOUSE_PASSWORD",
+        "DEMO",
+    },
 }
 PROJECT_MOUNTS = ("dags", "include", "plugins")
 # include/airflow_support.py reads the key of each purpose from this Airflow Variable.
@@ -262,11 +267,45 @@ def test_warehouse_connection_and_seed_point_at_the_warehouse_service(
     assert metadata_url.host != dag_url.host, "the warehouse is not Airflow's metadata DB"
 
 
-def test_api_server_publishes_8080(services: dict[str, Any]) -> None:
+def test_api_server_publishes_8080_on_localhost_only(services: dict[str, Any]) -> None:
     api = services["airflow-apiserver"]
     assert api["command"] == "api-server"
-    assert any(interpolate(str(p)).split(":")[-2:] == ["8080", "8080"] for p in api["ports"])
+    assert [interpolate(str(p)) for p in api["ports"]] == ["127.0.0.1:8080:8080"]
     assert "localhost:8080/" in " ".join(api["healthcheck"]["test"])
+    for name, service in services.items():  # nothing else listens beyond this machine
+        for port in service.get("ports", []):
+            assert interpolate(str(port)).startswith("127.0.0.1:"), name
+
+
+REFUSE = ROOT / "scripts" / "refuse-default-secrets"
+
+
+def _init_refusal(services: dict[str, Any], **overrides: str) -> subprocess.CompletedProcess:
+    """The check airflow-init runs first, with its environment at the compose defaults."""
+    env = {**resolved_env(services["airflow-init"]), **overrides, "PATH": os.environ["PATH"]}
+    return subprocess.run([str(REFUSE)], env=env, capture_output=True, text=True, timeout=30)
+
+
+def test_airflow_init_refuses_the_public_defaults_unless_demo(services: dict[str, Any]) -> None:
+    init = services["airflow-init"]
+    script = command_text(init)
+    assert script.index("/opt/airflow/scripts/refuse-default-secrets") < script.index("db migrate")
+    assert ("bind", "./scripts", "/opt/airflow/scripts") in list(mounts(init))
+    refused = _init_refusal(services)
+    assert refused.returncode == 1
+    for name in ("_AIRFLOW_WWW_USER_PASSWORD", "AIRFLOW_JWT_SECRET", "AIRFLOW_API_SECRET_KEY"):
+        assert name in refused.stderr
+    assert "local-only" not in refused.stderr  # names what to set, never a value
+    demo = _init_refusal(services, DEMO="true")
+    assert (demo.returncode, "WARNING" in demo.stderr) == (0, True)
+    own = _init_refusal(
+        services,
+        _AIRFLOW_WWW_USER_PASSWORD="a long own password",
+        AIRFLOW__API_AUTH__JWT_SECRET="own jwt secret",
+        AIRFLOW__API__SECRET_KEY="own api secret",
+        WAREHOUSE_PASSWORD="own warehouse password",
+    )
+    assert (own.returncode, own.stderr) == (0, "")
 
 
 def test_airflow_init_migrates_and_writes_the_login(
