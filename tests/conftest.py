@@ -1,4 +1,5 @@
-"""Fixtures: real warehouses on SQLite, PostgreSQL and MariaDB, each emptied per test.
+"""Fixtures: real warehouses on SQLite, PostgreSQL (psycopg2 and psycopg 3) and MariaDB,
+each emptied per test.
 
 PostgreSQL and MariaDB must be running (``.ci/run`` starts PostgreSQL when it is down);
 a test that needs one fails, never skips, when it is not there.
@@ -12,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from include.demo.load import build_demo_warehouse
 from include.governance.warehouse import create_warehouse_engine
@@ -54,6 +55,13 @@ def pg_url() -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg3_url(pg_url) -> str:
+    """The session's PostgreSQL database through psycopg 3 (``postgresql+psycopg://``)."""
+    url = make_url(pg_url).set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
 def _empty_postgres(engine: Engine) -> None:
     with engine.begin() as conn:
         schemas = (
@@ -93,6 +101,26 @@ def pg_engine(pg_url) -> Iterator[Engine]:
 
 
 @pytest.fixture
+def pg3_engine(pg3_url) -> Iterator[Engine]:
+    engine = create_warehouse_engine(pg3_url)
+    _empty_postgres(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("psycopg2", marks=pytest.mark.postgres),
+        pytest.param("psycopg", marks=pytest.mark.postgres),
+    ]
+)
+def pg_driver_engine(request) -> Engine:
+    """An empty PostgreSQL warehouse through psycopg2, then through psycopg 3: the paths
+    that reach the driver itself (COPY, server-side cursors) run on both."""
+    return request.getfixturevalue(_PG_DRIVER_FIXTURES[request.param])
+
+
+@pytest.fixture
 def mariadb_engine() -> Iterator[Engine]:
     engine = create_warehouse_engine(f"{MARIADB_SERVER_URL}/mysql")
     _empty_mariadb(engine)
@@ -101,6 +129,7 @@ def mariadb_engine() -> Iterator[Engine]:
     engine.dispose()
 
 
+_PG_DRIVER_FIXTURES = {"psycopg2": "pg_engine", "psycopg": "pg3_engine"}
 _ENGINE_FIXTURES = {
     "sqlite": "sqlite_engine",
     "postgresql": "pg_engine",

@@ -179,3 +179,14 @@ def _charset(engine, schema: str) -> str:
             ),
             {"schema": schema},
         ).scalar_one()
+
+
+@pytest.mark.postgres
+def test_a_statement_runs_again_on_a_table_made_anew_with_other_types(pg_driver_engine):
+    """psycopg 3 would prepare the INSERT after five runs, its parameter a date for good."""
+    with pg_driver_engine.connect() as conn:
+        for sql_type, value in [("date", "2026-11-24")] * 6 + [("text", "0150")]:
+            with conn.begin():
+                conn.execute(text(f"CREATE TEMP TABLE t (v {sql_type}) ON COMMIT DROP"))
+                conn.execute(text("INSERT INTO t VALUES (:v)"), [{"v": value}])
+                assert conn.execute(text("SELECT CAST(v AS text) FROM t")).scalar() == value

@@ -15,7 +15,6 @@ import io
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from time import perf_counter
@@ -34,6 +33,7 @@ from include.demo.generate import (
 )
 from include.demo.schema import DEMO_SCHEMAS, build_metadata
 from include.governance.dialects import dialect_of
+from include.governance.pgcopy import copy_in
 from include.governance.warehouse import ensure_schema
 
 Writer = Callable[[Connection, Table, Columns], None]
@@ -147,10 +147,8 @@ def _copy_csv(conn: Connection, table: Table, columns: Columns) -> None:
     values = _column_values(table, columns, "postgresql")
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(zip(*values, strict=True))
-    buffer.seek(0)
     names, target = _names(conn, table)
-    with closing(conn.connection.cursor()) as cursor:
-        cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN WITH (FORMAT csv)", buffer)
+    copy_in(conn, f"COPY {target} ({names}) FROM STDIN WITH (FORMAT csv)", buffer.getvalue())
 
 
 def _insert_many(conn: Connection, table: Table, columns: Columns) -> None:

@@ -38,6 +38,10 @@ _DRIVERS = {
     "mariadb": "mysql+pymysql",
     "sqlite": "sqlite",
 }
+# psycopg 3 prepares a statement on the server once it has run five times and keeps its
+# parameter types: run again on a table made anew with other column types (a staging or
+# temporary table) it fails. psycopg2 never prepares; the warehouse's psycopg 3 neither.
+_DRIVER_CONNECT_ARGS = {"postgresql+psycopg": {"prepare_threshold": None}}
 
 
 class WarehouseError(RuntimeError):
@@ -116,10 +120,12 @@ def create_warehouse_engine(url: str | URL | None = None) -> Engine:
 def engine_options(url: URL) -> dict[str, Any]:
     """``create_engine`` options every connection to the warehouse gets, also in engines
     that other libraries create from its URL (Great Expectations): the schemas on SQLite,
-    sessions in UTC elsewhere (``dialects.Dialect.connect_args``)."""
+    sessions in UTC elsewhere (``dialects.Dialect.connect_args``), and the driver's own
+    (``_DRIVER_CONNECT_ARGS``)."""
     if url.get_backend_name() == "sqlite":
         return sqlite_engine_options(url)
-    return {"connect_args": dict(dialect_named(url.get_backend_name()).connect_args)}
+    connect_args = dict(dialect_named(url.get_backend_name()).connect_args)
+    return {"connect_args": connect_args | _DRIVER_CONNECT_ARGS.get(url.drivername, {})}
 
 
 def check_connection(engine: Engine) -> None:

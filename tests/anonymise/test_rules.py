@@ -178,12 +178,12 @@ def test_amount_bands():
 
 
 @pytest.mark.postgres
-def test_sql_forms_give_what_the_python_forms_give(pg_engine):
+def test_sql_forms_give_what_the_python_forms_give(pg_driver_engine):
     """The pushdown path's SQL against the streaming path's Python, value by value."""
 
     def sql_values(expression: str, values: list, sql_type: str) -> list:
         rows = [{"i": i, "v": v} for i, v in enumerate(values)]
-        with pg_engine.begin() as conn:
+        with pg_driver_engine.begin() as conn:
             conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
             conn.execute(text("SET TIME ZONE 'Europe/Oslo'"))  # UTC must not depend on it
             load_secret(conn, KEY)

@@ -143,6 +143,7 @@ def test_another_seed_gives_other_people_and_orders(engine: Engine) -> None:
     "other",
     [
         pytest.param("pg_engine", marks=pytest.mark.postgres),
+        pytest.param("pg3_engine", marks=pytest.mark.postgres),
         pytest.param("mariadb_engine", marks=pytest.mark.mariadb),
     ],
 )
@@ -487,6 +488,18 @@ def test_cli_builds_and_prints_counts_only(tmp_path, capsys: pytest.CaptureFixtu
     engine.dispose()
     assert "@" not in out
     assert not any(value and value in out for row in people for value in row)
+
+
+@pytest.mark.postgres
+def test_cli_builds_through_psycopg_3(pg3_url, pg_engine, capsys: pytest.CaptureFixture) -> None:
+    """``make demo`` on ``postgresql+psycopg://`` (SQLAlchemy 2.1's default driver) loads by
+    COPY what psycopg2 loads."""
+    args = ["--scale", "300", "--seed", str(SEED), "--as-of", "2026-11-24"]
+    assert main(["--url", pg3_url, *args]) == 0
+    assert re.search(r"crm\.customers\s+300\b", capsys.readouterr().out)
+    through_psycopg_3 = _digests(pg_engine)
+    build_demo_warehouse(pg_engine, SCALE, SEED, AS_OF)
+    assert _digests(pg_engine) == through_psycopg_3
 
 
 def test_cli_rejects_a_bad_scale(capsys: pytest.CaptureFixture) -> None:

@@ -7,22 +7,17 @@ SQL's ``7``). Chunks go back with ``COPY`` on PostgreSQL and multi-row inserts e
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import Connection, MetaData, Select, Table, func, select, text
 
 from include.governance.anonymise.rules import Transform
 from include.governance.dialects import dialect_of
+from include.governance.pgcopy import copy_in
 from include.governance.tables import TableName
-
-if TYPE_CHECKING:
-    pass
-
 
 CHUNK_ROWS = 50_000
 
@@ -71,14 +66,10 @@ def write_chunk(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
 def _copy_in(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
     """``COPY ... FROM STDIN`` in PostgreSQL's text format, built in memory per chunk."""
     columns = [map_distinct(frame[name], copy_text).tolist() for name in frame.columns]
-    buffer = io.StringIO("\n".join(map("\t".join, zip(*columns, strict=True))) + "\n")
+    lines = "\n".join(map("\t".join, zip(*columns, strict=True))) + "\n"
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in frame.columns)
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        cursor.copy_expert(f"COPY {table.schema}.{quote(table.name)} ({names}) FROM STDIN", buffer)
-    finally:
-        cursor.close()
+    copy_in(conn, f"COPY {table.schema}.{quote(table.name)} ({names}) FROM STDIN", lines)
 
 
 _NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")

@@ -13,7 +13,6 @@ reads it from there once.
 
 from __future__ import annotations
 
-import io
 from calendar import monthrange
 from datetime import date
 from itertools import pairwise
@@ -32,6 +31,7 @@ from include.governance.anonymise.reference import (
     OLDEST_AGE_BAND,
     POSTCODE_PATTERN,
 )
+from include.governance.pgcopy import copy_in
 from include.governance.pseudonym import PseudonymKey
 from include.governance.warehouse import WarehouseError
 
@@ -62,12 +62,8 @@ def load_secret(conn: Connection, key: PseudonymKey) -> None:
     name = SECRET_TABLE.split(".")[1]
     conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {name} (secret bytea) ON COMMIT DROP")
     conn.exec_driver_sql(f"DELETE FROM {SECRET_TABLE}")
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        line = f"\\\\x{key.secret.hex()}\n".encode()  # COPY text: \\ is one backslash
-        cursor.copy_expert(f"COPY {SECRET_TABLE} (secret) FROM STDIN", io.BytesIO(line))
-    finally:
-        cursor.close()
+    line = f"\\\\x{key.secret.hex()}\n"  # COPY text: \\ is one backslash
+    copy_in(conn, f"COPY {SECRET_TABLE} (secret) FROM STDIN", line)
 
 
 def pseudonym_sql(domain: str, column: str) -> str:

@@ -7,8 +7,9 @@ version) come last and pass through as one untouched piece of text. Each transfo
 column is mapped as a whole: its distinct values once each, pseudonyms in batches of
 C-level HMAC calls, timestamps by string operations where their text has the one shape
 PostgreSQL prints (``DateStyle`` ISO, time zone UTC), and anything else through the
-rule's Python form after decoding the text as psycopg2 would have. So the rows are the
-ones the Python forms make everywhere else.
+rule's Python form after decoding the text as the driver (psycopg2 or psycopg 3) would
+have. So the rows are the ones the Python forms make everywhere else. COPY itself, and
+the decoding, go through :mod:`include.governance.pgcopy`.
 
 A piece is a range of the source's blocks (``ctid``), so that any number of processes can
 read disjoint pieces of one snapshot; see :mod:`.workers`.
@@ -16,13 +17,11 @@ read disjoint pieces of one snapshot; see :mod:`.workers`.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from psycopg2.extensions import string_types
 from sqlalchemy import Connection, Table
 
 from include.governance.anonymise.chunks import copy_text
@@ -30,6 +29,7 @@ from include.governance.anonymise.columns import OutputColumn
 from include.governance.anonymise.forms import column_transform, forms_of
 from include.governance.anonymise.plan import KEY_VERSION_COLUMN, OutputPlan
 from include.governance.anonymise.sql import literal
+from include.governance.pgcopy import Decoder, copy_in, copy_out, decoder
 from include.governance.pseudonym import BatchHmac, Pseudonymiser, PseudonymKey
 
 NULL = "\\N"
@@ -103,14 +103,13 @@ def copy_codec(conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: 
     sources = list(dict.fromkeys(c.source for c in changed))
     types = _type_codes(conn, plan.source, sources)
     pseudonymise, hmac = Pseudonymiser(key), BatchHmac(key)
-    cursor = conn.connection.dbapi_connection.cursor()  # psycopg2's casters read its settings
 
     def codec(column: OutputColumn, type_code: int) -> ColumnCodec:
         kind = forms_of(column.rule).copy
         if kind == "pseudonym":
             return _pseudonyms(hmac, column.name)
         transform = column_transform(column, pseudonymise, run_date)
-        python = _python_codec(transform, string_types.get(type_code), cursor)
+        python = _python_codec(transform, decoder(conn, type_code))
         if kind == "truncate" and type_code in (_TIMESTAMP, _TIMESTAMPTZ):
             return _truncating(column.rule.to, python)
         return _each(python) if kind == "each" else _distinct(python)
@@ -141,17 +140,10 @@ def _type_codes(conn: Connection, source: str, columns: list[str]) -> list[int]:
         cursor.close()
 
 
-def _python_codec(
-    transform: Callable[[object], object], caster: Callable | None, cursor: object
-) -> Callable[[str], str]:
-    """One value's COPY text through the rule's Python form: decoded as psycopg2 decodes
-    its type (text when it has no caster), transformed, encoded as the write path does."""
-
-    def decode(text: str) -> object:
-        value = unescape(text)
-        return caster(value, cursor) if caster else value
-
-    return lambda text: copy_text(transform(None if text == NULL else decode(text)))
+def _python_codec(transform: Callable[[object], object], decode: Decoder) -> Callable[[str], str]:
+    """One value's COPY text through the rule's Python form: decoded as the driver decodes
+    its type, transformed, encoded as the write path does."""
+    return lambda text: copy_text(transform(None if text == NULL else decode(unescape(text))))
 
 
 def _distinct(python: Callable[[str], str]) -> ColumnCodec:
@@ -215,20 +207,9 @@ def copy_piece(
 ) -> int:
     """Read the source rows ``where`` selects, write their output rows to ``to`` (see
     ``target``); rows written."""
-    source = io.StringIO()
-    cursor = read.connection.dbapi_connection.cursor()
-    try:
-        cursor.copy_expert(f"COPY ({codec.select(read, where)}) TO STDOUT", source)
-    finally:
-        cursor.close()
-    out = codec.transform(source.getvalue())
-    source.close()
+    out = codec.transform(copy_out(read, f"COPY ({codec.select(read, where)}) TO STDOUT"))
     if out:
         quote = write.dialect.identifier_preparer.quote
         names = ", ".join(map(quote, codec.write_columns))
-        cursor = write.connection.dbapi_connection.cursor()
-        try:
-            cursor.copy_expert(f"COPY {to} ({names}) FROM STDIN", io.StringIO(out), 1 << 20)
-        finally:
-            cursor.close()
+        copy_in(write, f"COPY {to} ({names}) FROM STDIN", out)
     return out.count("\n")

@@ -15,6 +15,8 @@ from math import ceil
 
 from sqlalchemy import Connection, text
 
+from include.governance.anonymise.sql import literal
+
 _TID_RANGE_SCANS = 140_000  # server_version_num
 
 
@@ -72,6 +74,8 @@ def export_snapshot(conn: Connection) -> str:
 
 
 def import_snapshot(conn: Connection, snapshot: str) -> None:
-    """Read in ``snapshot`` for the rest of ``conn``'s transaction, just begun."""
+    """Read in ``snapshot`` for the rest of ``conn``'s transaction, just begun. The id is
+    written into the statement: ``SET`` takes no bound parameter, and psycopg 3 binds
+    parameters on the server."""
     conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-    conn.execute(text("SET TRANSACTION SNAPSHOT :id"), {"id": snapshot})
+    conn.exec_driver_sql(f"SET TRANSACTION SNAPSHOT {literal(snapshot)}")
