@@ -154,10 +154,10 @@ def _build(engine, output: str, run_id: str, full_refresh: bool = False):
     from include.governance.quality import Checks
 
     policy = load_policy()
-    start_run(engine, policy, run_id, RUN_DATE)
+    key = PseudonymKey("analytics", "bench", SECRET)
+    start_run(engine, policy, run_id, RUN_DATE, keys=[key])
     with tempfile.TemporaryDirectory() as docs:
         checks = Checks(engine, Path(docs))
-        key = PseudonymKey("analytics", "bench", SECRET)
         started = time.perf_counter()
         result = build_output(
             engine,

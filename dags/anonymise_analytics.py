@@ -75,12 +75,22 @@ ANONYMISED = Asset("anonymised_analytics")
             "with a watermark column in the policy is built from the rows changed since "
             "the last build; both give the same tables.",
         ),
+        "key_rotation": Param(
+            False,
+            type="boolean",
+            title="Key rotation",
+            description="A key has a new secret under the version the outputs were "
+            "published with: rebuild every output and the segments from the whole source "
+            "under it. Without this such a run fails; a new secret with a new version "
+            "needs nothing, it rebuilds on its own.",
+        ),
     },
 )
 def anonymise_analytics():
     @task
     def prepare(run_id=None, dag_run=None) -> list[str]:
-        """Check both keys (present, different), record the run, list the outputs."""
+        """Check both keys (present, different), record the run with their versions and
+        fingerprints (every later step's key must match them), list the outputs."""
         from include.governance.anonymise import steps
 
         keys, run_date = pseudonym_keys(), logical_date(dag_run).date()
@@ -90,43 +100,51 @@ def anonymise_analytics():
     def build(output: str, params=None, run_id=None, dag_run=None) -> dict:
         """Build one output in staging and prove it with Great Expectations."""
         from include.governance.anonymise import steps
+        from include.governance.pseudonym import PseudonymKeyError
 
         get_current_context()["output_name"] = output
-        return steps.build(
-            warehouse_engine(),
-            POLICY,
-            run_id,
-            output,
-            key=pseudonym_key("analytics"),
-            run_date=logical_date(dag_run).date(),
-            folder=report_folder(DAG_ID, run_id),
-            method=params["method"],
-            chunk_rows=params["chunk_rows"],
-            full_refresh=params["full_refresh"],
-        )
+        with failing_at_once(PseudonymKeyError):
+            return steps.build(
+                warehouse_engine(),
+                POLICY,
+                run_id,
+                output,
+                key=pseudonym_key("analytics"),
+                run_date=logical_date(dag_run).date(),
+                folder=report_folder(DAG_ID, run_id),
+                method=params["method"],
+                chunk_rows=params["chunk_rows"],
+                full_refresh=params["full_refresh"],
+                rotate_key=params["key_rotation"],
+            )
 
     @task(outlets=[ANONYMISED])
     def publish(results: list[dict], run_id=None) -> list[str]:
-        """Swap every proven staging table in, in one transaction."""
+        """Swap every proven staging table in, in one transaction, all under the run's key."""
         from include.governance.anonymise import steps
+        from include.governance.pseudonym import PseudonymKeyError
 
-        return steps.publish(warehouse_engine(), POLICY, run_id)
+        with failing_at_once(PseudonymKeyError):
+            return steps.publish(warehouse_engine(), POLICY, run_id)
 
     @task
     def segments(params=None, run_id=None, dag_run=None) -> dict:
         """Build, prove and publish the k-anonymous marketing segments of consenting customers."""
         from include.governance.marketing import steps
+        from include.governance.pseudonym import PseudonymKeyError
 
-        return steps.segments(
-            warehouse_engine(),
-            POLICY,
-            run_id,
-            key=pseudonym_key("marketing"),
-            run_date=logical_date(dag_run).date(),
-            folder=report_folder(DAG_ID, run_id),
-            method=params["method"],
-            chunk_rows=params["chunk_rows"],
-        )
+        with failing_at_once(PseudonymKeyError):
+            return steps.segments(
+                warehouse_engine(),
+                POLICY,
+                run_id,
+                key=pseudonym_key("marketing"),
+                run_date=logical_date(dag_run).date(),
+                folder=report_folder(DAG_ID, run_id),
+                method=params["method"],
+                chunk_rows=params["chunk_rows"],
+                rotate_key=params["key_rotation"],
+            )
 
     @task(trigger_rule=TriggerRule.ALL_DONE)
     def report(run_id=None) -> dict:

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
+from include.governance.pseudonym import FINGERPRINT_LENGTH
 from include.governance.warehouse import ensure_schema
 
 GOVERNANCE_SCHEMA = "governance"
@@ -203,6 +204,9 @@ retention_deleted_keys = Table(
 
 # --- anonymisation (analytics outputs and marketing segments) ---
 
+KEY_FINGERPRINT = String(FINGERPRINT_LENGTH)
+FINGERPRINT_COMMENT = "an HMAC of a fixed label under the key: tells secrets apart, not the key"
+
 anonymise_runs = Table(
     "anonymise_runs",
     metadata,
@@ -213,6 +217,11 @@ anonymise_runs = Table(
     Column("policy_version", String(12), nullable=False),
     Column("status", String(20), nullable=False, comment="running, succeeded or failed"),
     Column("report_path", Text),
+    Column(
+        "pseudonym_keys",
+        JSON,
+        comment="each purpose's key version and fingerprint, fixed when the run started",
+    ),
 )
 
 anonymise_outputs = Table(
@@ -228,6 +237,7 @@ anonymise_outputs = Table(
     Column("changed_rows", Integer, comment="incremental: source rows changed since the last"),
     Column("removed_rows", Integer, comment="incremental: rows gone from the source since"),
     Column("key_version", String(40), comment="the pseudonymisation key's version, not the key"),
+    Column("key_fingerprint", KEY_FINGERPRINT, comment=FINGERPRINT_COMMENT),
     Column("source_rows", Integer),
     Column("output_rows", Integer),
     Column("suppressed", Integer, comment="source rows left out on purpose"),
@@ -253,4 +263,5 @@ segment_runs = Table(
     Column("levels", JSON, nullable=False, comment="generalisation level per quasi-identifier"),
     Column("hierarchy_version", String(20), nullable=False),
     Column("key_version", String(40), nullable=False),
+    Column("key_fingerprint", KEY_FINGERPRINT, comment=FINGERPRINT_COMMENT),
 )

@@ -23,6 +23,8 @@ from itertools import repeat
 PURPOSES = ("analytics", "marketing")
 MIN_SECRET_BYTES = 32
 PSEUDONYM_LENGTH = 64  # hex digits of SHA-256
+FINGERPRINT_LABEL = b"governance-key-check"  # no ':', so no pseudonym's message is this
+FINGERPRINT_LENGTH = 16  # hex digits: 64 bits, enough to tell secrets apart
 HMAC_BATCH = 4096
 _VERSION = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 
@@ -51,6 +53,14 @@ class PseudonymKey:
                 f"the {self.purpose} key (version {self.version}) is too short: "
                 f"at least {MIN_SECRET_BYTES} bytes"
             )
+
+    @property
+    def fingerprint(self) -> str:
+        """The first hex digits of the HMAC of a fixed label under the secret: the same for
+        the same secret, whatever its version, and fit to record and show, as the secret
+        cannot be had from it."""
+        mac = hmac.new(self.secret, FINGERPRINT_LABEL, hashlib.sha256)
+        return mac.hexdigest()[:FINGERPRINT_LENGTH]
 
 
 def parse_key(purpose: str, text: str | None, source: str) -> PseudonymKey:

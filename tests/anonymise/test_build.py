@@ -25,6 +25,7 @@ POLICY = load_policy()
 RUN_DATE = date(2026, 11, 24)
 KEY = PseudonymKey("analytics", "v1", b"analytics-secret-for-the-tests-0001")
 NEW_KEY = PseudonymKey("analytics", "v2", b"analytics-secret-for-the-tests-0002")
+MARKETING_KEY = PseudonymKey("marketing", "m1", b"marketing-secret-for-the-tests-0001")
 OUTPUTS = list(output_sources(POLICY))
 # Where the demo seeds personal data that must never reach an output.
 SEEDED = {
@@ -50,7 +51,7 @@ def run_analytics(
     method: str = "auto",
     chunk_rows: int = 50_000,
 ) -> dict:
-    outputs = start_run(engine, POLICY, run_id, RUN_DATE)
+    outputs = start_run(engine, POLICY, run_id, RUN_DATE, keys=[key, MARKETING_KEY])
     checks = Checks(engine, docs / run_id)
     results = {
         o: build_output(
@@ -156,7 +157,7 @@ def test_failing_checks_or_a_missing_column_keep_the_previous_version(demo, tmp_
     run_analytics(demo, "run-1", tmp_path)
     published = read_outputs(demo)
     monkeypatch.setattr(anonymise_forms, "redact", lambda note: note)  # a broken redactor
-    start_run(demo, POLICY, "run-2", RUN_DATE)
+    start_run(demo, POLICY, "run-2", RUN_DATE, keys=[KEY])
     checks = Checks(demo, tmp_path / "run-2")
     with pytest.raises(ChecksFailed) as caught:
         build_output(
@@ -205,38 +206,37 @@ def test_analytics_on_mariadb(mariadb_engine, tmp_path):
 
 
 @pytest.mark.postgres
-def test_pushdown_and_streaming_give_identical_outputs(pg_engine, tmp_path):
-    build_demo_warehouse(pg_engine, scale=300, as_of=RUN_DATE)
-    with pg_engine.begin() as conn:
+def test_pushdown_and_streaming_give_identical_outputs(pg_driver_engine, tmp_path):
+    build_demo_warehouse(pg_driver_engine, scale=300, as_of=RUN_DATE)
+    with pg_driver_engine.begin() as conn:
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
     schemas = ("analytics", "marketing")
-    marketing_key = PseudonymKey("marketing", "m1", b"marketing-secret-for-the-tests-0001")
     outputs = {}
     for method in ("pushdown", "streaming"):
         run_id = f"run-{method}"
         chunk_rows = 700  # several chunks of every table
         results = run_analytics(
-            pg_engine,
+            pg_driver_engine,
             run_id,
             tmp_path,
             method="auto" if method == "pushdown" else method,
             chunk_rows=chunk_rows,
         )
         segments = build_segments(
-            pg_engine,
+            pg_driver_engine,
             POLICY,
             run_id,
-            key=marketing_key,
+            key=MARKETING_KEY,
             run_date=RUN_DATE,
-            checks=Checks(pg_engine, tmp_path / "m" / method),
+            checks=Checks(pg_driver_engine, tmp_path / "m" / method),
             method=method,
             chunk_rows=50,
         )
         assert segments.method == method
         assert results["analytics.orders"].method == method
-        outputs[method] = read_outputs(pg_engine, schemas)
+        outputs[method] = read_outputs(pg_driver_engine, schemas)
     assert outputs["pushdown"] == outputs["streaming"]
-    assert leaked(pg_engine, schemas) == set()
+    assert leaked(pg_driver_engine, schemas) == set()
     members = {r[0] for r in outputs["pushdown"]["marketing.segment_members"]}
     customers = {r[0] for r in outputs["pushdown"]["analytics.customers"]}
     assert members

@@ -40,7 +40,7 @@ ORDER_CHILDREN = [c.table for c in POLICY.retention["order_history"].children]
 def run(engine: Engine, run_id: str, docs: Path, **options) -> dict[str, dict]:
     """Build and publish every output; what each build recorded, by output."""
     run_date = options.pop("run_date", RUN_DATE)
-    built = start_run(engine, POLICY, run_id, run_date)
+    built = start_run(engine, POLICY, run_id, run_date, keys=[KEY])
     checks = Checks(engine, docs / run_id)  # after start_run: it makes the schemas
     for output in built:
         build_output(

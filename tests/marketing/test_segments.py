@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, select, text
 
+from include.governance.anonymise.records import KeyChanged
 from include.governance.anonymise.steps import start_run
 from include.governance.audit import anonymise_outputs, segment_runs
 from include.governance.marketing.kanonymity import DIMENSIONS, choose, label_at, levels_of
@@ -26,11 +27,13 @@ def with_marketing(**changes):
     return POLICY.model_copy(update={"marketing": POLICY.marketing.model_copy(update=changes)})
 
 
-def segments_of(engine: Engine, policy=POLICY, run_id: str = "run-1", docs=None, **options):
-    start_run(engine, policy, run_id, RUN_DATE)
+def segments_of(
+    engine: Engine, policy=POLICY, run_id: str = "run-1", docs=None, key=KEY, **options
+):
+    start_run(engine, policy, run_id, RUN_DATE, keys=[key])
     checks = Checks(engine, docs / run_id)
     return build_segments(
-        engine, policy, run_id, key=KEY, run_date=RUN_DATE, checks=checks, **options
+        engine, policy, run_id, key=key, run_date=RUN_DATE, checks=checks, **options
     )
 
 
@@ -149,3 +152,48 @@ def test_over_budget_fails_and_keeps_the_previous_segments(demo, tmp_path):
             )
         ).scalars()
         assert set(failed) == {"marketing.segments", "marketing.segment_members"}
+
+
+def test_a_new_secret_under_the_same_version_fails_unless_a_rotation_is_asked_for(demo, tmp_path):
+    segments_of(demo, docs=tmp_path)
+    with demo.connect() as conn:
+        before = conn.execute(text("SELECT * FROM marketing.segment_members")).all()
+    other = PseudonymKey("marketing", "m1", b"another-marketing-secret-for-tests-02")
+    with pytest.raises(KeyChanged) as caught:
+        segments_of(demo, run_id="run-2", docs=tmp_path, key=other)
+    message = str(caught.value)
+    assert message.startswith("marketing.segment_members: the marketing key has version m1")
+    assert f"fingerprint {other.fingerprint}" in message
+    assert f"published under fingerprint {KEY.fingerprint}" in message
+    assert other.secret.decode() not in message
+    with demo.connect() as conn:
+        assert conn.execute(text("SELECT * FROM marketing.segment_members")).all() == before
+
+    segments_of(demo, run_id="run-3", docs=tmp_path, key=other, rotate_key=True)
+    with demo.connect() as conn:
+        members = set(
+            conn.execute(text("SELECT customer_key FROM marketing.segment_members")).scalars()
+        )
+        consenting = set(
+            conn.execute(
+                text("SELECT customer_id FROM crm.customers WHERE marketing_consent = :yes"),
+                {"yes": True},
+            ).scalars()
+        )
+        recorded = conn.execute(
+            select(segment_runs.c.key_version, segment_runs.c.key_fingerprint).where(
+                segment_runs.c.run_id == "run-3"
+            )
+        ).one()
+        outputs = set(
+            conn.execute(
+                select(anonymise_outputs.c.key_fingerprint).where(
+                    anonymise_outputs.c.run_id == "run-3"
+                )
+            ).scalars()
+        )
+    pseudonymise = Pseudonymiser(other)
+    assert members
+    assert members <= {pseudonymise("customer_key", c) for c in consenting}
+    assert tuple(recorded) == ("m1", other.fingerprint)
+    assert outputs == {other.fingerprint}

@@ -37,7 +37,15 @@ from include.governance.anonymise.plan import (
     PlanError,
     plan_output,
 )
-from include.governance.anonymise.records import SAFE_ERRORS, ChecksFailed, describe, record_output
+from include.governance.anonymise.records import (
+    SAFE_ERRORS,
+    ChecksFailed,
+    check_run_key,
+    describe,
+    last_published,
+    record_output,
+    refuse_new_secret,
+)
 from include.governance.anonymise.staging import (
     drop_staging,
     index_key,
@@ -95,22 +103,37 @@ def build_output(
     method: str = "auto",
     chunk_rows: int = CHUNK_ROWS,
     full_refresh: bool = False,
+    rotate_key: bool = False,
 ) -> BuildResult:
     """Build ``output`` in staging and validate it; raise (staging dropped) when it fails.
     The build is incremental where the source has a watermark and the published output
-    can be built on (:mod:`.incremental`), unless ``full_refresh`` asks otherwise."""
+    can be built on (:mod:`.incremental`), unless ``full_refresh`` asks otherwise.
+    ``key`` must be the one the run started with, and a new secret under the version the
+    output was published with is refused unless ``rotate_key`` asks for a full build under
+    it (a full refresh alone does not: see :func:`build_start`)."""
     started = time.monotonic()
     plan = plan_output(engine, policy, output)
     chosen = choose_method(engine, plan, method)
-    _record_output(engine, run_id, plan, status="building", method=chosen, key_version=key.version)
+    _record_output(
+        engine,
+        run_id,
+        plan,
+        status="building",
+        method=chosen,
+        key_version=key.version,
+        key_fingerprint=key.fingerprint,
+    )
     table = staging_table(plan.schema, plan.table, plan.table_columns())
     try:
-        start = (
-            "a full refresh was asked for"
-            if full_refresh
-            else starting_point(
-                engine, plan, policy_version=policy.version, key=key, run_date=run_date
-            )
+        check_run_key(engine, run_id, key, output=output)
+        start = build_start(
+            engine,
+            plan,
+            policy,
+            key=key,
+            run_date=run_date,
+            full_refresh=full_refresh,
+            rotate_key=rotate_key,
         )
         recreate(engine, table)
         build = Build(engine, plan, table, key, run_date, chosen, chunk_rows)
@@ -164,6 +187,30 @@ def build_output(
             "the previous version stays in place:\n  " + "\n  ".join(result.failures)
         )
     return result
+
+
+def build_start(
+    engine: Engine,
+    plan: OutputPlan,
+    policy: Policy,
+    *,
+    key: PseudonymKey,
+    run_date: date,
+    full_refresh: bool,
+    rotate_key: bool,
+) -> Increment | str:
+    """Where the build of ``plan`` starts, or why it is a full build. A full refresh is not
+    a rotation: it is asked for to mend data, and must not re-key every output silently when
+    a secret was changed by mistake under its old version."""
+    if rotate_key:
+        return "a key rotation was asked for"
+    published = last_published(engine, plan.output)
+    refuse_new_secret(plan.output, published, key)
+    if full_refresh:
+        return "a full refresh was asked for"
+    return starting_point(
+        engine, plan, published, policy_version=policy.version, key=key, run_date=run_date
+    )
 
 
 @dataclass(frozen=True)

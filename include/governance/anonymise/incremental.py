@@ -7,8 +7,10 @@ them, and rows whose source row is gone (a retention run, an erasure) are remove
 result is what a full build gives, row for row, and passes the same checks.
 
 A full build is made instead, with the reason recorded, when the published output cannot
-be trusted as a start: there is none, the policy or the key changed since, an age band
-would have moved with the run date, or the merge does not reconcile with the source.
+be trusted as a start: there is none, the policy or the key changed since (its version, or
+its fingerprint where none was recorded: a new secret under a recorded version is refused
+before, in :func:`.records.refuse_new_secret`), an age band would have moved with the run
+date, or the merge does not reconcile with the source.
 
 Rows changed in the ``WATERMARK_OVERLAP`` before the last build's latest change are read
 again: a transaction that stamped its rows before that build but committed after it is
@@ -28,6 +30,7 @@ from sqlalchemy import (
     DateTime,
     Engine,
     MetaData,
+    Row,
     String,
     Table,
     column,
@@ -40,7 +43,6 @@ from sqlalchemy import (
 
 from include.governance.anonymise.chunks import read_chunks
 from include.governance.anonymise.plan import OutputPlan
-from include.governance.audit import anonymise_outputs, anonymise_runs
 from include.governance.dialects import Dialect, dialect_of
 from include.governance.pseudonym import PSEUDONYM_LENGTH, Pseudonymiser, PseudonymKey
 from include.governance.tables import TableName
@@ -73,38 +75,32 @@ def utc(moment: datetime | None) -> datetime | None:
 
 
 def starting_point(
-    engine: Engine, plan: OutputPlan, *, policy_version: str, key: PseudonymKey, run_date: date
+    engine: Engine,
+    plan: OutputPlan,
+    published: Row | None,
+    *,
+    policy_version: str,
+    key: PseudonymKey,
+    run_date: date,
 ) -> Increment | str:
-    """Where an incremental build of ``plan`` starts, or why it must be a full build."""
+    """Where an incremental build of ``plan`` starts from the ``published`` output's record
+    (:func:`.records.last_published`), or why it must be a full build."""
     if not plan.watermark:
         return "the source has no watermark column in the policy"
     if plan.table not in inspect(engine).get_table_names(schema=plan.schema):
         return "no published output yet"
-    with engine.connect() as conn:
-        last = conn.execute(
-            select(
-                anonymise_outputs.c.watermark,
-                anonymise_outputs.c.key_version,
-                anonymise_runs.c.policy_version,
-                anonymise_runs.c.run_date,
-            )
-            .join(anonymise_runs, anonymise_runs.c.run_id == anonymise_outputs.c.run_id)
-            .where(
-                anonymise_outputs.c.output == plan.output,
-                anonymise_outputs.c.status == "published",
-            )
-            .order_by(anonymise_runs.c.started_at.desc())
-            .limit(1)
-        ).first()
-    if last is None or last.watermark is None:
+    if published is None or published.watermark is None:
         return "the published output has no recorded watermark"
-    if last.policy_version != policy_version:
+    if published.policy_version != policy_version:
         return "the policy changed since the published output was built"
-    if last.key_version != key.version:
-        return f"the key changed since (version {last.key_version} to {key.version})"
-    if plan.dated and utc(last.run_date).date() != run_date:
+    if published.key_version != key.version:
+        return f"the key changed since (version {published.key_version} to {key.version})"
+    if published.key_fingerprint != key.fingerprint:
+        was = published.key_fingerprint or "none recorded"
+        return f"the key's fingerprint changed since ({was} to {key.fingerprint})"
+    if plan.dated and utc(published.run_date).date() != run_date:
         return "age bands are taken on the run date, which changed"
-    return Increment(utc(last.watermark) - WATERMARK_OVERLAP)
+    return Increment(utc(published.watermark) - WATERMARK_OVERLAP)
 
 
 def latest_change(conn: Connection, plan: OutputPlan) -> datetime | None:

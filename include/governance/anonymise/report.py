@@ -36,7 +36,7 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
                 "source",
                 "method",
                 "build",
-                "key version",
+                "key version (fingerprint)",
                 "source rows",
                 "output rows",
                 "suppressed",
@@ -50,7 +50,7 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
                     f"`{o.source}`",
                     o.method,
                     describe_build(o._mapping),
-                    o.key_version,
+                    key_label(o),
                     o.source_rows,
                     o.output_rows,
                     o.suppressed,
@@ -76,7 +76,7 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
         out += [
             "## Marketing segments\n",
             f"k = {segments.k}; hierarchies {segments.hierarchy_version}; marketing key "
-            f"{segments.key_version}.\n",
+            f"{key_label(segments)}.\n",
             table(
                 [
                     "consenting customers",
@@ -101,6 +101,14 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
             table(list(segments.levels), [list(segments.levels.values())]),
         ]
     return "\n".join(out)
+
+
+def key_label(record: Any) -> str:
+    """``v1 (3f9c0a...)``: a record's key version and fingerprint (none in records made
+    before fingerprints were)."""
+    if record.key_fingerprint is None:
+        return record.key_version or ""
+    return f"{record.key_version} ({record.key_fingerprint})"
 
 
 def describe_build(output: Mapping[str, Any]) -> str:

@@ -17,7 +17,13 @@ from sqlalchemy import Engine, delete, insert, select, update
 
 from include.governance.anonymise.build import build_output
 from include.governance.anonymise.plan import output_sources, plan_output
-from include.governance.anonymise.records import finish_run, record_report
+from include.governance.anonymise.records import (
+    check_one_key,
+    describe_key,
+    finish_run,
+    record_report,
+    recorded_keys,
+)
 from include.governance.anonymise.report import render_anonymise_report
 from include.governance.anonymise.sql import ensure_pgcrypto
 from include.governance.anonymise.staging import swap_in
@@ -47,10 +53,12 @@ def start_run(
     run_id: str,
     run_date: date,
     *,
-    keys: Sequence[PseudonymKey] = (),
+    keys: Sequence[PseudonymKey],
 ) -> list[str]:
-    """Record a run (replacing an earlier attempt of the same run); the outputs to build.
-    Their schemas are made here, before any check connects (SQLite attaches at connect)."""
+    """Record a run (replacing an earlier attempt of the same run) with the version and
+    fingerprint of each of its ``keys``, which every later step's key must match; the
+    outputs to build. Their schemas are made here, before any check connects (SQLite
+    attaches at connect)."""
     ensure_governance_tables(engine)
     outputs = list(output_sources(policy))
     segments = [policy.marketing.segments] if policy.marketing else []
@@ -68,12 +76,13 @@ def start_run(
                 started_at=datetime.now(UTC),
                 policy_version=policy.version,
                 status="running",
+                pseudonym_keys=recorded_keys(keys),
             )
         )
     log.info(
-        "policy %s; key versions: %s; outputs: %s",
+        "policy %s; keys: %s; outputs: %s",
         policy.version,
-        ", ".join(f"{k.purpose} {k.version}" for k in keys),
+        ", ".join(f"{k.purpose} {describe_key(k.version, k.fingerprint)}" for k in keys),
         ", ".join(outputs),
     )
     return outputs
@@ -99,7 +108,8 @@ def build(
 
 
 def publish(engine: Engine, policy: Policy, run_id: str) -> list[str]:
-    """Swap every output's staging table in, all in one step; fail if any is not built."""
+    """Swap every output's staging table in, all in one step; fail if any is not built, or
+    any was built under another key than the run's analytics key."""
     outputs = list(output_sources(policy))
     with engine.connect() as conn:
         built = set(
@@ -112,6 +122,7 @@ def publish(engine: Engine, policy: Policy, run_id: str) -> list[str]:
     missing = [o for o in outputs if o not in built]
     if missing:
         raise RuntimeError(f"not published: outputs not built in this run: {', '.join(missing)}")
+    check_one_key(engine, run_id, outputs, "analytics")
     by_schema: dict[str, dict[str, str]] = {}
     for output in outputs:
         plan = plan_output(engine, policy, output)

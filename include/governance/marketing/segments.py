@@ -38,7 +38,15 @@ from include.governance.anonymise.chunks import (
     CHUNK_ROWS,
 )
 from include.governance.anonymise.plan import KEY_VERSION_COLUMN
-from include.governance.anonymise.records import SAFE_ERRORS, ChecksFailed, describe, record_output
+from include.governance.anonymise.records import (
+    SAFE_ERRORS,
+    ChecksFailed,
+    check_run_key,
+    describe,
+    last_published,
+    record_output,
+    refuse_new_secret,
+)
 from include.governance.anonymise.sql import (
     literal,
 )
@@ -108,9 +116,11 @@ def build_segments(
     checks: Checks,
     method: str = "auto",
     chunk_rows: int = CHUNK_ROWS,
+    rotate_key: bool = False,
 ) -> SegmentsResult:
     """Build, prove and publish the segments of ``policy.marketing``; raise when it fails,
-    leaving the previous segments in place."""
+    leaving the previous segments in place. ``key`` must be the run's marketing key, and a
+    new secret under the version the members were published with needs ``rotate_key``."""
     started = time.monotonic()
     if policy.marketing is None:
         raise SegmentsError("the policy has no marketing section: no segments to build")
@@ -118,8 +128,19 @@ def build_segments(
     at = Targets(marketing)
     pushdown = dialect_of(engine).pushdown and method != "streaming"
     chosen = "pushdown" if pushdown else "streaming"
-    _record_outputs(engine, run_id, marketing, status="building", method=chosen)
+    _record_outputs(
+        engine,
+        run_id,
+        marketing,
+        status="building",
+        method=chosen,
+        key_version=key.version,
+        key_fingerprint=key.fingerprint,
+    )
     try:
+        check_run_key(engine, run_id, key, output=marketing.members)
+        if not rotate_key:
+            refuse_new_secret(marketing.members, last_published(engine, marketing.members), key)
         ensure_schema(engine, at.schema)
         base = staging_table(
             at.schema, BASE_TABLE, [Column(KEY_COLUMN, String(PSEUDONYM_LENGTH)), *label_columns()]
@@ -300,6 +321,7 @@ def _record(
     common = {
         "status": "published",
         "key_version": key.version,
+        "key_fingerprint": key.fingerprint,
         "source_rows": result.consenting,
         "suppressed": result.suppressed,
         "checks": result.checks,
@@ -325,5 +347,6 @@ def _record(
                 levels=result.levels,
                 hierarchy_version=HIERARCHY_VERSION,
                 key_version=key.version,
+                key_fingerprint=key.fingerprint,
             )
         )
