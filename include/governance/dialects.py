@@ -126,7 +126,9 @@ POSTGRESQL = Dialect(
 MARIADB = Dialect(
     name="mysql",
     schemas=SchemaKind.DATABASE,
-    schema_options="CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+    # utf8mb4's default collation, the one its connections use: tables of two collations
+    # cannot be compared in one query ("Illegal mix of collations").
+    schema_options="CHARACTER SET utf8mb4",
     row_locks=True,
     batch_limits="SET SESSION max_statement_time = {seconds}, innodb_lock_wait_timeout = {seconds}",
     batch_limits_reset="SET SESSION max_statement_time = DEFAULT, "
