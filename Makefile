@@ -17,10 +17,6 @@ export AIRFLOW__CORE__PLUGINS_FOLDER := $(CURDIR)/plugins
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__PARALLELISM ?= 4
 export AIRFLOW__LOGGING__LOGGING_LEVEL ?= INFO
-# Demo-only pseudonymisation keys (VERSION:SECRET), one per purpose, as Airflow variables
-# from the environment. Public, so never for real data: set your own in Airflow instead.
-export AIRFLOW_VAR_PSEUDONYM_SECRET_ANALYTICS ?= demo-1:demo-analytics-secret-not-for-real-data
-export AIRFLOW_VAR_PSEUDONYM_SECRET_MARKETING ?= demo-1:demo-marketing-secret-not-for-real-data
 
 # make demo SCALE=50000 builds a bigger demo warehouse; RUN_DATE fixes the run's logical date.
 SCALE ?= 2000
@@ -51,6 +47,11 @@ airflow-db: install
 warehouse: install
 	python -m include.demo --scale $(SCALE) --as-of $(RUN_DATE)
 
+# Demo-only pseudonymisation keys (VERSION:SECRET), one per purpose, as Airflow variables
+# from the environment, for `make demo` only (unless you export your own): public, so
+# refused beside any warehouse but the embedded one. Elsewhere Airflow's keys are used.
+demo: export AIRFLOW_VAR_PSEUDONYM_SECRET_ANALYTICS ?= demo-1:demo-analytics-secret-not-for-real-data
+demo: export AIRFLOW_VAR_PSEUDONYM_SECRET_MARKETING ?= demo-1:demo-marketing-secret-not-for-real-data
 demo: airflow-db warehouse
 	python -m include.demo.walkthrough --run-date $(RUN_DATE)
 

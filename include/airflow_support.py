@@ -17,6 +17,7 @@ from include.governance.pseudonym import (
     PURPOSES,
     PseudonymKey,
     PseudonymKeyError,
+    check_fit_for_real_data,
     check_keys_differ,
     parse_key,
 )
@@ -54,7 +55,8 @@ def pseudonym_key(purpose: str) -> PseudonymKey:
     ``pseudonym_secret_<purpose>`` as ``VERSION:SECRET``, else the Airflow connection of that
     id (login: version, password: secret). ``AIRFLOW_VAR_PSEUDONYM_SECRET_<PURPOSE>`` sets
     the variable from the environment, as the demo does; "secret" in the name has Airflow
-    mask the value wherever it would be logged."""
+    mask the value wherever it would be logged. Beside any warehouse but the embedded
+    (SQLite) demo, a key published with the project or one that looks guessable is refused."""
     from airflow.sdk import Connection, Variable
     from airflow.sdk.exceptions import AirflowNotFoundException
 
@@ -69,7 +71,10 @@ def pseudonym_key(purpose: str) -> PseudonymKey:
             value = f"{conn.login}:{conn.password}"
     where = f"the Airflow variable {name} (or AIRFLOW_VAR_{name.upper()}) or a connection {name}"
     with failing_at_once(PseudonymKeyError):
-        return parse_key(purpose, value, where)
+        key = parse_key(purpose, value, where)
+        if warehouse_url().get_backend_name() != "sqlite":  # not the embedded demo
+            check_fit_for_real_data(key)
+        return key
 
 
 def pseudonym_keys() -> list[PseudonymKey]:

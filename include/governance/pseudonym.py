@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -73,6 +75,41 @@ def parse_key(purpose: str, text: str | None, source: str) -> PseudonymKey:
     if not sep:
         raise PseudonymKeyError(f"{source} must read VERSION:SECRET (no ':' found)")
     return PseudonymKey(purpose, version, secret.encode())
+
+
+MIN_ENTROPY_BITS = 128
+# Keys published with the project, by fingerprint: anyone can recompute their pseudonyms.
+PUBLIC_KEYS = {
+    "030caa51535924ff": "the demo's analytics key (the Makefile's)",
+    "cb3f90f46cf97264": "the demo's marketing key (the Makefile's)",
+    "c3895068152d2ad3": "the DAG tests' analytics key",
+    "428962af5003be2c": "the DAG tests' marketing key",
+}
+
+
+def estimated_entropy_bits(secret: bytes) -> float:
+    """The secret's length times the Shannon entropy of its bytes: an upper estimate that
+    repetition and small alphabets bring down (``'a' * 32``: 0 bits; 64 random hex digits:
+    about 250). A phrase that merely looks random passes it: it is a floor, not a proof."""
+    counts = Counter(secret)
+    return -sum(n * math.log2(n / len(secret)) for n in counts.values())
+
+
+def check_fit_for_real_data(key: PseudonymKey) -> None:
+    """Refuse a key published with the project or one that looks guessable: beside real
+    data its pseudonyms could be recomputed, which undoes the pseudonymisation."""
+    if where := PUBLIC_KEYS.get(key.fingerprint):
+        raise PseudonymKeyError(
+            f"the {key.purpose} key is {where}, published with the project: set a key of your "
+            "own for any warehouse but the embedded demo (README: keys)"
+        )
+    bits = estimated_entropy_bits(key.secret)
+    if bits < MIN_ENTROPY_BITS:
+        raise PseudonymKeyError(
+            f"the {key.purpose} key's secret looks guessable (about {bits:.0f} bits; at least "
+            f"{MIN_ENTROPY_BITS} needed): make one with "
+            "python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
 
 
 def check_keys_differ(*keys: PseudonymKey) -> None:
