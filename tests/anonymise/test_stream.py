@@ -5,9 +5,11 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import multiprocessing
+import os
 import random
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -234,3 +236,33 @@ def test_a_failed_build_leaves_no_staging_table_and_no_process(awkward, tmp_path
         ).scalar()
     assert left == 0
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.postgres
+def test_helpers_start_without_the_task_s_secrets_in_their_environment(awkward, monkeypatch):
+    """A task's environment may hold keys and passwords (AIRFLOW_VAR_*, AIRFLOW_CONN_*);
+    the helpers get the key through their pipe only: their /proc/<pid>/environ has none."""
+    planted = "v9:planted-secret-in-the-task-environment-4711"
+    monkeypatch.setenv("AIRFLOW_VAR_PSEUDONYM_SECRET_ANALYTICS", planted)
+    monkeypatch.setenv("AIRFLOW_CONN_WAREHOUSE", "postgres://etl:planted-password-4711@db/dwh")
+    monkeypatch.setenv("SOME_API_TOKEN", "planted-token-4711")
+    environments = []
+    real_copy_piece = anonymise_workers.copy_piece
+
+    def look_at_the_helpers(*args, **kwargs) -> int:
+        for helper in multiprocessing.active_children():
+            environ = Path(f"/proc/{helper.pid}/environ").read_bytes()
+            if environ:  # empty while a helper starts, or once it has ended
+                environments.append(environ)
+        time.sleep(0.3)  # and let the helpers take pieces too
+        return real_copy_piece(*args, **kwargs)
+
+    monkeypatch.setattr(anonymise_workers, "copy_piece", look_at_the_helpers)
+    monkeypatch.setattr(anonymise_workers, "ROWS_PER_HELPER", 1)
+    output = "analytics.orders"
+    assert rows_of(awkward, output, _stream(awkward, processes=3))
+    assert environments
+    assert all(b"PATH=" in environ for environ in environments)  # an environment it is
+    for environ in environments:
+        assert b"4711" not in environ
+    assert os.environ["AIRFLOW_VAR_PSEUDONYM_SECRET_ANALYTICS"] == planted  # ours is intact

@@ -9,7 +9,8 @@ that counted the source; it exports that snapshot and each helper imports it (``
 TRANSACTION SNAPSHOT``), so every row is read in the one snapshot that was counted.
 
 Helpers start with ``spawn`` (no fork of an Airflow task process), and get the key through
-their start-up pipe, never their command line or environment. They start only when a
+their start-up pipe, never their command line or environment: they start with the task's
+environment less everything secret in it (:func:`scrubbed_environment`). They start only when a
 table has enough rows to repay their start-up; a helper that has not claimed a piece
 when the pieces run out is stopped unstarted. A helper commits each piece it writes; on
 any failure every helper is stopped, and the caller drops the staging table.
@@ -19,6 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import Connection as Pipe
@@ -132,6 +136,24 @@ def pieces(conn: Connection, source: str, rows: int, chunk_rows: int) -> list[st
     return [s.where() for s in slices_of_rows(pages, rows, chunk_rows)]
 
 
+# Names of environment variables that may hold a secret: Airflow's own (variables,
+# connections, configuration such as the Fernet key) and anything named like a credential.
+_SECRET_NAMES = re.compile(r"^AIRFLOW|SECRET|PASSWORD|PASSWD|TOKEN|CREDENTIAL|_KEY$|_KEY_", re.I)
+
+
+@contextmanager
+def scrubbed_environment() -> Iterator[None]:
+    """This process's environment without what may be secret, while a helper is spawned
+    (``spawn`` starts it with the environment of the moment); restored afterwards."""
+    removed = {
+        name: os.environ.pop(name) for name in list(os.environ) if _SECRET_NAMES.search(name)
+    }
+    try:
+        yield
+    finally:
+        os.environ.update(removed)
+
+
 class _Helpers:
     """Helper processes and the counter they and this process take pieces from."""
 
@@ -150,7 +172,8 @@ class _Helpers:
                 name=f"anonymise-stream-{index}",
                 daemon=True,
             )
-            process.start()
+            with scrubbed_environment():
+                process.start()
             send.close()
             self._processes.append(process)
             self._results.append(receive)
