@@ -7,26 +7,6 @@ FROM apache/airflow:3.3.2-python3.11
 
 USER root
 
-# Docker secrets -> Airflow Variables. Each secret file /run/secrets/airflow_var_<name>
-# becomes the environment variable AIRFLOW_VAR_<NAME> (Airflow's Variable <name>), so a
-# key reaches the tasks without ever being written in docker-compose.yml, an .env file or
-# `docker inspect`. Only the containers given the secret (the Celery worker) have it.
-COPY --chmod=0755 <<'EOF' /usr/local/bin/governance-entrypoint
-#!/usr/bin/env bash
-set -euo pipefail
-secrets_dir="${DOCKER_SECRETS_DIR:-/run/secrets}"
-for file in "${secrets_dir}"/airflow_var_*; do
-    [[ -e "${file}" ]] || continue
-    if [[ ! -f "${file}" || ! -r "${file}" ]]; then
-        echo "cannot read the secret ${file}: is its file there, and readable by AIRFLOW_UID?" >&2
-        exit 1
-    fi
-    name="$(basename "${file}")"
-    export "${name^^}=$(<"${file}")"
-done
-exec /entrypoint "$@"
-EOF
-
 # Named volumes start as a copy of these folders: owned by airflow (group 0, as the image
 # expects), so the worker can write reports and the API server its password file.
 RUN mkdir -p /opt/airflow/reports /opt/airflow/auth \
@@ -49,5 +29,6 @@ COPY --chown=airflow:0 plugins /opt/airflow/plugins
 ENV PYTHONPATH=/opt/airflow \
     GOVERNANCE_REPORTS_DIR=/opt/airflow/reports
 
-ENTRYPOINT ["/usr/bin/dumb-init", "--", "/usr/local/bin/governance-entrypoint"]
-CMD []
+# The official image's entrypoint, as it is: the pseudonymisation keys reach the tasks
+# through Airflow's local-filesystem secrets backend (docker-compose.yml), never through an
+# environment variable that every process of the container would inherit.

@@ -8,11 +8,12 @@ between services, images, volumes, secrets, URLs and the project's own files ass
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
-import stat
 import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator, Mapping
 from itertools import takewhile
@@ -44,7 +45,11 @@ AIRFLOW_SERVICES = (
 REQUIRED_SERVICES = (*AIRFLOW_SERVICES, "postgres", "redis", "warehouse", "warehouse-seed")
 # What an Airflow service may add to the common environment, and nothing else.
 EXTRA_ENVIRONMENT = {
-    "airflow-worker": {"DUMB_INIT_SETSID"},  # Celery's warm shutdown
+    "airflow-worker": {  # Celery's warm shutdown; the secrets backend holding the keys
+        "DUMB_INIT_SETSID",
+        "AIRFLOW__SECRETS__BACKEND",
+        "AIRFLOW__SECRETS__BACKEND_KWARGS",
+    },
     "airflow-init": {  # the login it writes; what the refusal of public defaults checks
         "_AIRFLOW_WWW_USER_USERNAME",
         "_AIRFLOW_WWW_USER_PASSWORD",
@@ -55,6 +60,9 @@ EXTRA_ENVIRONMENT = {
 PROJECT_MOUNTS = ("dags", "include", "plugins")
 # include/airflow_support.py reads the key of each purpose from this Airflow Variable.
 PSEUDONYM_VARIABLE = "pseudonym_secret_{purpose}"
+# The worker reads those Variables from this Docker secret, through this secrets backend.
+KEYS_SECRET = "pseudonym_keys"
+LOCAL_FILESYSTEM_BACKEND = "airflow.secrets.local_filesystem.LocalFilesystemBackend"
 SECRET_NAME = re.compile(r"SECRET|PASSWORD|FERNET|TOKEN|_KEY$")
 
 _INTERPOLATION = re.compile(
@@ -162,13 +170,6 @@ def requirement_pin(name: str) -> str:
         if match:
             return match[1]
     raise AssertionError(f"requirements.txt pins no {name}")
-
-
-def entrypoint_script(dockerfile: str) -> tuple[str, str]:
-    """The script the Dockerfile writes with a heredoc, and where it writes it."""
-    match = re.search(r"^COPY [^\n]*<<'?EOF'? (\S+)\n(.*?)^EOF$", dockerfile, re.M | re.S)
-    assert match, "the Dockerfile writes no entrypoint script"
-    return match[2], match[1]
 
 
 # --- services, image, environment -----------------------------------------------------------
@@ -444,18 +445,77 @@ def test_secrets_are_declared_used_and_kept_out_of_git_and_the_image(
     assert not let_in & {"secrets", ".env"}, ".dockerignore lets secrets into the image"
 
 
-def test_pseudonym_keys_reach_only_the_worker_as_airflow_variables(
+def test_pseudonym_keys_reach_only_the_worker_through_a_secrets_backend(
     services: dict[str, Any],
 ) -> None:
+    """The worker reads the keys with Airflow's local-filesystem secrets backend from a
+    Docker secret file: no key is in any container's environment, and no container but
+    the worker has the file."""
     support = (ROOT / "include" / "airflow_support.py").read_text(encoding="utf-8")
     assert PSEUDONYM_VARIABLE.split("{")[0] in support, "the Variable's name changed"
-    expected = {f"airflow_var_{PSEUDONYM_VARIABLE.format(purpose=p)}" for p in PURPOSES}
-    assert secret_names(services["airflow-worker"]) == expected
+    worker = services["airflow-worker"]
+    assert secret_names(worker) == {KEYS_SECRET}
+    env = resolved_env(worker)
+    assert env["AIRFLOW__SECRETS__BACKEND"] == LOCAL_FILESYSTEM_BACKEND
+    path = json.loads(env["AIRFLOW__SECRETS__BACKEND_KWARGS"])["variables_file_path"]
+    assert path == f"/run/secrets/{_secret_target(worker, KEYS_SECRET)}"
+    assert path.endswith(".env")  # the backend reads a file by its extension
     for name, service in services.items():
         if name != "airflow-worker":
             assert not secret_names(service), f"{name} needs no pseudonymisation key"
+            assert "AIRFLOW__SECRETS__BACKEND" not in resolved_env(service), name
         keyed = [k for k in environment(service) if k.startswith("AIRFLOW_VAR_")]
-        assert not keyed, f"{name} sets {keyed} in its environment: use a secret"
+        assert not keyed, f"{name} sets {keyed} in its environment: use the secret file"
+
+
+def test_the_worker_reads_the_keys_from_the_secret_file(
+    services: dict[str, Any], tmp_path: Path
+) -> None:
+    """The secret file as the README makes it, read the way a task reads its keys, with the
+    worker's backend settings (the file's path moved here) and a PostgreSQL warehouse."""
+    keys = {p: f"v1:{os.urandom(32).hex()}" for p in PURPOSES}
+    secret = tmp_path / "pseudonym_keys.env"
+    secret.write_text(
+        "".join(f"{PSEUDONYM_VARIABLE.format(purpose=p)}={k}\n" for p, k in keys.items()),
+        encoding="utf-8",
+    )
+    env = resolved_env(services["airflow-worker"])
+    backend = {
+        "AIRFLOW__SECRETS__BACKEND": env["AIRFLOW__SECRETS__BACKEND"],
+        "AIRFLOW__SECRETS__BACKEND_KWARGS": json.dumps({"variables_file_path": str(secret)}),
+    }
+    read = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os; from include.airflow_support import pseudonym_keys; "
+            "print([(k.purpose, k.fingerprint) for k in pseudonym_keys()]); "
+            "print(any(n.startswith('AIRFLOW_VAR_') for n in os.environ))",
+        ],
+        env={
+            "PATH": os.environ["PATH"],
+            "PYTHONPATH": str(ROOT),
+            "AIRFLOW_HOME": str(tmp_path / "airflow"),
+            "WAREHOUSE_URL": "postgresql://governance@warehouse:5432/warehouse",
+            **backend,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert read.returncode == 0, read.stderr[-2000:]
+    lines = read.stdout.strip().splitlines()
+    expected = [(p, parse_key(p, k, "test").fingerprint) for p, k in keys.items()]
+    assert lines[-2:] == [str(expected), "False"]
+
+
+def _secret_target(service: Mapping[str, Any], name: str) -> str:
+    for entry in service.get("secrets") or []:
+        if entry == name:
+            return name
+        if isinstance(entry, dict) and entry["source"] == name:
+            return entry.get("target", name)
+    raise AssertionError(f"no secret {name}")
 
 
 def test_no_secret_is_written_in_the_compose_file(
@@ -465,7 +525,8 @@ def test_no_secret_is_written_in_the_compose_file(
     every = {"x-airflow-common": compose["x-airflow-common"], **compose["services"]}
     for name, service in every.items():
         for key, value in environment(service).items():
-            if SECRET_NAME.search(key) and not key.endswith("_FILE"):
+            where_secrets_are = key.endswith("_FILE") or key.startswith("AIRFLOW__SECRETS__")
+            if SECRET_NAME.search(key) and not where_secrets_are:
                 assert whole_reference.match(value), f"{name}.{key}: take it from ${{...}}"
             password = urlsplit(value).password if "://" in value else None
             if password:
@@ -477,41 +538,12 @@ def test_no_secret_is_written_in_the_compose_file(
             parse_key("analytics", token, "docker-compose.yml")
 
 
-def test_entrypoint_turns_secret_files_into_airflow_variables(
-    dockerfile: str, tmp_path: Path
-) -> None:
-    script, path = entrypoint_script(dockerfile)
-    entrypoint = re.search(r"^ENTRYPOINT (\[.*\])$", dockerfile, re.M)
-    assert entrypoint, "the Dockerfile sets no ENTRYPOINT"
-    assert path in yaml.safe_load(entrypoint[1]), "the ENTRYPOINT skips the secrets script"
-    assert "exec /entrypoint " in script  # the official image's entrypoint, after ours
-    runnable = tmp_path / "entrypoint.sh"
-    runnable.write_text(script.replace("exec /entrypoint ", "exec env "), encoding="utf-8")
-    runnable.chmod(runnable.stat().st_mode | stat.S_IXUSR)
-    secrets = tmp_path / "secrets"
-    secrets.mkdir()
-    keys = {p: f"v1:{p}-{'x' * 40}" for p in PURPOSES}
-    for purpose, key in keys.items():
-        (secrets / f"airflow_var_{PSEUDONYM_VARIABLE.format(purpose=purpose)}").write_text(
-            key + "\n", encoding="utf-8"
-        )
-    (secrets / "unrelated").write_text("not a variable", encoding="utf-8")
-    env = {"PATH": os.environ["PATH"], "DOCKER_SECRETS_DIR": str(secrets)}
-    result = subprocess.run(
-        ["bash", str(runnable)], env=env, capture_output=True, text=True, check=True, timeout=10
-    )
-    seen = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
-    for purpose, key in keys.items():
-        variable = f"AIRFLOW_VAR_{PSEUDONYM_VARIABLE.format(purpose=purpose).upper()}"
-        assert seen.get(variable) == key  # Airflow's env lookup: AIRFLOW_VAR_ + key.upper()
-    assert "not a variable" not in result.stdout
-    # A secret compose could not find (it mounts a folder instead) stops the container.
-    (secrets / "airflow_var_broken").mkdir()
-    failed = subprocess.run(
-        ["bash", str(runnable)], env=env, capture_output=True, text=True, timeout=10
-    )
-    assert failed.returncode != 0
-    assert "airflow_var_broken" in failed.stderr
+def test_the_image_puts_no_secret_into_the_environment(dockerfile: str) -> None:
+    """The image keeps the official entrypoint: nothing turns secret files into
+    environment variables, which every process of the container would inherit."""
+    assert "AIRFLOW_VAR" not in dockerfile
+    assert "/run/secrets" not in dockerfile
+    assert not re.search(r"^ENTRYPOINT ", dockerfile, re.M)
 
 
 # --- Dockerfile ------------------------------------------------------------------------------
