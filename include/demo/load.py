@@ -1,6 +1,7 @@
 """Build the demo warehouse: recreate the demo tables and bulk-load the generated rows.
 
-Only the tables of ``include.demo.schema`` are dropped and created; other schemas of the
+Only the tables of ``include.demo.schema`` are dropped and created, and only when the demo
+made them (``governance.demo_tables``; it refuses to replace anyone else's); other schemas of the
 warehouse (governance, analytics, marketing) are left alone. PostgreSQL is loaded with
 ``COPY`` from CSV held in memory one chunk at a time; SQLite and MariaDB with
 ``executemany`` per chunk. The build is one transaction: on PostgreSQL, whose DDL is
@@ -16,11 +17,22 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from time import perf_counter
 
 import numpy as np
-from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, Table
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    Table,
+    delete,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
 
 from include.demo.generate import (
@@ -32,9 +44,10 @@ from include.demo.generate import (
     utc_today,
 )
 from include.demo.schema import DEMO_SCHEMAS, build_metadata
+from include.governance.audit import GOVERNANCE_SCHEMA, demo_tables
 from include.governance.dialects import dialect_of
 from include.governance.pgcopy import copy_in
-from include.governance.warehouse import ensure_schema
+from include.governance.warehouse import WarehouseError, default_sqlite_path, ensure_schema
 
 Writer = Callable[[Connection, Table, Columns], None]
 _SCALE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
@@ -100,9 +113,13 @@ def load_demo(engine: Engine, spec: DemoSpec) -> LoadReport:
     write: Writer = _copy_csv if dialect_of(engine).copy else _insert_many
     rows: dict[str, int] = defaultdict(int)
     write_seconds: dict[str, float] = defaultdict(float)
+    ensure_schema(engine, GOVERNANCE_SCHEMA)
+    demo_tables.create(engine, checkfirst=True)
+    _refuse_tables_not_ours(engine, metadata)
     with engine.begin() as conn:
         metadata.drop_all(conn)
         _create_tables(conn, metadata)
+        _record_tables(conn, metadata)
         for batch in demo_batches(spec):
             for key, columns in batch.items():
                 count = len(next(iter(columns.values())))
@@ -115,6 +132,37 @@ def load_demo(engine: Engine, spec: DemoSpec) -> LoadReport:
         _complete_tables(conn, metadata)
         index_seconds = perf_counter() - began
     return LoadReport(dict(rows), dict(write_seconds), index_seconds, perf_counter() - started)
+
+
+def _refuse_tables_not_ours(engine: Engine, metadata: MetaData) -> None:
+    """The demo replaces only tables it made (``governance.demo_tables``): on MariaDB a
+    schema is a server-wide database, and a trial's ``sales.orders`` was lost to a demo
+    build. The embedded warehouse's file is the project's own."""
+    if engine.url.get_backend_name() == "sqlite" and engine.url.database == str(
+        default_sqlite_path()
+    ):
+        return
+    inspector = inspect(engine)
+    with engine.connect() as conn:
+        ours = set(conn.execute(select(demo_tables.c.table_name)).scalars())
+    theirs = [
+        key
+        for key, table in metadata.tables.items()
+        if key not in ours and inspector.has_table(table.name, schema=table.schema)
+    ]
+    if theirs:
+        raise WarehouseError(
+            f"{', '.join(theirs[:5])}{' and others' if len(theirs) > 5 else ''} "
+            f"{'is' if len(theirs) == 1 else 'are'} in the warehouse but not made by the "
+            "demo, which never replaces a table it did not create: point it at a database "
+            "of its own, or drop the tables yourself"
+        )
+
+
+def _record_tables(conn: Connection, metadata: MetaData) -> None:
+    now = datetime.now(UTC)
+    conn.execute(delete(demo_tables).where(demo_tables.c.table_name.in_(list(metadata.tables))))
+    conn.execute(insert(demo_tables), [{"table_name": t, "built_at": now} for t in metadata.tables])
 
 
 def _create_tables(conn: Connection, metadata: MetaData) -> None:

@@ -137,6 +137,17 @@ def _add_new_columns(conn: Connection, table: Table) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table.schema}.{table.name} ADD COLUMN {definition}")
 
 
+# --- the demo warehouse ---
+
+demo_tables = Table(
+    "demo_tables",
+    metadata,
+    Column("table_name", String(256), primary_key=True, comment="schema.table"),
+    Column("built_at", TIMESTAMP, nullable=False),
+    comment="The tables the demo made: the only ones a demo build may replace.",
+)
+
+
 # --- retention ---
 
 legal_holds = Table(

@@ -215,6 +215,7 @@ def test_governance_page_shows_register_runs_and_reports(
     assert "analytics.customers" in html  # an anonymisation run, with its checks
     assert "(full (no published output yet))" in html  # and how each output was built
     assert "Retention runs" in html
+    assert "<td>web_sessions</td>" in html  # each rule's run, named
     links = re.findall(r'href="(/governance/reports/[^"]+)"', html)
     assert links
     for link in links:  # served as untrusted documents: no script, nothing from outside

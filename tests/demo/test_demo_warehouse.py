@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from sqlalchemy import Engine, MetaData, Select, Table, func, select, text
+from sqlalchemy import Engine, MetaData, Select, Table, func, inspect, select, text
 from stdnum.no import fodselsnummer, kontonr, orgnr
 
 from include.demo import generate
@@ -23,7 +23,7 @@ from include.demo.generate import DemoSpec, years_before
 from include.demo.load import build_demo_warehouse, parse_scale
 from include.demo.reference import EMAIL_DOMAINS, POSTCODES
 from include.demo.schema import DEMO_SCHEMAS, build_metadata
-from include.governance.warehouse import create_warehouse_engine, ensure_schema
+from include.governance.warehouse import WarehouseError, create_warehouse_engine, ensure_schema
 
 AS_OF = date(2026, 11, 24)
 SCALE = 300
@@ -506,3 +506,32 @@ def test_cli_rejects_a_bad_scale(capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit):
         main(["--scale", "lots"])
     assert "not a scale" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "dialect",
+    [
+        "sqlite_engine",
+        pytest.param("pg_engine", marks=pytest.mark.postgres),
+        pytest.param("mariadb_engine", marks=pytest.mark.mariadb),
+    ],
+)
+def test_the_demo_never_replaces_a_table_it_did_not_create(dialect: str, request) -> None:
+    """Pointed at a warehouse that has a sales.orders of its own (a trial on MariaDB, where
+    schemas are server-wide, lost one), the demo refuses and the table keeps its rows; a
+    table the demo made is replaced as before."""
+    engine = request.getfixturevalue(dialect)
+    ensure_schema(engine, "sales")
+    engine.dispose()  # SQLite: new connections attach the new schema's file
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE sales.orders (order_id INTEGER, note VARCHAR(20))"))
+        conn.execute(text("INSERT INTO sales.orders VALUES (1, 'theirs')"))
+    with pytest.raises(WarehouseError, match=r"sales\.orders .*not made by the demo"):
+        build_demo_warehouse(engine, scale=20)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT note FROM sales.orders")).scalar_one() == "theirs"
+        assert not inspect(conn).has_table("customers", schema="crm")  # nothing half-done
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE sales.orders"))
+    build_demo_warehouse(engine, scale=20)
+    assert build_demo_warehouse(engine, scale=20)["sales.orders"] > 0  # its own: replaced
