@@ -10,6 +10,7 @@ holds' case references: every route here requires a logged-in user granted the
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,7 +21,7 @@ from airflow.api_fastapi.core_api.security import GetUserDep
 from airflow.configuration import conf
 from airflow.plugins_manager import AirflowPlugin
 from fastapi import Depends, FastAPI, HTTPException, status
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 URL_PREFIX = "/governance"
@@ -88,28 +89,34 @@ def overview() -> str:
 
 
 @app.get("/reports/{path:path}")
-def report_file(path: str) -> FileResponse:
-    """A file of a run's report folder (report, Data Docs); nothing outside it."""
-    from include.governance.reports import reports_dir
+def report_file(path: str) -> Response:
+    """A file of a run's report folder (report, Data Docs), nothing outside them: from this
+    server's reports folder, else as the run kept it in the warehouse (the worker that
+    wrote it may share no disk with this server)."""
+    from include.airflow_support import warehouse_engine
+    from include.governance.reports import reports_dir, stored_report_file
 
+    headers = {"Content-Security-Policy": REPORT_POLICY}
     root = reports_dir().resolve()
     target = (root / path).resolve()
-    if not target.is_relative_to(root) or not target.is_file():
+    if not target.is_relative_to(root):
         raise HTTPException(status_code=404, detail="no such report")
-    return FileResponse(target, headers={"Content-Security-Policy": REPORT_POLICY})
+    if target.is_file():
+        return FileResponse(target, headers=headers)
+    content = stored_report_file(warehouse_engine(), path)
+    if content is None:
+        raise HTTPException(status_code=404, detail="no such report")
+    media_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return Response(content, media_type=media_type, headers=headers)
 
 
 def report_link(path: str | None, name: str = "report.html") -> str | None:
-    """The page's link to a report written at ``path`` (its Markdown file), if it is there."""
-    from include.governance.reports import reports_dir
-
+    """The page's link to the report a run recorded at ``path`` (its Markdown file, on the
+    disk of the worker that wrote it): ``<dag id>/<run>/<name>``, wherever that disk is."""
     if not path:
         return None
-    folder = Path(path).parent.resolve()
-    root = reports_dir().resolve()
-    if not folder.is_relative_to(root):
-        return None
-    return f"{URL_PREFIX}/reports/{folder.relative_to(root)}/{name}"
+    run = "/".join(Path(path).parent.parts[-2:])
+    return f"{URL_PREFIX}/reports/{run}/{name}"
 
 
 class GovernancePlugin(AirflowPlugin):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -135,6 +136,19 @@ def _add_new_columns(conn: Connection, table: Table) -> None:
         if column.name not in found:
             definition = CreateColumn(column).compile(dialect=conn.dialect)
             conn.exec_driver_sql(f"ALTER TABLE {table.schema}.{table.name} ADD COLUMN {definition}")
+
+
+# --- reports ---
+
+report_files = Table(
+    "report_files",
+    metadata,
+    Column("path", String(512), primary_key=True, comment="<dag id>/<run>/<file>, as linked"),
+    Column("content", LargeBinary(2**32 - 1), nullable=False, comment="zlib-compressed"),
+    Column("written_at", TIMESTAMP, nullable=False),
+    comment="Every run's report and Data Docs, for a Governance page that shares no disk "
+    "with the workers that wrote them.",
+)
 
 
 # --- the demo warehouse ---

@@ -2,7 +2,9 @@
 
 Reports hold what the governance tables hold (counts, names, categories, masked examples),
 never values. They go to ``$GOVERNANCE_REPORTS_DIR`` (default ``var/reports``), one folder
-per DAG and run, where the Governance page and compliance find them.
+per DAG and run, where the Governance page and compliance find them; and, with the run's
+Data Docs, into ``governance.report_files`` (:func:`store_report`), where an API server
+that shares no disk with the workers finds them.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ from __future__ import annotations
 import html
 import os
 import re
+import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from sqlalchemy import Engine, delete, insert, select
 
+from include.governance.audit import ensure_governance_tables, report_files
 from include.governance.paths import project_root
 
 REPORTS_DIR_ENV = "GOVERNANCE_REPORTS_DIR"
@@ -60,6 +66,39 @@ def write_report(folder: Path, title: str, markdown: str) -> Path:
     page = _PAGE.format(title=html.escape(title), body=body)
     (folder / "report.html").write_text(page, encoding="utf-8")
     return md_path
+
+
+def store_report(engine: Engine, folder: Path) -> int:
+    """Keep every file of a run's report folder (``<root>/<dag id>/<run>``) in the warehouse,
+    replacing what an earlier attempt of the run kept; returns the files kept."""
+    ensure_governance_tables(engine)
+    run = "/".join(folder.parts[-2:])
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "path": f"{run}/{path.relative_to(folder).as_posix()}",
+            "content": zlib.compress(path.read_bytes()),
+            "written_at": now,
+        }
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
+    with engine.begin() as conn:
+        conn.execute(
+            delete(report_files).where(report_files.c.path.startswith(f"{run}/", autoescape=True))
+        )
+        if rows:
+            conn.execute(insert(report_files), rows)
+    return len(rows)
+
+
+def stored_report_file(engine: Engine, path: str) -> bytes | None:
+    """A file :func:`store_report` kept, by its path (``<dag id>/<run>/<file>``)."""
+    with engine.connect() as conn:
+        content = conn.execute(
+            select(report_files.c.content).where(report_files.c.path == path)
+        ).scalar()
+    return None if content is None else zlib.decompress(content)
 
 
 def table(headers: list[str], rows: list[list[object]]) -> str:

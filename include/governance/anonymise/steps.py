@@ -32,7 +32,7 @@ from include.governance.dialects import dialect_of
 from include.governance.policy import Policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.quality import Checks
-from include.governance.reports import data_docs_folder, write_report
+from include.governance.reports import data_docs_folder, store_report, write_report
 from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
@@ -146,6 +146,7 @@ def report(engine: Engine, run_id: str, *, folder: Path) -> dict:
     if status == "not started":
         raise RunNotStarted("the run did not start: see the log of the prepare task")
     path = write_report(folder, f"Anonymisation {run_id}", render_anonymise_report(engine, run_id))
+    store_report(engine, folder)
     record_report(engine, run_id, str(path))
     log.info("run %s; report: %s", status, path)
     if status != "succeeded":

@@ -25,7 +25,7 @@ from include.governance.inventory.scan import (
     start_scan,
 )
 from include.governance.policy import Policy
-from include.governance.reports import write_report
+from include.governance.reports import store_report, write_report
 from include.governance.warehouse import describe_error
 
 log = logging.getLogger(__name__)
@@ -97,6 +97,7 @@ def finish(
         f"Personal-data inventory {run_id}",
         render_inventory_report(engine, policy, summary),
     )
+    store_report(engine, folder)
     record_report(engine, run_id, str(report))
     _log_summary(summary, report)
     if summary.tables_failed:

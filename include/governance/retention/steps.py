@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 
 from include.governance.policy import Policy
 from include.governance.quality import Checks
-from include.governance.reports import data_docs_folder, write_report
+from include.governance.reports import data_docs_folder, store_report, write_report
 from include.governance.retention.checks import verify_expectations
 from include.governance.retention.delete import execute_retention, reclaim_space
 from include.governance.retention.plan import (
@@ -204,6 +204,7 @@ def verify_run(
                 continued=continued_runs(engine, run_id),
             ),
         )
+        store_report(engine, folder)
         failures = [f"{r.suite}: {o}" for r in results or [] for o in r.failures]
         status = "planned" if execution is None else "failed checks" if failures else "deleted"
         finish_run(
