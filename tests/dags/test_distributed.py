@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import redis
 from sqlalchemy import create_engine, text
 
 pytestmark = pytest.mark.slow
@@ -96,6 +97,9 @@ def cluster(tmp_path_factory, project_airflow_env, pseudonym_keys, metadata_data
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
+        broker = redis.Redis.from_url(REDIS)  # leave the server as it was: our queue goes
+        broker.delete(queue, f"_kombu.binding.{queue}")
+        broker.close()
 
 
 def test_inventory_and_anonymisation_run_on_a_celery_worker(cluster):
