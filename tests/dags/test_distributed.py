@@ -98,7 +98,7 @@ def cluster(tmp_path_factory, project_airflow_env, pseudonym_keys, metadata_data
             except subprocess.TimeoutExpired:
                 process.kill()
         broker = redis.Redis.from_url(REDIS)  # leave the server as it was: our queue goes
-        broker.delete(queue, f"_kombu.binding.{queue}")
+        broker.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
         broker.close()
 
 
