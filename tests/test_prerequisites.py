@@ -41,7 +41,8 @@ def test_without_chromium_and_without_root_it_says_what_to_install():
 
 def _as_nobody_with_only(bin_dir: Path) -> subprocess.CompletedProcess:
     """The script, run as nobody with only a few tools on PATH (no Chromium)."""
-    for tool in ("bash", "pg_isready", "mysqladmin", "id", "seq", "sleep", "ls", "sort"):
+    tools = ("bash", "pg_isready", "mysqladmin", "redis-cli", "id", "seq", "sleep", "ls", "sort")
+    for tool in tools:
         (bin_dir / tool).symlink_to(shutil.which(tool))
     env = {"PATH": str(bin_dir), "HOME": str(bin_dir)}
     return subprocess.run(

@@ -25,9 +25,7 @@ def governance_ui():
     return module
 
 
-def test_a_report_written_on_a_worker_is_served_by_an_api_server_without_it(
-    tmp_path, monkeypatch
-):
+def test_a_report_written_on_a_worker_is_served_by_an_api_server_without_it(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path}/warehouse.db"
     monkeypatch.setenv("WAREHOUSE_URL", url)
     engine = create_warehouse_engine(url)
