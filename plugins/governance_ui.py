@@ -111,12 +111,15 @@ def report_file(path: str) -> Response:
 
 
 def report_link(path: str | None, name: str = "report.html") -> str | None:
-    """The page's link to the report a run recorded at ``path`` (its Markdown file, on the
-    disk of the worker that wrote it): ``<dag id>/<run>/<name>``, wherever that disk is."""
+    """The page's link to a file a run recorded at ``path`` (its report, or a suite's Data
+    Docs index, on the disk of the worker that wrote it), with ``name`` in that file's
+    folder: ``<dag id>/<run>/[data_docs/<suite>/]<name>``, wherever that disk is."""
     if not path:
         return None
-    run = "/".join(Path(path).parent.parts[-2:])
-    return f"{URL_PREFIX}/reports/{run}/{name}"
+    folder = Path(path).parent.parts
+    docs = [i for i, part in enumerate(folder) if part == "data_docs"]
+    start = (docs[-1] if docs else len(folder)) - 2  # the DAG's folder, then the run's
+    return f"{URL_PREFIX}/reports/{'/'.join(folder[start:])}/{name}"
 
 
 class GovernancePlugin(AirflowPlugin):

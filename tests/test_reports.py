@@ -46,6 +46,14 @@ def test_a_report_written_on_a_worker_is_served_by_an_api_server_without_it(tmp_
     link = ui.report_link(str(markdown))
     run = "manual__2026-11-24T00_00_00_00_00"
     assert link == f"/governance/reports/pii_inventory/{run}/report.html"
+    docs_index = folder / "data_docs" / "index.html"
+    assert ui.report_link(str(docs_index), "index.html") == (
+        f"/governance/reports/pii_inventory/{run}/data_docs/index.html"
+    )
+    suite = folder / "data_docs" / "analytics_customers" / "index.html"
+    assert ui.report_link(str(suite), "index.html") == (
+        f"/governance/reports/pii_inventory/{run}/data_docs/analytics_customers/index.html"
+    )
     served = ui.report_file(f"pii_inventory/{run}/report.html")
     assert served.body == (folder / "report.html").read_bytes()
     assert served.media_type == "text/html"
