@@ -213,6 +213,13 @@ def test_misspelt_key_names_its_path_and_line(tmp_path):
             "sales.shipments that shipment_id refers to",
         ),
         (
+            lambda d: d["retention"]["order_history"]["children"][0].update(
+                parent_column="order_number"
+            ),
+            "retention.order_history.children[0].parent_column: a child of sales.orders refers "
+            "to its key 'order_id'; leave it out",
+        ),
+        (
             lambda d: d["retention"]["order_history"]["children"].append(
                 {"table": "sales.payments", "column": "order_id"}
             ),

@@ -232,6 +232,13 @@ def _check_child(
                 f"{parent} is neither the rule's table nor a child listed before this one",
             )
         ]
+    if parent == rule.table and child.parent_column not in (None, rule.key):
+        return [
+            PolicyProblem(
+                (*at, "parent_column"),
+                f"a child of {rule.table} refers to its key {rule.key!r}; leave it out",
+            )
+        ]
     if parent != rule.table and child.parent_column is None:
         return [
             PolicyProblem(
