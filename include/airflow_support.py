@@ -43,6 +43,7 @@ def warehouse_url() -> URL:
         login=conn.login,
         password=conn.password,
         schema=conn.schema,
+        extra=conn.extra_dejson,
     )
 
 

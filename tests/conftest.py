@@ -25,20 +25,10 @@ PG_SERVER_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@12
 MARIADB_SERVER_URL = os.environ.get("TEST_MARIADB_URL", "mysql+pymysql://root@127.0.0.1:3306")
 # One database per test session, so sessions side by side cannot drop each other's.
 PG_TEST_DATABASE = f"governance_test_{os.getpid()}"
-# MariaDB has no schemas inside a database: each schema is a database on the server, so
-# the tests may drop only these names there.
-MARIADB_TEST_SCHEMAS = (
-    "crm",
-    "sales",
-    "web",
-    "service",
-    "hr",
-    "health",
-    "governance",
-    "analytics",
-    "marketing",
-    "scan_test",
-)
+# MariaDB's schemas are databases of the whole server: this session's all start with its
+# own prefix (the warehouse URL's ``schema_prefix``), and only those are ever dropped.
+MARIADB_TEST_PREFIX = f"gt{os.getpid()}_"
+MARIADB_TEST_URL = f"{MARIADB_SERVER_URL}/mysql?schema_prefix={MARIADB_TEST_PREFIX}"
 
 
 @pytest.fixture(scope="session")
@@ -79,10 +69,16 @@ def _empty_postgres(engine: Engine) -> None:
 
 
 def _empty_mariadb(engine: Engine) -> None:
+    """Drop this session's databases (those with its prefix), and no other."""
+    like = MARIADB_TEST_PREFIX.replace("_", "\\_") + "%"
     with engine.begin() as conn:
         conn.execute(text("SET FOREIGN_KEY_CHECKS = 0"))  # the demo has cross-database keys
-        for schema in MARIADB_TEST_SCHEMAS:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {schema}"))
+        ours = conn.execute(
+            text("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE :p"),
+            {"p": like},
+        ).scalars()
+        for name in list(ours):
+            conn.execute(text(f"DROP DATABASE `{name}`"))
 
 
 @pytest.fixture
@@ -122,7 +118,7 @@ def pg_driver_engine(request) -> Engine:
 
 @pytest.fixture
 def mariadb_engine() -> Iterator[Engine]:
-    engine = create_warehouse_engine(f"{MARIADB_SERVER_URL}/mysql")
+    engine = create_warehouse_engine(MARIADB_TEST_URL)
     _empty_mariadb(engine)
     yield engine
     _empty_mariadb(engine)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, MetaData, String, Table, inspect, select
+from sqlalchemy import Column, MetaData, String, Table, select
 
 from include.governance.audit import anonymise_outputs, ensure_governance_tables
+from include.governance.catalog import Catalog
 from include.governance.warehouse import ensure_schema
 
 
@@ -23,7 +24,7 @@ def test_a_table_from_an_earlier_version_gains_new_columns_and_keeps_its_rows(an
         conn.execute(earlier.insert().values(run_id="r1", output="o", source="s", status="built"))
     ensure_governance_tables(any_engine)
     ensure_governance_tables(any_engine)  # and again: nothing left to add
-    columns = inspect(any_engine).get_columns("anonymise_outputs", schema="governance")
+    columns = Catalog(any_engine).get_columns("anonymise_outputs", schema="governance")
     assert [c["name"] for c in columns][:4] == ["run_id", "output", "source", "status"]
     assert {c["name"] for c in columns} == set(anonymise_outputs.c.keys())
     with any_engine.connect() as conn:

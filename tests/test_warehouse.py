@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy import Column, MetaData, Table, Text, event, inspect, select, text
 
 from include.airflow_support import warehouse_url
+from include.governance.schemas import physical
+from include.governance.tables import TableName
 from include.governance.warehouse import (
     SQLITE_MAX_SCHEMAS,
     WarehouseError,
@@ -62,6 +64,8 @@ def test_url_from_airflow_connection_fields():
     assert url_from_connection("sqlite", host="", schema="/data/w.db").database == "/data/w.db"
     with pytest.raises(WarehouseError, match="no file path"):
         url_from_connection("sqlite", host="")
+    shared = url_from_connection("mysql", host="db", extra={"schema_prefix": "shop_", "x": "1"})
+    assert dict(shared.query) == {"schema_prefix": "shop_"}
     with pytest.raises(WarehouseError, match="has type 'http'"):
         url_from_connection("http", host="example.com")
 
@@ -80,6 +84,8 @@ def test_airflow_connection_wins_over_environment(monkeypatch):
         "wh",
         "etl",
     )
+    monkeypatch.setenv("AIRFLOW_CONN_WAREHOUSE", "mysql://root@db:3306/x?schema_prefix=shop_")
+    assert warehouse_url().query == {"schema_prefix": "shop_"}  # an extra, from the URI
 
 
 def test_sqlite_schemas_are_attached_files_usable_across_schemas(sqlite_engine, tmp_path):
@@ -125,9 +131,11 @@ def test_schemas_on_server_dialects(pg_engine, mariadb_engine):
         check_connection(engine)
         ensure_schema(engine, "crm")
         ensure_schema(engine, "crm")
+        people = TableName("crm", "people")
         with engine.begin() as conn:
-            conn.execute(text("CREATE TABLE crm.people (id INTEGER PRIMARY KEY)"))
-        assert "people" in inspect(engine).get_table_names(schema="crm")
+            conn.execute(text(f"CREATE TABLE {people.quoted(engine)} (id INTEGER PRIMARY KEY)"))
+        on_server = people.on_server(engine)
+        assert "people" in inspect(engine).get_table_names(schema=on_server.schema)
 
 
 def test_unreachable_warehouse_is_named_without_its_password():
@@ -147,7 +155,7 @@ def test_mariadb_schemas_hold_any_text_whatever_the_server_default(mariadb_engin
     engine = create_warehouse_engine(mariadb_engine.url)
     event.listen(engine, "connect", _latin1_server_defaults)
     with engine.begin() as conn:  # the trap is real: a plain CREATE DATABASE gets latin1
-        conn.execute(text("CREATE DATABASE marketing"))
+        conn.execute(text(f"CREATE DATABASE {physical(engine, 'marketing')}"))
     assert _charset(engine, "marketing") == "latin1"
     for schema in ("analytics", "marketing"):  # a new one, and one made latin1 before
         ensure_schema(engine, schema)
@@ -177,7 +185,7 @@ def _charset(engine, schema: str) -> str:
                 "SELECT default_character_set_name FROM information_schema.schemata "
                 "WHERE schema_name = :schema"
             ),
-            {"schema": schema},
+            {"schema": physical(engine, schema)},
         ).scalar_one()
 
 

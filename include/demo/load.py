@@ -30,7 +30,6 @@ from sqlalchemy import (
     Table,
     delete,
     insert,
-    inspect,
     select,
 )
 from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
@@ -45,8 +44,10 @@ from include.demo.generate import (
 )
 from include.demo.schema import DEMO_SCHEMAS, build_metadata
 from include.governance.audit import GOVERNANCE_SCHEMA, demo_tables
+from include.governance.catalog import Catalog
 from include.governance.dialects import dialect_of
 from include.governance.pgcopy import copy_in
+from include.governance.tables import TableName
 from include.governance.warehouse import WarehouseError, default_sqlite_path, ensure_schema
 
 Writer = Callable[[Connection, Table, Columns], None]
@@ -142,7 +143,7 @@ def _refuse_tables_not_ours(engine: Engine, metadata: MetaData) -> None:
         default_sqlite_path()
     ):
         return
-    inspector = inspect(engine)
+    inspector = Catalog(engine)
     with engine.connect() as conn:
         ours = set(conn.execute(select(demo_tables.c.table_name)).scalars())
     theirs = [
@@ -213,7 +214,8 @@ def _insert_many(conn: Connection, table: Table, columns: Columns) -> None:
 def _names(conn: Connection, table: Table) -> tuple[str, str]:
     """The quoted column list and table name, as the dialect spells them."""
     preparer = conn.dialect.identifier_preparer
-    return ", ".join(preparer.quote(c.name) for c in table.columns), preparer.format_table(table)
+    names = ", ".join(preparer.quote(c.name) for c in table.columns)
+    return names, TableName(table.schema, table.name).quoted(conn)
 
 
 def _column_values(table: Table, columns: Columns, dialect: str) -> list[list]:

@@ -22,11 +22,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    inspect,
 )
 from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
+from include.governance.catalog import Catalog
 from include.governance.pseudonym import FINGERPRINT_LENGTH
+from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
 GOVERNANCE_SCHEMA = "governance"
@@ -131,11 +132,12 @@ def ensure_governance_tables(engine: Engine) -> None:
 def _add_new_columns(conn: Connection, table: Table) -> None:
     """Columns added to a governance table since it was created (all nullable): a warehouse
     kept from an earlier version gains them, and keeps its history."""
-    found = {c["name"] for c in inspect(conn).get_columns(table.name, schema=table.schema)}
+    found = {c["name"] for c in Catalog(conn).get_columns(table.name, schema=table.schema)}
     for column in table.columns:
         if column.name not in found:
             definition = CreateColumn(column).compile(dialect=conn.dialect)
-            conn.exec_driver_sql(f"ALTER TABLE {table.schema}.{table.name} ADD COLUMN {definition}")
+            name = TableName(table.schema, table.name).quoted(conn)
+            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {definition}")
 
 
 # --- reports ---

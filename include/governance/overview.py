@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, inspect, select
+from sqlalchemy import Engine, Table, func, select
 
 from include.governance.audit import (
     GOVERNANCE_SCHEMA,
@@ -20,13 +20,14 @@ from include.governance.audit import (
     retention_runs,
     segment_runs,
 )
+from include.governance.catalog import Catalog
 
 RECENT = 50
 
 
 def governance_overview(engine: Engine) -> dict[str, Any]:
     """Every section of the Governance page; empty where a DAG has not run yet."""
-    inspector = inspect(engine)
+    inspector = Catalog(engine)
     existing = (
         set(inspector.get_table_names(schema=GOVERNANCE_SCHEMA))
         if GOVERNANCE_SCHEMA in inspector.get_schema_names()

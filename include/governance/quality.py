@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from include.governance.data_docs import keep_local
+from include.governance.schemas import physical, without_schema_names
 from include.governance.warehouse import engine_options
 
 # Counts and percentages only, for every expectation of every check.
@@ -93,11 +94,13 @@ class Checks:
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             },
         )
+        self.engine = engine
         url = engine.url
         options = engine_options(url)
+        # GX is given the server's names of the schemas (it reflects them itself).
         self._source = self.context.data_sources.add_sql(
             "warehouse",
-            connection_string=url.render_as_string(hide_password=False),
+            connection_string=without_schema_names(url).render_as_string(hide_password=False),
             kwargs=options,
         )
 
@@ -105,7 +108,9 @@ class Checks:
         self, suite: str, schema: str, table: str, expectations: Sequence[Any]
     ) -> SuiteResult:
         """Run ``expectations`` on ``schema.table``; the Data Docs are updated with it."""
-        asset = self._source.add_table_asset(suite, table_name=table, schema_name=schema)
+        asset = self._source.add_table_asset(
+            suite, table_name=table, schema_name=physical(self.engine, schema)
+        )
         return self._run(suite, f"{schema}.{table}", asset, expectations)
 
     def validate_query(self, suite: str, query: str, expectations: Sequence[Any]) -> SuiteResult:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, column, func, inspect, select, table, text, types
+from sqlalchemy import Connection, Engine, func, select, text, types
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.util import ClauseAdapter
 
+from include.governance.catalog import Catalog
 from include.governance.dialects import dialect_of
+from include.governance.tables import TableName
 
 MAX_TEXT = 2000
 STATEMENT_TIMEOUT_MS = 30_000  # PostgreSQL: a sampling query that takes longer is given up
@@ -55,10 +57,10 @@ def column_kind(sql_type: types.TypeEngine) -> str:
 
 def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> TableSample:
     """Up to ``size`` non-null values of every column of ``schema.name``."""
-    reflected = inspect(engine).get_columns(name, schema=schema)
+    reflected = Catalog(engine).get_columns(name, schema=schema)
     kinds = {c["name"]: column_kind(c["type"]) for c in reflected}
     readable = [c for c, kind in kinds.items() if kind != "binary"]
-    source = table(name, *(column(c) for c in kinds), schema=schema)
+    source = TableName(schema, name).clause(*kinds)
     with engine.connect() as conn:
         if timeout := dialect_of(engine).statement_timeout:
             conn.execute(text(timeout.format(ms=STATEMENT_TIMEOUT_MS)))

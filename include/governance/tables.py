@@ -2,15 +2,16 @@
 
 The policy, the register and the run records name tables as ``schema.table`` text; code
 that needs the parts asks a :class:`TableName` instead of splitting strings, and SQL gets
-the name quoted by the warehouse's own rules.
+the name quoted by the warehouse's own rules and in the server's name for the schema.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, column, table
-from sqlalchemy.sql.expression import TableClause
+from sqlalchemy import Column, Connection, Engine, MetaData, Table
+
+from include.governance.schemas import physical
 
 
 @dataclass(frozen=True, order=True)
@@ -31,10 +32,23 @@ class TableName:
         return f"{self.schema}.{self.name}"
 
     def quoted(self, bind: Engine | Connection) -> str:
-        """The name as SQL text, each part quoted where the dialect needs it."""
-        quote = bind.dialect.identifier_preparer.quote
-        return f"{quote(self.schema)}.{quote(self.name)}"
+        """The name as SQL text, each part quoted where the dialect needs it, in the
+        database's name for the schema (``schemas``)."""
+        preparer = bind.dialect.identifier_preparer
+        return f"{preparer.quote_schema(physical(bind, self.schema))}.{preparer.quote(self.name)}"
 
-    def clause(self, *columns: str) -> TableClause:
-        """A lightweight SQLAlchemy table of the named columns (each once)."""
-        return table(self.name, *(column(c) for c in dict.fromkeys(columns)), schema=self.schema)
+    def on_server(self, bind: Engine | Connection) -> TableName:
+        """This table under the database's name for its schema, for the catalogue
+        (``inspect``) and for libraries given names rather than an engine (GX)."""
+        return TableName(physical(bind, self.schema), self.name)
+
+    def clause(self, *columns: str | Column) -> Table:
+        """A SQLAlchemy table of these columns (each once; a name is a column of no
+        type). A ``Table``, not SQLAlchemy's lighter ``table()``: only a ``Table`` is
+        renamed by the engine's ``schema_translate_map`` (``schemas``)."""
+        made: dict[str, Column] = {}
+        for c in columns:  # the first of a name wins
+            made.setdefault(
+                c if isinstance(c, str) else c.name, Column(c) if isinstance(c, str) else c
+            )
+        return Table(self.name, MetaData(), *made.values(), schema=self.schema)

@@ -14,17 +14,25 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from include.governance.dialects import SchemaKind, dialect_named, dialect_of
 from include.governance.paths import project_root
+from include.governance.schemas import (
+    SCHEMA_MAP_PARAM,
+    SCHEMA_NAME_PARAMS,
+    SCHEMA_PREFIX_PARAM,
+    SchemaNames,
+    physical,
+)
 
 WAREHOUSE_URL_ENV = "WAREHOUSE_URL"
 SQLITE_MAX_SCHEMAS = 10
@@ -83,11 +91,14 @@ def url_from_connection(
     login: str | None = None,
     password: str | None = None,
     schema: str | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> URL:
     """A SQLAlchemy URL from an Airflow connection's fields.
 
     Airflow keeps the database name in ``schema``; a SQLite file's path is in ``host`` when
-    the connection was made in the UI and in ``schema`` when it came from a URI.
+    the connection was made in the UI and in ``schema`` when it came from a URI. The
+    schemas' names on a shared MariaDB server (``schemas``) are the connection's extras
+    ``schema_prefix`` and ``schema_map`` (a URI's query parameters become extras).
     """
     driver = _DRIVERS.get((conn_type or "").lower())
     if driver is None:
@@ -99,8 +110,15 @@ def url_from_connection(
         if not (host or schema):
             raise WarehouseError("Airflow connection 'warehouse' (sqlite) has no file path")
         return URL.create("sqlite", database=host or schema)
+    names = {k: str(v) for k, v in (extra or {}).items() if k in SCHEMA_NAME_PARAMS}
     return URL.create(
-        driver, username=login, password=password, host=host, port=port, database=schema
+        driver,
+        username=login,
+        password=password,
+        host=host,
+        port=port,
+        database=schema,
+        query=names,
     )
 
 
@@ -110,11 +128,40 @@ def masked(url: URL) -> str:
 
 
 def create_warehouse_engine(url: str | URL | None = None) -> Engine:
-    """An engine for the warehouse, set up for its dialect (see the module docstring)."""
+    """An engine for the warehouse, set up for its dialect (see the module docstring), with
+    the server's names for its schemas where the URL gives them (``schemas``)."""
     resolved = resolve_url(url)
+    names = warehouse_schema_names(resolved)
     if resolved.get_backend_name() == "sqlite":
         return _sqlite_engine(resolved)
-    return create_engine(resolved, pool_pre_ping=True, **engine_options(resolved))
+    engine = create_engine(resolved, pool_pre_ping=True, **engine_options(resolved))
+    if names.translates:
+        event.listen(engine, "do_connect", _without_schema_params)
+        engine = engine.execution_options(schema_translate_map=names)
+    return engine
+
+
+def warehouse_schema_names(url: URL) -> SchemaNames:
+    """What the URL's ``schema_prefix`` and ``schema_map`` call the schemas on the server;
+    only where schemas are server-wide (MariaDB): elsewhere the URL's database holds them."""
+    try:
+        names = SchemaNames.from_url(url)
+    except ValueError as exc:
+        raise WarehouseError(f"warehouse URL {masked(url)}: {exc}") from None
+    backend = url.get_backend_name()
+    if names.translates and dialect_named(backend).schemas is not SchemaKind.DATABASE:
+        raise WarehouseError(
+            f"{SCHEMA_PREFIX_PARAM} and {SCHEMA_MAP_PARAM} are for MariaDB/MySQL, where every "
+            f"schema is a database of the whole server; on {backend} the warehouse's schemas "
+            "live inside the URL's own database (or file): give it one of its own instead"
+        )
+    return names
+
+
+def _without_schema_params(dialect, conn_rec, cargs, cparams) -> None:
+    """The driver rejects parameters it does not know; the engine's URL keeps them."""
+    for param in SCHEMA_NAME_PARAMS:
+        cparams.pop(param, None)
 
 
 def engine_options(url: URL) -> dict[str, Any]:
@@ -156,10 +203,11 @@ def ensure_schema(engine: Engine, schema: str) -> None:
             sqlite3.connect(path).close()
         return
     options = dialect_of(engine).schema_options
+    name = engine.dialect.identifier_preparer.quote_schema(physical(engine, schema))
     with engine.begin() as conn:
-        conn.execute(text(f"{kind.value} IF NOT EXISTS {schema} {options}".rstrip()))
+        conn.execute(text(f"{kind.value} IF NOT EXISTS {name} {options}".rstrip()))
         if options and kind is SchemaKind.DATABASE:  # one made before: new tables get them
-            conn.execute(text(f"ALTER DATABASE {schema} {options}"))
+            conn.execute(text(f"ALTER DATABASE {name} {options}"))
 
 
 def sqlite_schema_path(main_db: Path, schema: str) -> Path:

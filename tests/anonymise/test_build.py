@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, select
 
 from include.demo.load import build_demo_warehouse
 from include.governance.anonymise import forms as anonymise_forms
@@ -16,10 +16,12 @@ from include.governance.anonymise.plan import PlanError, output_sources, plan_ou
 from include.governance.anonymise.records import ChecksFailed, finish_run
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import anonymise_outputs, anonymise_runs
+from include.governance.catalog import Catalog
 from include.governance.marketing.segments import build_segments
 from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.quality import Checks
+from tests.server_sql import sql
 
 POLICY = load_policy()
 RUN_DATE = date(2026, 11, 24)
@@ -77,8 +79,8 @@ def read_outputs(engine: Engine, schemas: tuple[str, ...] = ("analytics",)) -> d
     tables = {}
     with engine.connect() as conn:
         for schema in schemas:
-            for name in inspect(conn).get_table_names(schema=schema):
-                rows = conn.execute(text(f"SELECT * FROM {schema}.{name}")).all()
+            for name in Catalog(conn).get_table_names(schema=schema):
+                rows = conn.execute(sql(conn, f"SELECT * FROM {schema}.{name}")).all()
                 tables[f"{schema}.{name}"] = sorted(tuple(map(str, r)) for r in rows)
     return tables
 
@@ -87,10 +89,10 @@ def seeded_values(engine: Engine) -> set[str]:
     with engine.connect() as conn:
         found = set()
         for table, columns in SEEDED.items():
-            for row in conn.execute(text(f"SELECT {', '.join(columns)} FROM {table}")):
+            for row in conn.execute(sql(conn, f"SELECT {', '.join(columns)} FROM {table}")):
                 found |= {str(v) for v in row if v is not None}
             if table == "crm.customers":
-                names = conn.execute(text("SELECT first_name, last_name FROM crm.customers"))
+                names = conn.execute(sql(conn, "SELECT first_name, last_name FROM crm.customers"))
                 found |= {f"{first} {last}" for first, last in names}
     return found
 
@@ -108,8 +110,8 @@ def leaked(engine: Engine, schemas: tuple[str, ...]) -> set[str]:
 
 def test_outputs_hold_only_what_the_rules_make_and_no_personal_data(demo, tmp_path):
     with demo.begin() as conn:  # added to a source later: never flows through on its own
-        conn.execute(text("ALTER TABLE crm.customers ADD COLUMN nickname VARCHAR(40)"))
-        conn.execute(text("UPDATE crm.customers SET nickname = first_name"))
+        conn.execute(sql(conn, "ALTER TABLE crm.customers ADD COLUMN nickname VARCHAR(40)"))
+        conn.execute(sql(conn, "UPDATE crm.customers SET nickname = first_name"))
     results = run_analytics(demo, "run-1", tmp_path)
     expected_method = "pushdown" if demo.dialect.name == "postgresql" else "streaming"
     assert results["analytics.orders"].method == expected_method
@@ -119,14 +121,15 @@ def test_outputs_hold_only_what_the_rules_make_and_no_personal_data(demo, tmp_pa
     with demo.connect() as conn:
         for output, source in output_sources(POLICY).items():
             plan = plan_output(demo, POLICY, output)
-            columns = [c["name"] for c in inspect(conn).get_columns(plan.table, schema="analytics")]
+            columns = [c["name"] for c in Catalog(conn).get_columns(plan.table, schema="analytics")]
             assert columns == plan.output_names
-            source_rows = conn.execute(text(f"SELECT count(*) FROM {source}")).scalar()
+            source_rows = conn.execute(sql(conn, f"SELECT count(*) FROM {source}")).scalar()
             assert len(tables[output]) == source_rows == results[output].output_rows
         orphans = conn.execute(
-            text(
+            sql(
+                conn,
                 "SELECT count(*) FROM analytics.orders o WHERE NOT EXISTS "
-                "(SELECT 1 FROM analytics.customers c WHERE c.customer_key = o.customer_key)"
+                "(SELECT 1 FROM analytics.customers c WHERE c.customer_key = o.customer_key)",
             )
         ).scalar()
         runs = conn.execute(select(anonymise_runs.c.status)).scalars().all()
@@ -146,7 +149,7 @@ def test_outputs_hold_only_what_the_rules_make_and_no_personal_data(demo, tmp_pa
 
     run_analytics(demo, "run-3", tmp_path, key=NEW_KEY)
     with demo.connect() as conn:
-        rows = conn.execute(text("SELECT * FROM analytics.orders")).mappings().all()
+        rows = conn.execute(sql(conn, "SELECT * FROM analytics.orders")).mappings().all()
     before = {v for r in tables["analytics.orders"] for v in r if len(v) == 64}
     assert len(before) > len(rows)  # order and customer keys
     assert before.isdisjoint({r[c] for r in rows for c in ("order_key", "customer_key")})
@@ -177,7 +180,7 @@ def test_failing_checks_or_a_missing_column_keep_the_previous_version(demo, tmp_
     assert finish_run(demo, "run-2") == "failed"
 
     with demo.begin() as conn:
-        conn.execute(text("ALTER TABLE crm.customers DROP COLUMN gender"))
+        conn.execute(sql(conn, "ALTER TABLE crm.customers DROP COLUMN gender"))
     with pytest.raises(PlanError, match=r"crm\.customers lacks columns the policy names: gender"):
         build_output(
             demo,
@@ -189,7 +192,7 @@ def test_failing_checks_or_a_missing_column_keep_the_previous_version(demo, tmp_
             checks=checks,
         )
     assert read_outputs(demo) == published
-    assert sorted(inspect(demo).get_table_names(schema="analytics")) == sorted(
+    assert sorted(Catalog(demo).get_table_names(schema="analytics")) == sorted(
         o.split(".")[1] for o in OUTPUTS
     )
 
@@ -209,7 +212,7 @@ def test_analytics_on_mariadb(mariadb_engine, tmp_path):
 def test_pushdown_and_streaming_give_identical_outputs(pg_driver_engine, tmp_path):
     build_demo_warehouse(pg_driver_engine, scale=300, as_of=RUN_DATE)
     with pg_driver_engine.begin() as conn:
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
+        conn.execute(sql(conn, "CREATE EXTENSION IF NOT EXISTS pgcrypto"))
     schemas = ("analytics", "marketing")
     outputs = {}
     for method in ("pushdown", "streaming"):

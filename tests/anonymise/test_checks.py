@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import great_expectations as gx
-from sqlalchemy import text
 
 from include.governance.anonymise.checks import no_personal_data, pseudonym_checks
 from include.governance.dialects import dialect_of
 from include.governance.quality import Checks
 from include.governance.warehouse import ensure_schema
+from tests.server_sql import sql
 
 EMAILS = [f"kunde{i}@example.no" for i in range(7)]
 
@@ -16,9 +16,11 @@ EMAILS = [f"kunde{i}@example.no" for i in range(7)]
 def test_checks_count_without_keeping_values(engine, tmp_path):
     ensure_schema(engine, "crm")
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE crm.notes (id INTEGER PRIMARY KEY, note VARCHAR(200))"))
         conn.execute(
-            text("INSERT INTO crm.notes VALUES (:id, :note)"),
+            sql(conn, "CREATE TABLE crm.notes (id INTEGER PRIMARY KEY, note VARCHAR(200))")
+        )
+        conn.execute(
+            sql(conn, "INSERT INTO crm.notes VALUES (:id, :note)"),
             [
                 {"id": i, "note": f"kontakt {e}" if i < 7 else "ingen"}
                 for i, e in enumerate([*EMAILS, "", "", ""])
@@ -66,11 +68,13 @@ def test_a_pseudonym_must_be_hex_of_its_length_unique_and_no_raw_identifier(engi
     ensure_schema(engine, "crm")
     ensure_schema(engine, "analytics")
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE crm.accounts (account_id VARCHAR(80))"))
-        conn.execute(text("INSERT INTO crm.accounts VALUES (:id)"), [{"id": raw}, {"id": "7"}])
-        conn.execute(text("CREATE TABLE analytics.accounts (account_key VARCHAR(80))"))
+        conn.execute(sql(conn, "CREATE TABLE crm.accounts (account_id VARCHAR(80))"))
+        conn.execute(sql(conn, "INSERT INTO crm.accounts VALUES (:id)"), [{"id": raw}, {"id": "7"}])
+        conn.execute(sql(conn, "CREATE TABLE analytics.accounts (account_key VARCHAR(80))"))
         keys = [good + "0", good + "1", good + "1", "A" * 64, good + "g", "7", raw, None]
-        conn.execute(text("INSERT INTO analytics.accounts VALUES (:k)"), [{"k": k} for k in keys])
+        conn.execute(
+            sql(conn, "INSERT INTO analytics.accounts VALUES (:k)"), [{"k": k} for k in keys]
+        )
     checks = pseudonym_checks(
         "account_key",
         source="account_id",
@@ -100,10 +104,12 @@ def test_each_shape_of_personal_data_is_found_among_repeated_clean_values(any_en
     }
     ensure_schema(any_engine, "analytics")
     with any_engine.begin() as conn:
-        conn.execute(text("CREATE TABLE analytics.events (kind VARCHAR(40), note VARCHAR(80))"))
+        conn.execute(
+            sql(conn, "CREATE TABLE analytics.events (kind VARCHAR(40), note VARCHAR(80))")
+        )
         rows = [{"kind": "delivered", "note": "84.208.12.0/24"}] * 50
         rows += [{"kind": "returned", "note": value} for value in shaped.values() for _ in "ab"]
-        conn.execute(text("INSERT INTO analytics.events VALUES (:kind, :note)"), rows)
+        conn.execute(sql(conn, "INSERT INTO analytics.events VALUES (:kind, :note)"), rows)
     checks = no_personal_data(["kind", "note"], dialect_of(any_engine))
     result = Checks(any_engine, tmp_path / "docs").validate("events", "analytics", "events", checks)
     assert {o.expectation: (o.success, o.observed, o.error) for o in result.outcomes} == {

@@ -19,6 +19,8 @@ from include.governance.audit import anonymise_outputs
 from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.quality import Checks
+from include.governance.tables import TableName
+from tests.server_sql import sql
 
 WATERMARKED = ("analytics.customers", "analytics.orders")
 FULL_POLICY = load_policy()
@@ -57,14 +59,14 @@ def outputs(engine: Engine) -> dict[str, list]:
     with engine.connect() as conn:
         return {
             output: sorted(
-                tuple(map(str, r)) for r in conn.execute(text(f"SELECT * FROM {output}"))
+                tuple(map(str, r)) for r in conn.execute(sql(conn, f"SELECT * FROM {output}"))
             )
             for output in WATERMARKED
         }
 
 
 def ids(conn, query: str, **params) -> str:
-    return ", ".join(str(i) for i in conn.execute(text(query), params).scalars())
+    return ", ".join(str(i) for i in conn.execute(sql(conn, query), params).scalars())
 
 
 def a_day_of_changes(engine: Engine) -> None:
@@ -76,26 +78,29 @@ def a_day_of_changes(engine: Engine) -> None:
         later = {"at": now + timedelta(days=1)}
         movers = ids(conn, "SELECT customer_id FROM crm.customers ORDER BY customer_id LIMIT 5")
         conn.execute(
-            text(
+            sql(
+                conn,
                 "UPDATE crm.customers SET postcode = '9990', updated_at = :at "
-                f"WHERE customer_id IN ({movers})"
+                f"WHERE customer_id IN ({movers})",
             ),
             later,
         )
         returned = ids(conn, "SELECT order_id FROM sales.orders ORDER BY order_id DESC LIMIT 5")
         conn.execute(
-            text(
+            sql(
+                conn,
                 "UPDATE sales.orders SET status = 'returned', ip_address = '10.1.2.3', "
-                f"updated_at = :at WHERE order_id IN ({returned})"
+                f"updated_at = :at WHERE order_id IN ({returned})",
             ),
             later,
         )
         copied = ids(conn, "SELECT order_id FROM sales.orders ORDER BY order_id LIMIT 3")
         conn.execute(
-            text(
+            sql(
+                conn,
                 "INSERT INTO sales.orders SELECT order_id + 1000000, order_number + 1000000, "
                 "customer_id, ordered_at, status, channel, currency, total_amount, "
-                f"shipping_fee, ip_address, :at FROM sales.orders WHERE order_id IN ({copied})"
+                f"shipping_fee, ip_address, :at FROM sales.orders WHERE order_id IN ({copied})",
             ),
             later,
         )
@@ -106,7 +111,7 @@ def a_day_of_changes(engine: Engine) -> None:
             **later,
         )
         for table in [*ORDER_CHILDREN, "sales.orders"]:
-            conn.execute(text(f"DELETE FROM {table} WHERE order_id IN ({gone})"))
+            conn.execute(sql(conn, f"DELETE FROM {table} WHERE order_id IN ({gone})"))
 
 
 @pytest.fixture
@@ -138,7 +143,9 @@ def test_an_incremental_build_equals_a_full_one(demo, tmp_path):
         since = utc(unchanged[output]["watermark"]) - WATERMARK_OVERLAP
         with demo.connect() as conn:  # the day's changes, and what the overlap reads again
             changed = conn.execute(
-                select(func.count()).select_from(text(source)).where(text("updated_at > :since")),
+                select(func.count())
+                .select_from(TableName.parse(source).clause())
+                .where(text("updated_at > :since")),
                 {
                     "since": since
                     if demo.dialect.name == "postgresql"
@@ -158,11 +165,12 @@ def test_a_full_build_when_the_increment_cannot_be_trusted(demo, tmp_path):
     run(demo, "run-1", tmp_path)
     with demo.begin() as conn:  # a row stamped in the past: its watermark hides it
         conn.execute(
-            text(
+            sql(
+                conn,
                 "INSERT INTO sales.orders SELECT order_id + 1000000, order_number + 1000000, "
                 "customer_id, ordered_at, status, channel, currency, total_amount, "
                 "shipping_fee, ip_address, ordered_at FROM sales.orders "
-                "ORDER BY order_id LIMIT 1"
+                "ORDER BY order_id LIMIT 1",
             )
         )
     hidden = run(demo, "run-2", tmp_path)["analytics.orders"]
@@ -187,13 +195,14 @@ def test_a_deleted_customer_is_removed(pg_engine, tmp_path, monkeypatch, buckete
     run(pg_engine, "run-1", tmp_path)
     with pg_engine.begin() as conn:
         customer = conn.execute(
-            text(
+            sql(
+                conn,
                 "SELECT customer_id FROM crm.customers c WHERE customer_id NOT IN "
                 "(SELECT customer_id FROM sales.orders UNION ALL SELECT customer_id FROM "
                 "service.contacts WHERE customer_id IS NOT NULL UNION ALL "
-                "SELECT customer_id FROM health.blue_prescriptions) LIMIT 1"
+                "SELECT customer_id FROM health.blue_prescriptions) LIMIT 1",
             )
         ).scalar()
-        conn.execute(text(f"DELETE FROM crm.customers WHERE customer_id = {customer}"))
+        conn.execute(sql(conn, f"DELETE FROM crm.customers WHERE customer_id = {customer}"))
     customers = run(pg_engine, "run-2", tmp_path)["analytics.customers"]
     assert (customers["build"], customers["removed_rows"]) == ("incremental", 1)

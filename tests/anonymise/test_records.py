@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, Row, func, inspect, select, text, update
+from sqlalchemy import Engine, Row, func, select, text, update
 
 from include.governance.anonymise.build import build_output
 from include.governance.anonymise.chunks import source_table
@@ -19,6 +19,7 @@ from include.governance.anonymise.records import KeyChanged, finish_run
 from include.governance.anonymise.report import render_anonymise_report
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import anonymise_outputs, anonymise_runs
+from include.governance.catalog import Catalog
 from include.governance.policy import load_policy
 from include.governance.pseudonym import FINGERPRINT_LABEL, Pseudonymiser, PseudonymKey
 from include.governance.quality import Checks
@@ -199,7 +200,7 @@ def test_publish_refuses_outputs_built_under_different_keys(demo, tmp_path):
         f"{B.fingerprint})"
     )
     staged = sorted(f"{plan_output(demo, POLICY, o).table}__staging" for o in OUTPUTS)
-    assert sorted(inspect(demo).get_table_names(schema="analytics")) == staged  # none swapped in
+    assert sorted(Catalog(demo).get_table_names(schema="analytics")) == staged  # none swapped in
     assert {r.status for r in recorded(demo, "run-1").values()} == {"built"}
 
 

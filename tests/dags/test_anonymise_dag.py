@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select, text
 
 from include.governance.audit import anonymise_outputs, anonymise_runs
+from include.governance.catalog import Catalog
 from include.governance.warehouse import create_warehouse_engine
 
 pytestmark = pytest.mark.slow
@@ -35,11 +36,11 @@ def test_dag_builds_proven_outputs_and_keeps_keys_and_personal_data_out_of_logs(
         ).all()
     assert [s for s, _ in status] == ["succeeded"]
     assert outputs == ["published"] * 7  # five analytics tables, segments and members
-    assert set(inspect(engine).get_table_names(schema="marketing")) == {
+    assert set(Catalog(engine).get_table_names(schema="marketing")) == {
         "segments",
         "segment_members",
     }
-    assert set(inspect(engine).get_table_names(schema="analytics")) == {
+    assert set(Catalog(engine).get_table_names(schema="analytics")) == {
         "customers",
         "orders",
         "order_lines",

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from sqlalchemy import Engine, MetaData, Select, Table, func, inspect, select, text
+from sqlalchemy import Engine, MetaData, Select, Table, func, select
 from stdnum.no import fodselsnummer, kontonr, orgnr
 
 from include.demo import generate
@@ -23,7 +23,9 @@ from include.demo.generate import DemoSpec, years_before
 from include.demo.load import build_demo_warehouse, parse_scale
 from include.demo.reference import EMAIL_DOMAINS, POSTCODES
 from include.demo.schema import DEMO_SCHEMAS, build_metadata
+from include.governance.catalog import Catalog
 from include.governance.warehouse import WarehouseError, create_warehouse_engine, ensure_schema
+from tests.server_sql import sql
 
 AS_OF = date(2026, 11, 24)
 SCALE = 300
@@ -91,7 +93,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 def _rows(engine: Engine, sql: str) -> list:
     """Rows of plain SQL (counts, ids: no dates or decimals, which SQLite returns as text)."""
     with engine.connect() as conn:
-        return conn.execute(text(sql)).all()
+        return conn.execute(sql(conn, sql)).all()
 
 
 def _fetch(engine: Engine, statement: Select) -> list:
@@ -158,8 +160,8 @@ def test_rebuild_leaves_other_schemas_alone(engine: Engine) -> None:
     build_demo_warehouse(engine, SCALE, SEED, AS_OF)
     ensure_schema(engine, "governance")
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE governance.keep_me (id INTEGER PRIMARY KEY)"))
-        conn.execute(text("INSERT INTO governance.keep_me VALUES (1)"))
+        conn.execute(sql(conn, "CREATE TABLE governance.keep_me (id INTEGER PRIMARY KEY)"))
+        conn.execute(sql(conn, "INSERT INTO governance.keep_me VALUES (1)"))
     build_demo_warehouse(engine, SCALE, SEED, AS_OF)
     assert _rows(engine, "SELECT id FROM governance.keep_me") == [(1,)]
 
@@ -524,14 +526,14 @@ def test_the_demo_never_replaces_a_table_it_did_not_create(dialect: str, request
     ensure_schema(engine, "sales")
     engine.dispose()  # SQLite: new connections attach the new schema's file
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE sales.orders (order_id INTEGER, note VARCHAR(20))"))
-        conn.execute(text("INSERT INTO sales.orders VALUES (1, 'theirs')"))
+        conn.execute(sql(conn, "CREATE TABLE sales.orders (order_id INTEGER, note VARCHAR(20))"))
+        conn.execute(sql(conn, "INSERT INTO sales.orders VALUES (1, 'theirs')"))
     with pytest.raises(WarehouseError, match=r"sales\.orders .*not made by the demo"):
         build_demo_warehouse(engine, scale=20)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT note FROM sales.orders")).scalar_one() == "theirs"
-        assert not inspect(conn).has_table("customers", schema="crm")  # nothing half-done
+        assert conn.execute(sql(conn, "SELECT note FROM sales.orders")).scalar_one() == "theirs"
+        assert not Catalog(conn).has_table("customers", schema="crm")  # nothing half-done
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE sales.orders"))
+        conn.execute(sql(conn, "DROP TABLE sales.orders"))
     build_demo_warehouse(engine, scale=20)
     assert build_demo_warehouse(engine, scale=20)["sales.orders"] > 0  # its own: replaced

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import Column as SAColumn
-from sqlalchemy import Engine, LargeBinary, String, Text, insert, inspect, select, text
+from sqlalchemy import Engine, LargeBinary, String, Text, insert, select, text
 from sqlalchemy import MetaData as SAMetaData
 from sqlalchemy import Table as SATable
 from sqlalchemy.dialects.mysql import LONGTEXT
@@ -15,6 +15,7 @@ from sqlalchemy.dialects.mysql import LONGTEXT
 from include.demo.load import build_demo_warehouse
 from include.demo.schema import SEEDED_PERSONAL_DATA, TRAPS
 from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, pii_scan_tables
+from include.governance.catalog import Catalog
 from include.governance.detect.classify import REPORT_AT
 from include.governance.inventory.discovery import ScanScope, plan_batches
 from include.governance.inventory.report import render_inventory_report
@@ -175,7 +176,7 @@ def test_scope_skips_project_and_excluded_schemas(sqlite_engine):
     with sqlite_engine.connect() as conn:
         schemas = set(conn.execute(select(pii_scan_tables.c.schema_name).distinct()).scalars())
     assert schemas == {"crm", "sales", "web", "service"}
-    inspector = inspect(sqlite_engine)
+    inspector = Catalog(sqlite_engine)
     in_scope = sum(len(inspector.get_table_names(schema=s)) for s in schemas)
     assert summary.tables_scanned == in_scope
     only = run_scan(sqlite_engine, "scan-2", day=25, include=("crm",))
@@ -255,7 +256,7 @@ def test_awkward_tables_do_not_crash_the_scan(request, fixture):
             select(pii_columns.c.evidence).where(pii_columns.c.table_name == "empty")
         ).scalar()
     assert evidence == {"sampled": 0, "column_name": {"how": "exact", "matched": "email"}}
-    assert "Kunde Register" in inspect(engine).get_table_names(schema="scan_test")
+    assert "Kunde Register" in Catalog(engine).get_table_names(schema="scan_test")
 
 
 def test_a_failing_table_is_recorded_and_leaves_its_register_rows(sqlite_engine):

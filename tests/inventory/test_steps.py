@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert, select, text
+from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert, select
 
 from include.governance.audit import pii_scan_runs, pii_scan_tables
 from include.governance.inventory import steps
 from include.governance.policy import load_policy
 from include.governance.warehouse import ensure_schema
+from tests.server_sql import sql
 
 POLICY = load_policy()
 SCANNED_AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -48,7 +49,7 @@ def test_a_failing_table_does_not_stop_its_batch_and_fails_the_run(any_engine, t
     [batch] = start(any_engine, "scan-1")
     assert batch == ["scan_test.a_gone", "scan_test.b_kept"]
     with any_engine.begin() as conn:  # dropped between the listing and the scan
-        conn.execute(text("DROP TABLE scan_test.a_gone"))
+        conn.execute(sql(conn, "DROP TABLE scan_test.a_gone"))
 
     with pytest.raises(steps.ScanFailed, match=r"could not scan scan_test\.a_gone: ") as failed:
         steps.scan_batch(any_engine, POLICY, "scan-1", batch, sample_size=100)

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Engine, event
 
 from include.demo.load import build_demo_warehouse
 from include.governance.audit import ensure_governance_tables
+from include.governance.catalog import Catalog
 from include.governance.policy import load_policy
 from include.governance.tables import TableName
+from tests.server_sql import sql
 
 AS_OF = date(2026, 11, 24)
 
@@ -34,13 +36,13 @@ def drop_foreign_keys() -> Callable[[Engine], None]:
             event.listen(engine, "connect", _no_foreign_keys)
             engine.dispose()
             return
-        inspector = inspect(engine)
+        inspector = Catalog(engine)
         statement = "DROP FOREIGN KEY" if engine.dialect.name == "mysql" else "DROP CONSTRAINT"
         with engine.begin() as conn:
             for child in load_policy().retention["order_history"].children:
                 name = TableName.parse(child.table)
                 for fk in inspector.get_foreign_keys(name.name, schema=name.schema):
-                    conn.execute(text(f"ALTER TABLE {child.table} {statement} {fk['name']}"))
+                    conn.execute(sql(conn, f"ALTER TABLE {child.table} {statement} {fk['name']}"))
 
     return drop
 

@@ -8,7 +8,7 @@ import threading
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, column, exc, select, table, text
+from sqlalchemy import Engine, exc, select
 
 from include.demo.load import build_demo_warehouse
 from include.governance.audit import ensure_governance_tables, retention_audit
@@ -17,6 +17,8 @@ from include.governance.retention import delete
 from include.governance.retention.delete import execute_retention
 from include.governance.retention.plan import plan_retention
 from include.governance.retention.records import record_run
+from include.governance.tables import TableName
+from tests.server_sql import sql
 
 POLICY = load_policy()
 AS_OF = date(2026, 11, 24)
@@ -45,7 +47,7 @@ def test_a_batch_gives_up_on_a_lock_held_too_long(locking_warehouse, monkeypatch
 
     def writer() -> None:  # a customer service agent editing every order, for a while
         with engine.begin() as conn:
-            conn.execute(text("SELECT order_id FROM sales.orders FOR UPDATE"))
+            conn.execute(sql(conn, "SELECT order_id FROM sales.orders FOR UPDATE"))
             locked.set()
             release.wait(HOLD_LOCK_S)
 
@@ -71,26 +73,26 @@ def test_mariadb_limits_end_with_the_batch(mariadb_engine):
     engine.dispose()
     with engine.connect() as conn:
         defaults = conn.execute(
-            text("SELECT @@session.max_statement_time, @@session.innodb_lock_wait_timeout")
+            sql(conn, "SELECT @@session.max_statement_time, @@session.innodb_lock_wait_timeout")
         ).one()
     seen = []
 
     def observe(conn, keys, batch):  # what a batch runs under
         seen.append(
             conn.execute(
-                text("SELECT @@session.max_statement_time, @@session.innodb_lock_wait_timeout")
+                sql(conn, "SELECT @@session.max_statement_time, @@session.innodb_lock_wait_timeout")
             ).one()
         )
         return {}
 
     plan = plan_retention(engine, POLICY, "order_history", AS_OF, max_share=1.0)
     batches = delete._Batches(engine, "run-1", plan, 1000, delete._BatchStats(print, 0, ""), 0)
-    orders = table("orders", column("order_id"), schema="sales")
+    orders = TableName("sales", "orders").clause("order_id")
     batches.run(select(orders.c.order_id), orders.c.order_id, observe)
     assert seen
     assert all(tuple(s) == (delete.BATCH_LIMIT_S, delete.BATCH_LIMIT_S) for s in seen)
     with engine.connect() as conn:  # the pool's one connection, after the batches
         after = conn.execute(
-            text("SELECT @@session.max_statement_time, @@session.innodb_lock_wait_timeout")
+            sql(conn, "SELECT @@session.max_statement_time, @@session.innodb_lock_wait_timeout")
         ).one()
     assert tuple(after) == tuple(defaults)

@@ -18,6 +18,8 @@ from include.governance.retention.checks import verify_expectations
 from include.governance.retention.delete import execute_retention
 from include.governance.retention.plan import plan_retention
 from include.governance.retention.records import record_run
+from include.governance.tables import TableName
+from tests.server_sql import sql
 
 POLICY = load_policy()
 AS_OF = datetime(2026, 11, 24, tzinfo=UTC)
@@ -96,10 +98,10 @@ def test_a_claim_opened_during_a_batch_keeps_its_order(warehouse, tmp_path):
     assert race.keys() & {"committed", "refused"}
     with warehouse.connect() as conn:
         claim = conn.execute(
-            text(f"SELECT order_id FROM sales.claims WHERE claim_id = {RACED_CLAIM}")
+            sql(conn, f"SELECT order_id FROM sales.claims WHERE claim_id = {RACED_CLAIM}")
         ).scalar()
         order = conn.execute(
-            text(f"SELECT count(*) FROM sales.orders WHERE order_id = {order_id}")
+            sql(conn, f"SELECT count(*) FROM sales.orders WHERE order_id = {order_id}")
         ).scalar()
     if race.get("committed"):
         assert claim == order_id  # the open claim was not deleted with its order ...
@@ -159,7 +161,7 @@ def test_claims_during_many_batches_undo_each_once_and_the_run_goes_on(
     with pg_engine.connect() as conn:
         kept = conn.execute(
             select(func.count())
-            .select_from(text("sales.orders"))
+            .select_from(TableName("sales", "orders").clause())
             .where(text(f"order_id IN ({', '.join(map(str, claimed))})"))
         ).scalar()
     assert kept == 5

@@ -8,12 +8,13 @@ import traceback
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from include.demo.load import build_demo_warehouse
 from include.governance.audit import ensure_governance_tables, retention_runs
 from include.governance.policy import ClearColumns, Period, load_policy
 from include.governance.retention import steps
+from tests.server_sql import sql
 
 POLICY = load_policy()
 AS_OF = date(2026, 11, 24)
@@ -25,10 +26,10 @@ def test_a_failing_batch_leaves_no_row_value_anywhere(pg_engine, tmp_path, caplo
     build_demo_warehouse(pg_engine, 60, 42, AS_OF)
     ensure_governance_tables(pg_engine)
     with pg_engine.begin() as conn:  # a column of personal data, and a constraint a DBA added
-        conn.execute(text("ALTER TABLE sales.orders ADD COLUMN contact_email varchar(80)"))
-        conn.execute(text(f"UPDATE sales.orders SET contact_email = '{PLANTED}'"))
-        conn.execute(text("UPDATE sales.orders SET ip_address = '192.0.2.1'"))
-        conn.execute(text("ALTER TABLE sales.orders ALTER COLUMN ip_address SET NOT NULL"))
+        conn.execute(sql(conn, "ALTER TABLE sales.orders ADD COLUMN contact_email varchar(80)"))
+        conn.execute(sql(conn, f"UPDATE sales.orders SET contact_email = '{PLANTED}'"))
+        conn.execute(sql(conn, "UPDATE sales.orders SET ip_address = '192.0.2.1'"))
+        conn.execute(sql(conn, "ALTER TABLE sales.orders ALTER COLUMN ip_address SET NOT NULL"))
     clearing = ClearColumns(columns=["ip_address"], keep_for=Period(months=13), reason="x")
     rule = POLICY.retention["order_history"].model_copy(update={"clear_columns": [clearing]})
     policy = POLICY.model_copy(update={"retention": {"order_history": rule}})

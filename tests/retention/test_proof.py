@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy import Engine, delete, func, insert, select
 
 from include.governance.audit import legal_holds, retention_audit, retention_deleted_keys
 from include.governance.policy import HoldCondition, load_policy
@@ -15,6 +15,7 @@ from include.governance.retention.checks import verify_expectations
 from include.governance.retention.delete import execute_retention
 from include.governance.retention.plan import plan_retention
 from include.governance.retention.records import record_run
+from tests.server_sql import sql
 
 POLICY = load_policy()
 AS_OF = date(2026, 11, 24)
@@ -46,13 +47,14 @@ def a_deleted_key(engine: Engine) -> int:
 
 def add_order(engine: Engine, order_id: int, at: str = EXPIRED) -> None:
     with engine.begin() as conn:
-        customer = conn.execute(text("SELECT min(customer_id) FROM crm.customers")).scalar()
+        customer = conn.execute(sql(conn, "SELECT min(customer_id) FROM crm.customers")).scalar()
         conn.execute(
-            text(
+            sql(
+                conn,
                 "INSERT INTO sales.orders (order_id, order_number, customer_id, ordered_at, "
                 "status, channel, currency, total_amount, shipping_fee, updated_at) VALUES "
                 f"({order_id}, {order_id}, {customer}, '{at}', 'delivered', 'web', 'NOK', 100, 0, "
-                f"'{at}')"
+                f"'{at}')",
             )
         )
 
@@ -61,10 +63,11 @@ def add_claim(engine: Engine, claim_id: int, order_id: int | None, status: str =
     order = "NULL" if order_id is None else order_id
     with engine.begin() as conn:
         conn.execute(
-            text(
+            sql(
+                conn,
                 "INSERT INTO sales.claims (claim_id, order_id, claim_type, status, reason, "
                 f"opened_at) VALUES ({claim_id}, {order}, 'warranty', '{status}', 'defect', "
-                f"'{EXPIRED}')"
+                f"'{EXPIRED}')",
             )
         )
 
@@ -80,9 +83,9 @@ def test_a_hold_row_with_a_null_key_makes_no_check_pass(warehouse, tmp_path):
     the proof must not pass because of it."""
     with warehouse.begin() as conn:
         conn.execute(
-            text("CREATE TABLE sales.warranty_holds (order_id INTEGER, state VARCHAR(10))")
+            sql(conn, "CREATE TABLE sales.warranty_holds (order_id INTEGER, state VARCHAR(10))")
         )
-        conn.execute(text("INSERT INTO sales.warranty_holds VALUES (NULL, 'active')"))
+        conn.execute(sql(conn, "INSERT INTO sales.warranty_holds VALUES (NULL, 'active')"))
     hold = HoldCondition(
         name="warranty_hold",
         description="an active warranty hold",
@@ -117,7 +120,7 @@ def test_a_hold_on_a_deleted_row_fails(after_a_run):
     assert failures() == ["no open_claim hold refers to a row of sales.orders this run deleted"]
     add_claim(engine, 980_000_004, a_deleted_key(engine), status="closed")  # holds nothing
     with engine.begin() as conn:
-        conn.execute(text("DELETE FROM sales.claims WHERE claim_id = 980000003"))
+        conn.execute(sql(conn, "DELETE FROM sales.claims WHERE claim_id = 980000003"))
         conn.execute(
             insert(legal_holds).values(
                 table_name="sales.orders",
@@ -139,12 +142,13 @@ def test_an_orphan_left_in_a_swept_child_table_fails(after_a_run, child):
     engine, failures = after_a_run
     with engine.begin() as conn:  # a row of a kept order, moved to an order that is gone
         conn.execute(
-            text(
+            sql(
+                conn,
                 f"UPDATE {child} SET order_id = {a_deleted_key(engine)} WHERE order_id = "
                 f"(SELECT max(order_id) FROM {child} WHERE status IS NULL OR status <> 'open')"
                 if child == "sales.claims"
                 else f"UPDATE {child} SET order_id = {a_deleted_key(engine)} "
-                f"WHERE order_id = (SELECT max(order_id) FROM {child})"
+                f"WHERE order_id = (SELECT max(order_id) FROM {child})",
             )
         )
     assert failures() == [f"no row of {child} without its sales.orders row"]

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, func, insert, select
 
 from include.demo.schema import build_metadata
 from include.governance.audit import legal_holds, retention_audit, retention_runs
@@ -29,6 +29,7 @@ from include.governance.retention.plan import (
 )
 from include.governance.retention.records import record_run
 from include.governance.warehouse import WarehouseError
+from tests.server_sql import sql
 
 POLICY = load_policy()
 RULE = POLICY.retention["order_history"]
@@ -125,7 +126,7 @@ def order_ids(engine: Engine, ids: list[int]) -> set[int]:
 def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {
-            t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+            t: conn.execute(sql(conn, f"SELECT count(*) FROM {t}")).scalar()
             for t in ["sales.orders", *CHILDREN]
         }
 
@@ -217,8 +218,8 @@ def test_verification_catches_a_wrong_state(warehouse, tmp_path):
             "mysql": "SET FOREIGN_KEY_CHECKS = 0",
             "postgresql": "SET session_replication_role = replica",
         }
-        conn.execute(text(off[warehouse.dialect.name]))
-        conn.execute(text("DELETE FROM sales.orders WHERE order_id = 1000010"))
+        conn.execute(sql(conn, off[warehouse.dialect.name]))
+        conn.execute(sql(conn, "DELETE FROM sales.orders WHERE order_id = 1000010"))
     add_order(warehouse, 1_000_011, datetime(2010, 1, 1, tzinfo=UTC))
     failures = prove(warehouse, plan, "run-1", tmp_path)
     assert any("no unheld row of sales.orders older than the cutoff" in f for f in failures)
@@ -242,7 +243,7 @@ def test_guards_refuse_without_deleting(warehouse):
 
 def test_missing_table_or_column_is_named(warehouse):
     with warehouse.begin() as conn:
-        conn.execute(text("DROP TABLE sales.claims"))
+        conn.execute(sql(conn, "DROP TABLE sales.claims"))
     with pytest.raises(WarehouseError, match=r"table sales\.claims is not in the warehouse"):
         plan_retention(warehouse, POLICY, "order_history", AS_OF)
 
@@ -254,7 +255,7 @@ def test_an_unindexed_child_key_refuses_the_run_unless_allowed(warehouse, drop_f
     else:
         drop = "DROP INDEX sales.ix_claims_order_id"
     with warehouse.begin() as conn:
-        conn.execute(text(drop))
+        conn.execute(sql(conn, drop))
     plan = plan_retention(warehouse, POLICY, "order_history", AS_OF, max_share=1.0)
     [statement] = plan.missing_indexes
     assert "ix_claims_order_id" in statement
@@ -263,7 +264,7 @@ def test_an_unindexed_child_key_refuses_the_run_unless_allowed(warehouse, drop_f
         check_guards(plan, RULE.keep_for)
     check_guards(plan, RULE.keep_for, allow_unindexed=True)
     with warehouse.begin() as conn:  # the statement the refusal names makes the index
-        conn.execute(text(statement))
+        conn.execute(sql(conn, statement))
     assert plan_retention(warehouse, POLICY, "order_history", AS_OF).missing_indexes == []
 
 
@@ -358,9 +359,10 @@ def test_shorter_period_clears_columns(warehouse, tmp_path):
     with warehouse.connect() as conn:
         ips = dict(
             conn.execute(
-                text(
+                sql(
+                    conn,
                     "SELECT order_id, ip_address FROM sales.orders "
-                    "WHERE order_id IN (1000020, 1000021)"
+                    "WHERE order_id IN (1000020, 1000021)",
                 )
             ).all()
         )

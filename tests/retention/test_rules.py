@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from include.governance.audit import retention_audit, retention_runs
 from include.governance.policy import Period, RetentionRule, load_policy
 from include.governance.retention import steps
+from tests.server_sql import sql
 
 POLICY = load_policy()
 AS_OF = date(2026, 11, 24)
@@ -30,7 +31,7 @@ TWO_RULES = POLICY.model_copy(
 def sessions_before(engine, cutoff: str) -> int:
     with engine.connect() as conn:
         query = f"SELECT count(*) FROM web.sessions WHERE started_at < '{cutoff}'"
-        return conn.execute(text(query)).scalar()
+        return conn.execute(sql(conn, query)).scalar()
 
 
 def test_each_rule_runs_on_its_own_in_one_dag_run(warehouse, tmp_path):

@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy import Engine, delete, func, insert, select
 
 from include.governance.audit import legal_holds, retention_audit, retention_runs
 from include.governance.overview import governance_overview
 from include.governance.policy import load_policy
 from include.governance.retention import steps
 from include.governance.retention.plan import RetentionRefused
+from tests.server_sql import sql
 
 POLICY = load_policy()
 AS_OF = date(2026, 11, 24)
@@ -22,7 +23,7 @@ TABLES = ["sales.orders", "sales.order_lines", "sales.payments", "sales.shipment
 
 def rows(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES}
+        return {t: conn.execute(sql(conn, f"SELECT count(*) FROM {t}")).scalar() for t in TABLES}
 
 
 def recorded(engine: Engine, dag_run_id: str):
@@ -115,7 +116,7 @@ def test_the_share_guard_holds_again_when_the_deletes_start(warehouse):
     share = dry["to_delete"] / dry["total_rows"]
     planned = plan(warehouse, "run-1", dry_run=False, max_share=share)  # exactly at the limit
     with warehouse.begin() as conn:
-        conn.execute(text("UPDATE sales.claims SET status = 'closed'"))
+        conn.execute(sql(conn, "UPDATE sales.claims SET status = 'closed'"))
     before = rows(warehouse)
     with pytest.raises(RetentionRefused, match="when the deletes started"):
         steps.delete(warehouse, POLICY, planned, batch_size=100)
@@ -125,9 +126,10 @@ def test_the_share_guard_holds_again_when_the_deletes_start(warehouse):
 
 def test_legal_holds_match_in_any_case_or_padding_and_say_when_they_match_nothing(warehouse):
     dry = plan(warehouse, "dry", dry_run=True)["plan"]
-    orders = text(
+    orders = sql(
+        warehouse,
         "SELECT min(order_id) FROM sales.orders WHERE ordered_at < :cutoff AND order_id NOT IN "
-        "(SELECT order_id FROM sales.claims WHERE status = 'open')"
+        "(SELECT order_id FROM sales.claims WHERE status = 'open')",
     )
     now = datetime.now(UTC)
     with warehouse.begin() as conn:
@@ -145,7 +147,7 @@ def test_legal_holds_match_in_any_case_or_padding_and_say_when_they_match_nothin
     assert any(warning in w for w in planned["plan"]["warnings"])
     steps.delete(warehouse, POLICY, planned, batch_size=100)
     with warehouse.connect() as conn:
-        kept = conn.execute(text(f"SELECT count(*) FROM sales.orders WHERE order_id = {held}"))
+        kept = conn.execute(sql(conn, f"SELECT count(*) FROM sales.orders WHERE order_id = {held}"))
         assert kept.scalar() == 1
 
 

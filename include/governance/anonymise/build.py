@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import Connection, Engine, Row, Table
 
 from include.governance.anonymise.checks import check_output
 from include.governance.anonymise.chunks import CHUNK_ROWS, count_rows, snapshot, source_table
@@ -40,11 +40,9 @@ from include.governance.anonymise.plan import (
 from include.governance.anonymise.records import (
     SAFE_ERRORS,
     ChecksFailed,
-    check_run_key,
+    check_build_key,
     describe,
-    last_published,
     record_output,
-    refuse_new_secret,
 )
 from include.governance.anonymise.staging import (
     drop_staging,
@@ -125,11 +123,12 @@ def build_output(
     )
     table = staging_table(plan.schema, plan.table, plan.table_columns())
     try:
-        check_run_key(engine, run_id, key, output=output)
+        published = check_build_key(engine, run_id, key, output=output, rotate_key=rotate_key)
         start = build_start(
             engine,
             plan,
             policy,
+            published=published,
             key=key,
             run_date=run_date,
             full_refresh=full_refresh,
@@ -194,6 +193,7 @@ def build_start(
     plan: OutputPlan,
     policy: Policy,
     *,
+    published: Row | None,
     key: PseudonymKey,
     run_date: date,
     full_refresh: bool,
@@ -204,8 +204,6 @@ def build_start(
     a secret was changed by mistake under its old version."""
     if rotate_key:
         return "a key rotation was asked for"
-    published = last_published(engine, plan.output)
-    refuse_new_secret(plan.output, published, key)
     if full_refresh:
         return "a full refresh was asked for"
     return starting_point(

@@ -24,6 +24,7 @@ from include.governance.detect.shapes import PERSONAL_DATA_SHAPES
 from include.governance.dialects import Dialect
 from include.governance.pseudonym import PSEUDONYM_LENGTH
 from include.governance.quality import Checks, SuiteResult
+from include.governance.tables import TableName
 
 NOT_HEX = "[^0-9a-f]"
 
@@ -129,7 +130,7 @@ def check_output(
         expectations += pseudonym_checks(
             column.name,
             source=column.source,
-            source_table=plan.source,
+            source_table=TableName.parse(plan.source).quoted(checks.engine),
             dialect=dialect,
             unique=unique,
         )

@@ -24,7 +24,8 @@ CHUNK_ROWS = 50_000
 
 def source_table(conn: Connection, name: str) -> Table:
     where = TableName.parse(name)
-    return Table(where.name, MetaData(), schema=where.schema, autoload_with=conn)
+    # resolve_fks=False: a referred table comes back in the server's schema name (``schemas``)
+    return Table(where.name, MetaData(), schema=where.schema, autoload_with=conn, resolve_fks=False)
 
 
 def count_rows(conn: Connection, table: Table) -> int:

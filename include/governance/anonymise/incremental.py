@@ -33,16 +33,14 @@ from sqlalchemy import (
     Row,
     String,
     Table,
-    column,
     func,
-    inspect,
     or_,
     select,
-    table,
 )
 
 from include.governance.anonymise.chunks import read_chunks
 from include.governance.anonymise.plan import OutputPlan
+from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, dialect_of
 from include.governance.pseudonym import PSEUDONYM_LENGTH, Pseudonymiser, PseudonymKey
 from include.governance.tables import TableName
@@ -87,7 +85,7 @@ def starting_point(
     (:func:`.records.last_published`), or why it must be a full build."""
     if not plan.watermark:
         return "the source has no watermark column in the policy"
-    if plan.table not in inspect(engine).get_table_names(schema=plan.schema):
+    if plan.table not in Catalog(engine).get_table_names(schema=plan.schema):
         return "no published output yet"
     if published is None or published.watermark is None:
         return "the published output has no recorded watermark"
@@ -110,10 +108,8 @@ def latest_change(conn: Connection, plan: OutputPlan) -> datetime | None:
     if not plan.watermark:
         return None
     source = TableName.parse(plan.source)
-    watermark = column(plan.watermark, DateTime())
-    latest = select(func.max(watermark)).select_from(
-        table(source.name, watermark, schema=source.schema)
-    )
+    watermark = Column(plan.watermark, DateTime())
+    latest = select(func.max(watermark)).select_from(source.clause(watermark))
     return utc(conn.execute(latest).scalar())
 
 
@@ -129,13 +125,14 @@ def merge_published(
     quote = write.dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in plan.output_names)
     key = quote(plan.key_column.name)
-    staging = f"{plan.schema}.{quote(plan.staging)}"
+    staging = TableName(plan.schema, plan.staging).quoted(write)
     if dialect_of(write).anti_join:  # NOT IN would not hash a big set
         rebuilt = f"NOT EXISTS (SELECT 1 FROM {staging} s WHERE s.{key} = p.{key})"
     else:  # an indexed lookup of the subquery, where NOT EXISTS would scan it per row
         rebuilt = f"p.{key} NOT IN (SELECT {key} FROM {staging})"
+    published = TableName.parse(plan.output).quoted(write)
     copied = write.exec_driver_sql(
-        f"INSERT INTO {staging} ({names}) SELECT {names} FROM {plan.output} p WHERE {rebuilt}"
+        f"INSERT INTO {staging} ({names}) SELECT {names} FROM {published} p WHERE {rebuilt}"
     ).rowcount
     total = write.exec_driver_sql(f"SELECT count(*) FROM {staging}").scalar()
     removed = remove_gone() if total > source_rows else 0
@@ -172,7 +169,7 @@ def remove_gone_by_streaming(
         write.execute(present.insert(), keys)
     quote = write.dialect.identifier_preparer.quote
     removed = write.exec_driver_sql(
-        f"DELETE FROM {plan.schema}.{quote(plan.staging)} "
+        f"DELETE FROM {TableName(plan.schema, plan.staging).quoted(write)} "
         f"WHERE {quote(name)} NOT IN (SELECT k FROM {present.name})"
     ).rowcount
     present.drop(write)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, Engine, String, inspect
+from sqlalchemy import Column, Engine, String
 from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import NoSuchTableError
 
 from include.governance.anonymise.columns import OutputColumn
 from include.governance.anonymise.forms import forms_of
 from include.governance.anonymise.staging import STAGING_SUFFIX
+from include.governance.catalog import Catalog
 from include.governance.policy import AnonymiseRule, Drop, Policy
 from include.governance.tables import TableName
 
@@ -103,7 +104,7 @@ def plan_output(engine: Engine, policy: Policy, output: str) -> OutputPlan:
     governed = policy.tables[source]
     where = TableName.parse(source)
     try:
-        found = {c["name"]: c for c in inspect(engine).get_columns(where.name, schema=where.schema)}
+        found = {c["name"]: c for c in Catalog(engine).get_columns(where.name, schema=where.schema)}
     except NoSuchTableError:
         raise PlanError(f"{output}: source table {source} named in the policy is missing") from None
     rules = {

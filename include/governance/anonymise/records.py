@@ -110,6 +110,19 @@ def last_published(engine: Engine, output: str) -> Row | None:
         ).first()
 
 
+def check_build_key(
+    engine: Engine, run_id: str, key: PseudonymKey, *, output: str, rotate_key: bool
+) -> Row | None:
+    """Before a build of ``output``: the key is the run's (:func:`check_run_key`) and,
+    unless the run rotates keys, the secret ``output`` was published under
+    (:func:`refuse_new_secret`). Returns the output's last published record."""
+    check_run_key(engine, run_id, key, output=output)
+    published = last_published(engine, output)
+    if not rotate_key:
+        refuse_new_secret(output, published, key)
+    return published
+
+
 def refuse_new_secret(output: str, published: Row | None, key: PseudonymKey) -> None:
     """A new secret under the version ``output`` was published with is refused: built on,
     the output would mix two secrets; rebuilt, it would change every pseudonym under a

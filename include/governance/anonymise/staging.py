@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, Engine, MetaData, Table, inspect, text
+from sqlalchemy import Column, Engine, MetaData, Table, text
 
+from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, dialect_of
+from include.governance.tables import TableName
 
 STAGING_SUFFIX = "__staging"
 _OLD_SUFFIX = "__old"
@@ -53,7 +55,7 @@ def index_key(engine: Engine, schema: str, table: str, column: str) -> None:
         conn.execute(
             text(
                 f"CREATE UNIQUE INDEX {_index_name(table, dialect, staged=True)} "
-                f"ON {schema}.{table}{STAGING_SUFFIX} ({column})"
+                f"ON {_name(engine, schema, table + STAGING_SUFFIX)} ({column})"
             )
         )
 
@@ -69,7 +71,7 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
 
     ``keys`` maps each table to its key column (indexed unique).
     """
-    existing = set(inspect(engine).get_table_names(schema=schema))
+    existing = set(Catalog(engine).get_table_names(schema=schema))
     missing = [t for t in keys if t + STAGING_SUFFIX not in existing]
     if missing:
         raise RuntimeError(f"nothing staged to publish for {', '.join(missing)} in {schema}")
@@ -80,15 +82,15 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
     statements = []
     for table, key in keys.items():
         if table in existing:
-            statements.append(f"DROP TABLE {schema}.{table}")
-        statements.append(f"ALTER TABLE {schema}.{table}{STAGING_SUFFIX} RENAME TO {table}")
+            statements.append(f"DROP TABLE {_name(engine, schema, table)}")
+        staged_table = _name(engine, schema, table + STAGING_SUFFIX)
+        statements.append(f"ALTER TABLE {staged_table} RENAME TO {table}")
         if not dialect.index_at_swap:  # the staged index is renamed with its table's name
             staged, final = _index_name(table, dialect, staged=True), _index_name(table, dialect)
-            statements.append(f"ALTER INDEX {schema}.{staged} RENAME TO {final}")
+            statements.append(f"ALTER INDEX {_name(engine, schema, staged)} RENAME TO {final}")
         else:
-            statements.append(
-                f"CREATE UNIQUE INDEX {schema}.{_index_name(table, dialect)} ON {table} ({key})"
-            )
+            index = _name(engine, schema, _index_name(table, dialect))
+            statements.append(f"CREATE UNIQUE INDEX {index} ON {table} ({key})")
     with _transaction(engine) as execute:
         for statement in statements:
             execute(statement)
@@ -97,15 +99,21 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
 def _swap_by_one_rename(engine: Engine, schema: str, tables: list[str], existing: set[str]) -> None:
     pairs = []
     for table in tables:
+        published, old = _name(engine, schema, table), _name(engine, schema, table + _OLD_SUFFIX)
         if table in existing:
-            pairs.append(f"{schema}.{table} TO {schema}.{table}{_OLD_SUFFIX}")
-        pairs.append(f"{schema}.{table}{STAGING_SUFFIX} TO {schema}.{table}")
+            pairs.append(f"{published} TO {old}")
+        pairs.append(f"{_name(engine, schema, table + STAGING_SUFFIX)} TO {published}")
+    olds = [_name(engine, schema, table + _OLD_SUFFIX) for table in tables]
     with engine.begin() as conn:
-        for table in tables:
-            conn.execute(text(f"DROP TABLE IF EXISTS {schema}.{table}{_OLD_SUFFIX}"))
+        for old in olds:
+            conn.execute(text(f"DROP TABLE IF EXISTS {old}"))
         conn.execute(text("RENAME TABLE " + ", ".join(pairs)))
-        for table in tables:
-            conn.execute(text(f"DROP TABLE IF EXISTS {schema}.{table}{_OLD_SUFFIX}"))
+        for old in olds:
+            conn.execute(text(f"DROP TABLE IF EXISTS {old}"))
+
+
+def _name(engine: Engine, schema: str, table: str) -> str:
+    return TableName(schema, table).quoted(engine)
 
 
 @contextmanager

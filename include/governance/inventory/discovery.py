@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine
 
 from include.governance.audit import PROJECT_SCHEMAS
+from include.governance.catalog import Catalog
 
 SYSTEM_SCHEMAS = frozenset(
     {"information_schema", "pg_catalog", "mysql", "performance_schema", "sys", "temp"}
@@ -32,7 +33,7 @@ class ScanScope:
 
 def discover_tables(engine: Engine, scope: ScanScope) -> list[str]:
     """Every base table the warehouse connection can see in scope, as ``schema.table``."""
-    inspector = inspect(engine)
+    inspector = Catalog(engine)
     return sorted(
         f"{schema}.{name}"
         for schema in inspector.get_schema_names()

@@ -11,9 +11,10 @@ from dataclasses import astuple
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from include.governance.audit import pii_columns, pii_scan_findings, pii_scan_runs, pii_scan_tables
+from include.governance.catalog import Catalog
 from include.governance.policy import Policy
 from include.governance.tables import TableName
 
@@ -162,7 +163,7 @@ def stale_policy_tables(engine: Engine, policy: Policy, states: dict[str, Any]) 
     """Columns policy.yml governs in scanned tables that do not exist (a renamed column?),
     and governed tables the scan did not find."""
     stale = []
-    inspector = inspect(engine)
+    inspector = Catalog(engine)
     for table_name, table in policy.tables.items():
         state = states.get(table_name)
         if state is None or state.status == "dropped":

@@ -71,8 +71,9 @@ class Targets:
     def members(self) -> str:
         return TableName.parse(self.marketing.members).name
 
-    def staged(self, table: str) -> str:
-        return f"{self.schema}.{table}{STAGING_SUFFIX}"
+    def staged(self, bind: Engine | Connection, table: str) -> str:
+        """The staging table of ``table`` as SQL text."""
+        return TableName(self.schema, table + STAGING_SUFFIX).quoted(bind)
 
 
 def label_columns() -> list[Column]:
@@ -144,12 +145,13 @@ def _pushdown_sql(conn: Connection, marketing: MarketingPolicy, at: Targets, run
         *(_band_sql(values[d], bands, NO_ORDERS_LABELS[d]) for d, bands in _BEHAVIOUR.items()),
     ]
     ordered_at = quote(orders.ordered_at)
+    customers, order_table = (TableName.parse(t).quoted(conn) for t in (people.table, orders.table))
     return (
-        f"INSERT INTO {at.staged(BASE_TABLE)} ({KEY_COLUMN}, {', '.join(DIMENSIONS)}) "
+        f"INSERT INTO {at.staged(conn, BASE_TABLE)} ({KEY_COLUMN}, {', '.join(DIMENSIONS)}) "
         f"SELECT {pseudonym_sql(KEY_COLUMN, c(people.key))}, {', '.join(labels)} "
-        f"FROM {people.table} AS c LEFT JOIN ("
+        f"FROM {customers} AS c LEFT JOIN ("
         f"SELECT {quote(orders.customer)} AS customer, MAX({ordered_at}) AS last_at, "
-        f"COUNT(*) AS n, SUM({quote(orders.amount)}) AS amount FROM {orders.table} "
+        f"COUNT(*) AS n, SUM({quote(orders.amount)}) AS amount FROM {order_table} "
         f"WHERE {ordered_at} >= :window_start AND {ordered_at} < :window_end "
         f"GROUP BY {quote(orders.customer)}) AS o ON o.customer = {c(people.key)} "
         f"WHERE {c(people.consent)}"

@@ -41,11 +41,9 @@ from include.governance.anonymise.plan import KEY_VERSION_COLUMN
 from include.governance.anonymise.records import (
     SAFE_ERRORS,
     ChecksFailed,
-    check_run_key,
+    check_build_key,
     describe,
-    last_published,
     record_output,
-    refuse_new_secret,
 )
 from include.governance.anonymise.sql import (
     literal,
@@ -79,6 +77,7 @@ from include.governance.marketing.labels import (
 from include.governance.policy import MarketingPolicy, Policy
 from include.governance.pseudonym import PSEUDONYM_LENGTH, PseudonymKey
 from include.governance.quality import Checks, SuiteResult
+from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
 SEGMENT_ID = String(16)
@@ -138,9 +137,7 @@ def build_segments(
         key_fingerprint=key.fingerprint,
     )
     try:
-        check_run_key(engine, run_id, key, output=marketing.members)
-        if not rotate_key:
-            refuse_new_secret(marketing.members, last_published(engine, marketing.members), key)
+        check_build_key(engine, run_id, key, output=marketing.members, rotate_key=rotate_key)
         ensure_schema(engine, at.schema)
         base = staging_table(
             at.schema, BASE_TABLE, [Column(KEY_COLUMN, String(PSEUDONYM_LENGTH)), *label_columns()]
@@ -249,10 +246,11 @@ def _write_members(engine: Engine, at: Targets, key: PseudonymKey) -> None:
     with engine.begin() as conn:
         conn.execute(
             sql(
-                f"INSERT INTO {at.staged(at.members)} "
+                f"INSERT INTO {at.staged(engine, at.members)} "
                 f"({KEY_COLUMN}, segment_id, {KEY_VERSION_COLUMN}) "
                 f"SELECT b.{KEY_COLUMN}, m.segment_id, {literal(key.version)} "
-                f"FROM {at.staged(BASE_TABLE)} b JOIN {at.staged(MAP_TABLE)} m ON {on}"
+                f"FROM {at.staged(engine, BASE_TABLE)} b "
+                f"JOIN {at.staged(engine, MAP_TABLE)} m ON {on}"
             )
         )
     index_key(engine, at.schema, at.members, KEY_COLUMN)
@@ -282,7 +280,7 @@ def _prove(
         *pseudonym_checks(
             KEY_COLUMN,
             source=people.key,
-            source_table=people.table,
+            source_table=TableName.parse(people.table).quoted(engine),
             dialect=dialect_of(engine),
             unique=True,
         ),
@@ -293,7 +291,7 @@ def _prove(
         ),
         gx.expectations.UnexpectedRowsExpectation(
             unexpected_rows_query="SELECT * FROM {batch} WHERE segment_id NOT IN "
-            f"(SELECT segment_id FROM {at.staged(at.segments)})",
+            f"(SELECT segment_id FROM {at.staged(engine, at.segments)})",
             description="every member's segment is published with it",
         ),
     ]

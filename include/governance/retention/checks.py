@@ -24,6 +24,7 @@ from include.governance.retention.plan import (
     RuleSql,
     rule_named,
 )
+from include.governance.schemas import literal_sql
 
 
 def verify_expectations(
@@ -37,7 +38,7 @@ def verify_expectations(
     zero, (keys, audited) = proof_counts(sql, run_id)
     columns = [expr.label(name) for name, (expr, _) in zero.items()]
     query = select(*columns, keys.label("deleted_keys"), audited.label("audited_roots"))
-    compiled = str(query.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+    compiled = literal_sql(engine, query)
     expectations = [
         gx.expectations.ExpectColumnValuesToBeBetween(
             column=name, min_value=0, max_value=0, description=description

@@ -18,6 +18,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import (
     BigInteger,
+    Column,
     Connection,
     DateTime,
     Engine,
@@ -26,14 +27,11 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    column,
     exists,
     false,
     func,
-    inspect,
     or_,
     select,
-    table,
     true,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -42,6 +40,7 @@ from include.governance.audit import (
     ensure_governance_tables,
     legal_holds,
 )
+from include.governance.catalog import Catalog
 from include.governance.dialects import DigitsOnly, dialect_of
 from include.governance.policy import (
     ChildTable,
@@ -52,6 +51,7 @@ from include.governance.policy import (
     as_match,
 )
 from include.governance.retention.conditions import matching, not_matching
+from include.governance.schemas import physical
 from include.governance.tables import TableName
 from include.governance.warehouse import WarehouseError
 
@@ -126,13 +126,7 @@ class RuleSql:
         self.rule, self.run_date, self.integer_key = rule, run_date, integer_key
         root = TableName.parse(rule.table)
         cleared = [c for clearing in rule.clear_columns for c in clearing.columns]
-        self.root = table(
-            root.name,
-            column(rule.key),
-            _timestamp(rule.date_column),
-            *(column(c) for c in dict.fromkeys(cleared)),
-            schema=root.schema,
-        )
+        self.root = root.clause(rule.key, _timestamp(rule.date_column), *cleared)
         self.key = self.root.c[rule.key]
         self.expired = self.older_than(cutoff)
         self._child = {c.table: c for c in rule.children}
@@ -411,7 +405,7 @@ def _check_warehouse_has(engine: Engine, name: str, rule: RetentionRule) -> bool
             (f"{at}.clear_columns[{i}].columns[{j}]", rule.table, c)
             for j, c in enumerate(clearing.columns)
         ]
-    inspector = inspect(engine)
+    inspector = Catalog(engine)
     columns: dict[str, dict[str, Any]] = {}
     for table_name, path in tables.items():
         where = TableName.parse(table_name)
@@ -427,7 +421,7 @@ def _check_warehouse_has(engine: Engine, name: str, rule: RetentionRule) -> bool
 
 def _missing_indexes(engine: Engine, rule: RetentionRule) -> list[str]:
     """The index each child reference to the root lacks, as the statement that makes it."""
-    inspector = inspect(engine)
+    inspector = Catalog(engine)
     statements = []
     for child in rule.children:
         child_table = TableName.parse(child.table)
@@ -440,7 +434,7 @@ def _missing_indexes(engine: Engine, rule: RetentionRule) -> list[str]:
             statements.append(
                 dialect_of(engine).create_index.format(
                     name=f"ix_{child_table.name}_{child.column}",
-                    schema=child_table.schema,
+                    schema=physical(engine, child_table.schema),
                     table=child_table.name,
                     column=child.column,
                 )
@@ -450,7 +444,7 @@ def _missing_indexes(engine: Engine, rule: RetentionRule) -> list[str]:
 
 def _timestamp(name: str):
     """A timestamp column typed so that SQLite compares it in the format it was stored in."""
-    return column(name, DateTime(timezone=True))
+    return Column(name, DateTime(timezone=True))
 
 
 def _utc_day(moment: date | datetime) -> date:

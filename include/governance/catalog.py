@@ -1,0 +1,51 @@
+"""The warehouse's catalogue under its schemas' own names.
+
+SQLAlchemy's inspector speaks the server's names; on a MariaDB warehouse with a
+``schema_prefix`` or ``schema_map`` (``schemas``) those differ from the names the policy
+and the register use. :class:`Catalog` is the inspector with every schema it is given
+and every schema it returns translated, and only the warehouse's schemas listed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, inspect
+
+from include.governance.schemas import schema_names
+
+
+class Catalog:
+    """The few inspector calls the project makes, in logical schema names."""
+
+    def __init__(self, bind: Engine | Connection):
+        self._inspector = inspect(bind)
+        self._names = schema_names(bind)
+
+    def get_schema_names(self) -> list[str]:
+        """The warehouse's schemas: on a shared server, only those its names give."""
+        found = (self._names.logical(s) for s in self._inspector.get_schema_names())
+        return [s for s in found if s is not None]
+
+    def get_table_names(self, schema: str) -> list[str]:
+        return self._inspector.get_table_names(schema=self._names[schema])
+
+    def has_table(self, name: str, schema: str) -> bool:
+        return self._inspector.has_table(name, schema=self._names[schema])
+
+    def get_columns(self, name: str, schema: str) -> list[dict[str, Any]]:
+        return self._inspector.get_columns(name, schema=self._names[schema])
+
+    def get_indexes(self, name: str, schema: str) -> list[dict[str, Any]]:
+        return self._inspector.get_indexes(name, schema=self._names[schema])
+
+    def get_foreign_keys(self, name: str, schema: str) -> list[dict[str, Any]]:
+        """Each key's ``referred_schema`` in the warehouse's name for it."""
+        keys = self._inspector.get_foreign_keys(name, schema=self._names[schema])
+        for key in keys:
+            if key.get("referred_schema"):
+                key["referred_schema"] = self._names.logical(key["referred_schema"])
+        return keys
+
+    def get_pk_constraint(self, name: str, schema: str) -> dict[str, Any]:
+        return self._inspector.get_pk_constraint(name, schema=self._names[schema])
