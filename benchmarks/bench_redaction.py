@@ -1,0 +1,117 @@
+"""Free-text redaction against an outside labelled corpus: recall per kind, words kept.
+
+Each labelled piece of personal data counts as caught when redaction leaves none of its
+characters in place; the clean words (those outside every label) are kept when redaction
+leaves them alone. The corpus (``benchmarks/corpora/service_notes.jsonl``) was written
+without looking at the detector; figures are printed for its odd-numbered notes (which
+may be looked at while improving the detector) and its even-numbered ones (held out),
+side by side with the targets of issue 15.
+
+    python benchmarks/bench_redaction.py [--corpus PATH] [--misses KIND]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from include.governance.detect import redact
+
+CORPUS = Path(__file__).parent / "corpora" / "service_notes.jsonl"
+RECALL_TARGET, KEPT_TARGET = 0.95, 0.90
+_WORD = re.compile(r"\w+")
+
+
+def located(note: dict) -> list[tuple[str, int, int]]:
+    """The note's labels as (kind, start, end): longest first, each at the first place
+    no other label has taken (the corpus's own rule)."""
+    taken: list[tuple[int, int]] = []
+    placed = []
+    for span in sorted(note["spans"], key=lambda s: -len(s["text"])):
+        start = note["text"].find(span["text"])
+        while any(a < start + len(span["text"]) and start < b for a, b in taken):
+            start = note["text"].find(span["text"], start + 1)
+        end = start + len(span["text"])
+        taken.append((start, end))
+        placed.append((span["kind"], start, end))
+    return placed
+
+
+def kept_mask(text: str) -> list[bool]:
+    """For each character of ``text``, whether redaction left it in place: the redacted
+    text is aligned with the original by the pieces that survived unchanged."""
+    redacted = redact(text)
+    kept = [False] * len(text)
+    position = 0
+    for piece in re.split(r"\[[A-Z_]+\]", redacted):
+        if not piece:
+            continue
+        found = text.find(piece, position)
+        if found < 0:
+            continue
+        kept[found : found + len(piece)] = [True] * len(piece)
+        position = found + len(piece)
+    return kept
+
+
+def score(notes: list[dict]) -> tuple[dict[str, tuple[int, int]], tuple[int, int], list]:
+    """(caught, total) per kind, (kept, total) clean words, and the misses."""
+    caught: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    words_kept = words = 0
+    misses = []
+    for note in notes:
+        text, kept = note["text"], kept_mask(note["text"])
+        labels = located(note)
+        for kind, start, end in labels:
+            total[kind] += 1
+            if not any(kept[start:end]):
+                caught[kind] += 1
+            else:
+                misses.append((kind, text[start:end], note["id"]))
+        labelled = [False] * len(text)
+        for _, start, end in labels:
+            labelled[start:end] = [True] * (end - start)
+        for word in _WORD.finditer(text):
+            if not any(labelled[word.start() : word.end()]):
+                words += 1
+                words_kept += all(kept[word.start() : word.end()])
+    return {k: (caught[k], total[k]) for k in sorted(total)}, (words_kept, words), misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--misses", metavar="KIND", help="list the misses of one kind")
+    args = parser.parse_args()
+    notes = [json.loads(line) for line in args.corpus.read_text().splitlines() if line]
+    halves = {
+        "looked at (odd)": [n for i, n in enumerate(notes) if i % 2 == 0],
+        "held out (even)": [n for i, n in enumerate(notes) if i % 2 == 1],
+    }
+    results = {name: score(part) for name, part in halves.items()}
+    kinds = sorted({k for recall, _, _ in results.values() for k in recall})
+    print(
+        f"{len(notes)} notes, {sum(not n['spans'] for n in notes)} clean; target recall "
+        f">= {RECALL_TARGET} every kind, clean words kept >= {KEPT_TARGET}"
+    )
+    print(f"{'kind':<16}" + "".join(f"{name:>22}" for name in halves))
+    for kind in kinds:
+        cells = []
+        for recall, _, _ in results.values():
+            got, of = recall.get(kind, (0, 0))
+            cells.append(f"{got / of:.3f} ({got}/{of})" if of else "-")
+        print(f"{kind:<16}" + "".join(f"{c:>22}" for c in cells))
+    cells = [f"{k / n:.3f} ({k}/{n})" for _, (k, n), _ in results.values()]
+    print(f"{'clean words kept':<16}" + "".join(f"{c:>22}" for c in cells))
+    if args.misses:
+        for kind, text, note_id in results["looked at (odd)"][2]:
+            if kind == args.misses:
+                print(f"  miss {note_id}: {text!r}")
+
+
+if __name__ == "__main__":
+    main()
