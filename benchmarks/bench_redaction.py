@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from include.governance.detect import redact
+from include.governance.detect.text import redaction_spans
 
 CORPUS = Path(__file__).parent / "corpora" / "service_notes.jsonl"
 RECALL_TARGET, KEPT_TARGET = 0.95, 0.90
@@ -41,19 +41,10 @@ def located(note: dict) -> list[tuple[str, int, int]]:
 
 
 def kept_mask(text: str) -> list[bool]:
-    """For each character of ``text``, whether redaction left it in place: the redacted
-    text is aligned with the original by the pieces that survived unchanged."""
-    redacted = redact(text)
-    kept = [False] * len(text)
-    position = 0
-    for piece in re.split(r"\[[A-Z_]+\]", redacted):
-        if not piece:
-            continue
-        found = text.find(piece, position)
-        if found < 0:
-            continue
-        kept[found : found + len(piece)] = [True] * len(piece)
-        position = found + len(piece)
+    """For each character of ``text``, whether redaction leaves it in place."""
+    kept = [True] * len(text)
+    for span in redaction_spans(text):
+        kept[span.start : span.end] = [False] * (span.end - span.start)
     return kept
 
 

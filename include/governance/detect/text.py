@@ -26,7 +26,7 @@ from include.governance.detect.name_lists import (
     given_names,
     surnames,
 )
-from include.governance.detect.shapes import redact_shapes
+from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.validators import (
     EMAIL_AT,
     EMAIL_IN_TEXT,
@@ -40,7 +40,9 @@ from include.governance.detect.validators import (
     is_valid_phone,
 )
 
-Kind = Literal["email", "phone", "national_id", "payment_card", "ip_address", "person_name"]
+Kind = Literal[
+    "email", "phone", "national_id", "payment_card", "ip_address", "person_name", "shaped"
+]
 
 PLACEHOLDERS: dict[Kind, str] = {
     "email": "[EMAIL]",
@@ -49,6 +51,7 @@ PLACEHOLDERS: dict[Kind, str] = {
     "payment_card": "[CARD]",
     "ip_address": "[IP]",
     "person_name": "[NAME]",
+    "shaped": PLACEHOLDER,  # not validated, but shaped like personal data
 }
 MAX_NAME_WORDS = 4
 MAX_NUMBER_GROUPS = 8  # no number is written in more groups; bounds the work on long lists
@@ -112,14 +115,32 @@ def contains_personal_data(text: str) -> bool:
 
 
 def redact(text: str) -> str:
-    """``text`` with each piece of personal data replaced by a placeholder like ``[PHONE]``,
-    then anything still shaped like personal data too: recall matters more than precision
-    here (an unassigned phone number is still somebody's one day)."""
+    """``text`` with each piece of :func:`redaction_spans` replaced by a placeholder like
+    ``[PHONE]``."""
     parts, last = [], 0
-    for span in find_personal_data(text):
+    for span in redaction_spans(text):
         parts += [text[last : span.start], PLACEHOLDERS[span.kind]]
         last = span.end
-    return redact_shapes("".join([*parts, text[last:]]))
+    return "".join([*parts, text[last:]])
+
+
+def redaction_spans(text: str) -> list[Span]:
+    """What :func:`redact` replaces: each piece of personal data, and anything else shaped
+    like it (recall matters more than precision here: an unassigned phone number is still
+    somebody's one day). Overlapping pieces are merged, under the first one's kind."""
+    found = find_personal_data(text)
+    rest = list(text)  # shapes are looked for around what was found, as if it were gone
+    for span in found:
+        rest[span.start : span.end] = "\0" * (span.end - span.start)
+    shaped = [Span("shaped", start, end) for start, end in shape_spans("".join(rest))]
+    merged: list[Span] = []
+    for span in sorted([*found, *shaped], key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.kind, last.start, max(last.end, span.end))
+        else:
+            merged.append(span)
+    return merged
 
 
 def _candidates(text: str) -> Iterator[Span]:
