@@ -5,7 +5,8 @@ tests all judge values the same way.
 """
 
 from include.governance.detect.masking import mask
-from include.governance.detect.text import Span, contains_personal_data, find_personal_data, redact
+from include.governance.detect.spans import Span
+from include.governance.detect.text import contains_personal_data, find_personal_data, redact
 from include.governance.detect.values import DETECTORS, is_date_of_birth, match_rate
 
 __all__ = [

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
 
+from include.governance.detect.accounts import account_numbers, ibans
+from include.governance.detect.addresses import addresses
+from include.governance.detect.birth_dates import birth_dates
+from include.governance.detect.cued_names import cued_names
+from include.governance.detect.health import health_information
 from include.governance.detect.name_lists import (
     NAME_TITLES,
     NAME_WORD,
@@ -26,7 +29,9 @@ from include.governance.detect.name_lists import (
     given_names,
     surnames,
 )
+from include.governance.detect.obfuscated import written_emails
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
+from include.governance.detect.spans import Kind, Span
 from include.governance.detect.validators import (
     EMAIL_AT,
     EMAIL_IN_TEXT,
@@ -40,10 +45,6 @@ from include.governance.detect.validators import (
     is_valid_phone,
 )
 
-Kind = Literal[
-    "email", "phone", "national_id", "payment_card", "ip_address", "person_name", "shaped"
-]
-
 PLACEHOLDERS: dict[Kind, str] = {
     "email": "[EMAIL]",
     "phone": "[PHONE]",
@@ -51,19 +52,15 @@ PLACEHOLDERS: dict[Kind, str] = {
     "payment_card": "[CARD]",
     "ip_address": "[IP]",
     "person_name": "[NAME]",
+    "address": "[ADDRESS]",
+    "date_of_birth": "[DATE_OF_BIRTH]",
+    "bank_account": "[ACCOUNT]",
+    "iban": "[IBAN]",
+    "health": "[HEALTH]",
     "shaped": PLACEHOLDER,  # not validated, but shaped like personal data
 }
 MAX_NAME_WORDS = 4
 MAX_NUMBER_GROUPS = 8  # no number is written in more groups; bounds the work on long lists
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """``text[start:end]`` is personal data of ``kind``."""
-
-    kind: Kind
-    start: int
-    end: int
 
 
 # Digit groups separated by single spaces or dashes, not part of a word, a decimal number
@@ -98,6 +95,7 @@ _PERSON_CUES = frozenset(
 )  # fmt: skip
 _CUE_WINDOW = 30  # characters before a candidate that a cue is looked for in
 _DIGIT = re.compile(r"\d")
+_WRITTEN_AT = re.compile(r"\bat\b|\(a|\[a|krøllalfa|alfakrøll", re.IGNORECASE)
 _MASK_CHARS = ("*", "•", "xxx", "XXX")
 _LONGEST_LOCAL_PART, _LONGEST_DOMAIN = 64, 255
 
@@ -147,14 +145,22 @@ def _candidates(text: str) -> Iterator[Span]:
     """Spans of each kind, cheapest kinds first; they may overlap."""
     if "@" in text or "%40" in text:
         yield from _emails(text)
+    if "@" in text or _WRITTEN_AT.search(text):
+        yield from written_emails(text)
     if _DIGIT.search(text):
         yield from _numbers(text)
+        yield from ibans(text)
+        yield from account_numbers(text)
+        yield from birth_dates(text)
+        yield from addresses(text)
         if any(c in text for c in _MASK_CHARS):
             yield from _masked_cards(text)
         yield from _addresses(text, _IPV4)
     if ":" in text:
         yield from _addresses(text, _IPV6)
+    yield from health_information(text)
     yield from _names(text)
+    yield from cued_names(text)
 
 
 def _emails(text: str) -> Iterator[Span]:
