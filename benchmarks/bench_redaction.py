@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -98,6 +99,12 @@ def main() -> None:
         print(f"{kind:<16}" + "".join(f"{c:>22}" for c in cells))
     cells = [f"{k / n:.3f} ({k}/{n})" for _, (k, n), _ in results.values()]
     print(f"{'clean words kept':<16}" + "".join(f"{c:>22}" for c in cells))
+    texts = [n["text"] for n in notes] * 10
+    started = time.perf_counter()
+    for text in texts:
+        redaction_spans(text)
+    took = (time.perf_counter() - started) / len(texts)
+    print(f"time per note: {took * 1e6:.0f} us (before issue 15's kinds, at 767398b: 230 us)")
     if args.misses:
         for kind, text, note_id in results["looked at (odd)"][2]:
             if kind == args.misses:

@@ -55,15 +55,19 @@ _AFTER = (
     r"feet|hand|hip|knee|eye|ear|side))?|above-knee|below-knee|amputation|pump|pumpe))*"
 )
 # Words that say where or what kind, before a condition: "knee injury", "left hip fracture".
-_BEFORE = (
-    r"(?:(?:type\s*[12]|left|right|høyre|venstre|both|begge|above-knee|below-knee|knee|hip|"
-    r"back|shoulder|ankle|wrist|neck|spine|spinal|leg|arm|foot|head|rheumatoid|chronic|"
-    r"kronisk|acute|akutt|severe|alvorlig|mild)\s+){0,3}"
-)
-_STEM = re.compile(
-    rf"{_BEFORE}[\w'’-]*(?:{'|'.join(re.escape(s) for s in _STEMS)})[\w'’-]*{_AFTER}",
+_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:type\s*[12]|left|right|høyre|venstre|both|begge|above-knee|below-knee|"
+    r"knee|hip|back|shoulder|ankle|wrist|neck|spine|spinal|leg|arm|foot|head|rheumatoid|"
+    r"chronic|kronisk|acute|akutt|severe|alvorlig|mild)\s+){1,3}$",
     re.IGNORECASE,
 )
+_QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
+# The stems by their first three letters: each place in a text is looked up once, where
+# one pattern of all the stems would try each of them there.
+_BY_TRIGRAM: dict[str, tuple[str, ...]] = {}
+for _stem in _STEMS:
+    _BY_TRIGRAM[_stem[:3]] = (*_BY_TRIGRAM.get(_stem[:3], ()), _stem)
+_WORD_CHARS = "-'’"
 _WORD = re.compile(
     rf"(?<![\w-])(?:{'|'.join(w for w in _WORDS if w not in _ABBREVIATIONS)})(?![\w-]){_AFTER}"
     rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?![\w-])",
@@ -79,18 +83,38 @@ _ICD = re.compile(
 
 
 def health_information(text: str) -> Iterator[Span]:
-    for pattern in (_ICD, _STEM):  # the stem's word from its start, qualifiers before it
-        for match in pattern.finditer(text):
-            start = match.start()
-            while start < match.end() and not text[start].isalnum():
-                start += 1
-            # the whole word the stem is in: back to its start
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
-                start -= 1
-            if not text[start : match.end()].lower().startswith(_NOT_HEALTH):
-                yield Span("health", start, match.end())
+    for match in _ICD.finditer(text):
+        yield Span("health", match.start(), match.end())
+    yield from _conditions(text)
     for match in _WORD.finditer(text):
         word = match[0]
         if word.upper() in _ABBREVIATIONS and word != word.upper():
             continue  # "me", "ms" as words
         yield Span("health", match.start(), match.end())
+
+
+def _conditions(text: str) -> Iterator[Span]:
+    """Each word holding a stem, with the words that qualify it before and after."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: compare as written
+        lower = text
+    end = 0
+    for i in range(len(lower) - 2):
+        if i < end:
+            continue
+        stem = next(
+            (s for s in _BY_TRIGRAM.get(lower[i : i + 3], ()) if lower.startswith(s, i)), None
+        )
+        if stem is None:
+            continue
+        start, end = i, i + len(stem)
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in _WORD_CHARS):
+            end += 1
+        if lower[start:end].startswith(_NOT_HEALTH):
+            continue
+        if before := _BEFORE.search(text, max(0, start - 60), start):
+            start = before.start()
+        end = _QUALIFIERS.match(text, end).end()
+        yield Span("health", start, end)
