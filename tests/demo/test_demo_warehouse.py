@@ -90,10 +90,10 @@ def _counts(engine: Engine) -> dict[str, int]:
         }
 
 
-def _rows(engine: Engine, sql: str) -> list:
+def _rows(engine: Engine, statement: str) -> list:
     """Rows of plain SQL (counts, ids: no dates or decimals, which SQLite returns as text)."""
     with engine.connect() as conn:
-        return conn.execute(sql(conn, sql)).all()
+        return conn.execute(sql(conn, statement)).all()
 
 
 def _fetch(engine: Engine, statement: Select) -> list:
@@ -192,11 +192,11 @@ def _orphans(engine: Engine) -> dict[str, int]:
     ]
     found = {}
     for child, column, parent, key in {*references, *LOGICAL_REFERENCES}:
-        sql = (
+        query = (
             f"SELECT COUNT(*) FROM {child} c LEFT JOIN {parent} p ON p.{key} = c.{column} "
             f"WHERE c.{column} IS NOT NULL AND p.{key} IS NULL"
         )
-        missing = _rows(engine, sql)[0][0]
+        missing = _rows(engine, query)[0][0]
         if missing:
             found[f"{child}.{column}"] = missing
     return found
@@ -214,11 +214,11 @@ def test_customers_sign_up_before_they_order_or_call(built: Engine) -> None:
         ("service.contacts", "contacted_at"),
         ("web.sessions", "started_at"),
     ):
-        sql = (
+        query = (
             f"SELECT COUNT(*) FROM {child} x JOIN crm.customers c "
             f"ON c.customer_id = x.customer_id WHERE x.{moment} < c.created_at"
         )
-        assert _rows(built, sql)[0][0] == 0, child
+        assert _rows(built, query)[0][0] == 0, child
 
 
 def test_nothing_happens_on_or_after_the_as_of_date(built: Engine) -> None:
