@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, Engine, String
+from sqlalchemy import Column, Engine, String, select, types
 from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import NoSuchTableError
 
@@ -19,7 +19,7 @@ from include.governance.anonymise.columns import OutputColumn
 from include.governance.anonymise.forms import forms_of
 from include.governance.anonymise.staging import STAGING_SUFFIX
 from include.governance.catalog import Catalog
-from include.governance.policy import AnonymiseRule, Drop, Policy
+from include.governance.policy import AnonymiseRule, Drop, Keep, Policy
 from include.governance.tables import TableName
 
 KEY_VERSION_COLUMN = "pseudonym_key_version"
@@ -116,6 +116,13 @@ def plan_output(engine: Engine, policy: Policy, output: str) -> OutputPlan:
         raise PlanError(
             f"{output}: source {source} lacks columns the policy names: {', '.join(missing)}"
         )
+    kept_text = [n for n, r in rules.items() if isinstance(r, Keep) and _is_text(found[n])]
+    if free_text := _free_text_columns(engine, where, kept_text):
+        raise PlanError(
+            f"{output}: {', '.join(f'{source}.{c}' for c in free_text)} is free text (sentences "
+            "in a sample of its values), which reaches analytics only redacted: redact it or "
+            "drop it in the policy"
+        )
     columns: list[OutputColumn] = []
     for name, rule in rules.items():
         columns += _output_columns(source, name, rule, found[name])
@@ -141,3 +148,30 @@ def _output_columns(
         )
         for part in forms.parts
     ]
+
+
+FREE_TEXT_SAMPLE = 500
+FREE_TEXT_WORDS = 5  # a value of this many words or more is a sentence, not a label
+FREE_TEXT_SHARE = 0.2
+
+
+def _is_text(found: ReflectedColumn) -> bool:
+    return isinstance(found["type"], types.String)
+
+
+def _free_text_columns(engine: Engine, source: TableName, names: list[str]) -> list[str]:
+    """Which of the ``names`` hold sentences: free text, where a person may write anything
+    (a diagnosis, a relative's name), unlike the labels a column is meant to keep."""
+    free = []
+    table = source.clause(*names)
+    with engine.connect() as conn:
+        for name in names:
+            column = table.c[name]
+            values = conn.execute(
+                select(column).where(column.is_not(None)).limit(FREE_TEXT_SAMPLE)
+            ).scalars()
+            sampled = [str(v) for v in values]
+            sentences = sum(len(v.split()) >= FREE_TEXT_WORDS for v in sampled)
+            if sampled and sentences / len(sampled) >= FREE_TEXT_SHARE:
+                free.append(name)
+    return free
