@@ -5,6 +5,8 @@ from __future__ import annotations
 import great_expectations as gx
 
 from include.governance.anonymise.checks import no_personal_data, pseudonym_checks
+from include.governance.detect import redact
+from include.governance.detect.shapes import REDACTED_TEXT_SHAPES
 from include.governance.dialects import dialect_of
 from include.governance.quality import Checks
 from include.governance.warehouse import ensure_schema
@@ -116,3 +118,36 @@ def test_each_shape_of_personal_data_is_found_among_repeated_clean_values(any_en
         "no email, phone, national_id, payment_card in kind": (True, 0.0, False),
         "no email, phone, national_id, payment_card in note": (False, len(shaped), False),
     }
+
+
+def test_a_redacted_column_is_searched_for_every_kind_its_redaction_removes(any_engine, tmp_path):
+    """Each kind redaction claims to remove fails the proof of a redacted column; redacted
+    text and everyday words pass it (on each dialect: the shapes are SQL there)."""
+    left_in = [
+        "refunder til NO93 8601 1117 947",
+        "konto 1503.12.34562",
+        "mail ola dot nordmann at gmail dot com",
+        "skriv til kari(at)online.no",
+        "levering Storgata 12, 0155 Oslo",
+        "født 12.03.1948",
+        "born 12 March 1948",
+        "ICD-10 E11.9",
+        "har diabetes type 2",
+        "etter hofteprotese",
+        "Brystkreft i 2019",
+    ]
+    clean = [redact(value) for value in left_in] + [
+        "Kunden bekreftet levering",
+        "Ordre levert 12.11.2026",
+        "ring +47 [PHONE]",
+    ]
+    ensure_schema(any_engine, "analytics")
+    with any_engine.begin() as conn:
+        conn.execute(sql(conn, "CREATE TABLE analytics.notes (note VARCHAR(120))"))
+        rows = [{"note": v} for v in left_in + clean]
+        conn.execute(sql(conn, "INSERT INTO analytics.notes VALUES (:note)"), rows)
+    checks = no_personal_data(["note"], dialect_of(any_engine), REDACTED_TEXT_SHAPES)
+    result = Checks(any_engine, tmp_path / "docs").validate("notes", "analytics", "notes", checks)
+    (outcome,) = result.outcomes
+    assert (outcome.success, outcome.observed, outcome.error) == (False, len(left_in), False)
+    assert all(redact(v) == v for v in clean)  # what passes the proof, redaction keeps

@@ -2,7 +2,9 @@
 
 Checked in the warehouse (``quality.Checks``: counts only, never values), on the staging
 table: no text value has the shape of an email, phone number, fødselsnummer or payment
-card; no pseudonym is a raw source identifier, and each is 64 hex digits, unique per
+card, and no redacted value holds any kind its redaction removes (also IBANs, bank
+accounts, written-out emails, addresses, dates of birth, ICD-10 codes and health terms);
+no pseudonym is a raw source identifier, and each is 64 hex digits, unique per
 source key; the columns are exactly those the policy's rules make; the row count
 reconciles with the rows read from the source less the documented suppressions; every
 segment has at least k members.
@@ -20,8 +22,13 @@ import great_expectations as gx
 
 from include.governance.anonymise.plan import KEY_VERSION_COLUMN, OutputPlan
 from include.governance.anonymise.sql import literal
-from include.governance.detect.shapes import PERSONAL_DATA_SHAPES
+from include.governance.detect.shapes import (
+    PERSONAL_DATA_SHAPES,
+    REDACTED_TEXT_SHAPES,
+    alternatives,
+)
 from include.governance.dialects import Dialect
+from include.governance.policy import Redact
 from include.governance.pseudonym import PSEUDONYM_LENGTH
 from include.governance.quality import Checks, SuiteResult
 from include.governance.tables import TableName
@@ -29,8 +36,11 @@ from include.governance.tables import TableName
 NOT_HEX = "[^0-9a-f]"
 
 
-def no_personal_data(columns: list[str], dialect: Dialect) -> list[Any]:
-    """No value of these columns has the shape of personal data.
+def no_personal_data(
+    columns: list[str], dialect: Dialect, shapes: dict[str, str] = PERSONAL_DATA_SHAPES
+) -> list[Any]:
+    """No value of these columns has any of the ``shapes`` of personal data (a redacted
+    column: every kind its redaction removes, ``REDACTED_TEXT_SHAPES``).
 
     Each distinct value is searched once: the verdict is the one a search of every row
     gives, at a fraction of the cost where values repeat (ten million orders hold a few
@@ -39,11 +49,12 @@ def no_personal_data(columns: list[str], dialect: Dialect) -> list[Any]:
     moves the search below the grouping (as PostgreSQL does with ``DISTINCT``). A failure
     counts the distinct values that have a shape.
     """
-    kinds = ", ".join(PERSONAL_DATA_SHAPES)
+    kinds = ", ".join(shapes)
     matches = dialect.regex_operator
     shaped = " OR ".join(
         f"v {matches} {literal(pattern)}".replace("{", "{{").replace("}", "}}")  # GX formats
-        for pattern in PERSONAL_DATA_SHAPES.values()
+        for shape in shapes.values()
+        for pattern in alternatives(shape)  # each may start "(?i)"
     )
     return [
         gx.expectations.UnexpectedRowsExpectation(
@@ -136,7 +147,8 @@ def check_output(
         )
     # A pseudonym is proven hex above: it holds no other shape, and is not searched for one.
     pseudonyms = {c.name for c in plan.pseudonyms}
-    expectations += no_personal_data(
-        [c.name for c in plan.columns if c.is_text and c.name not in pseudonyms], dialect
-    )
+    text = [c for c in plan.columns if c.is_text and c.name not in pseudonyms]
+    redacted = [c.name for c in text if isinstance(c.rule, Redact)]
+    expectations += no_personal_data([c.name for c in text if c.name not in redacted], dialect)
+    expectations += no_personal_data(redacted, dialect, REDACTED_TEXT_SHAPES)
     return checks.validate(plan.output, plan.schema, plan.staging, expectations)
