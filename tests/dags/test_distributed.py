@@ -25,6 +25,9 @@ pytestmark = pytest.mark.slow
 PG_SERVER = "postgresql+psycopg2://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/0"
 RUN_TIMEOUT_S = 420
+# A busy CI machine (the scheduler, worker and API server share 2 cores with the suite)
+# has answered a plain GET in over 5 s, httpx's default: allow that, and poll through it.
+HTTP_TIMEOUT = httpx.Timeout(60)
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +117,17 @@ def test_inventory_and_anonymisation_run_on_a_celery_worker(cluster):
             home,
         )
         unpaused = httpx.patch(
-            f"{base}/api/v2/dags/{dag_id}", json={"is_paused": False}, headers=headers
+            f"{base}/api/v2/dags/{dag_id}",
+            json={"is_paused": False},
+            headers=headers,
+            timeout=HTTP_TIMEOUT,
         )
         assert unpaused.status_code == 200, unpaused.text
         triggered = httpx.post(
             f"{base}/api/v2/dags/{dag_id}/dagRuns",
             json={"logical_date": logical_date, "conf": {}},
             headers=headers,
+            timeout=HTTP_TIMEOUT,
         )
         assert triggered.status_code == 200, triggered.text
         run_id = triggered.json()["dag_run_id"]
@@ -128,14 +135,16 @@ def test_inventory_and_anonymisation_run_on_a_celery_worker(cluster):
         assert state == "success", f"{dag_id} ended {state}; see the logs in {home}"
     worker_log = (home / "worker.log").read_text()
     assert "pii_inventory" in worker_log  # the tasks ran on the Celery worker
-    page = httpx.get(f"{base}/governance/", headers=headers)
+    page = httpx.get(f"{base}/governance/", headers=headers, timeout=HTTP_TIMEOUT)
     assert page.status_code == 200
     link = next(
         part.split('"')[0]
         for part in page.text.split('href="')[1:]
         if part.startswith("/governance/reports/pii_inventory/")
     )
-    report = httpx.get(base + link, headers=headers)  # the server's own folder is empty
+    report = httpx.get(
+        base + link, headers=headers, timeout=HTTP_TIMEOUT
+    )  # the server's own folder is empty
     assert report.status_code == 200
     assert "Personal-data inventory" in report.text
 
@@ -143,7 +152,14 @@ def test_inventory_and_anonymisation_run_on_a_celery_worker(cluster):
 def _wait_for_run(base: str, headers: dict, dag_id: str, run_id: str, home: Path) -> str:
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while time.monotonic() < deadline:
-        run = httpx.get(f"{base}/api/v2/dags/{dag_id}/dagRuns/{run_id}", headers=headers)
+        try:
+            run = httpx.get(
+                f"{base}/api/v2/dags/{dag_id}/dagRuns/{run_id}",
+                headers=headers,
+                timeout=HTTP_TIMEOUT,
+            )
+        except httpx.TimeoutException:
+            continue  # the run goes on; ask again
         state = run.json().get("state")
         if state in ("success", "failed"):
             return state
@@ -162,7 +178,7 @@ def _wait(ready, what: str, home: Path, seconds: int = 180) -> None:
 
 def _get(url: str, headers: dict | None = None) -> int | None:
     try:
-        return httpx.get(url, headers=headers, timeout=5).status_code
+        return httpx.get(url, headers=headers, timeout=HTTP_TIMEOUT).status_code
     except httpx.TransportError:
         return None
 
@@ -170,7 +186,9 @@ def _get(url: str, headers: dict | None = None) -> int | None:
 def _login(base: str, home: Path) -> dict[str, str]:
     passwords = json.loads((home / "simple_auth_manager_passwords.json.generated").read_text())
     token = httpx.post(
-        f"{base}/auth/token", json={"username": "reviewer", "password": passwords["reviewer"]}
+        f"{base}/auth/token",
+        json={"username": "reviewer", "password": passwords["reviewer"]},
+        timeout=HTTP_TIMEOUT,
     ).json()["access_token"]
     return {"Authorization": f"Bearer {token}"}
 
