@@ -78,8 +78,8 @@ def measure(url: str, output: str, method: str) -> tuple[int, float, float, floa
     if method == "copy":
         columns = ", ".join(dict.fromkeys(c.source for c in plan.columns))
         with engine.begin() as conn:
-            conn.execute(text(f"DROP TABLE {plan.schema}.{plan.staging}"))
-            target = f"{plan.schema}.{plan.staging}"
+            conn.execute(text(f"DROP TABLE {plan.staged}"))
+            target = str(plan.staged)
             statement = f"CREATE TABLE {target} AS SELECT {columns} FROM {plan.source}"
             rows = conn.execute(text(statement)).rowcount
     else:

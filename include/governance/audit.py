@@ -31,8 +31,10 @@ from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
 GOVERNANCE_SCHEMA = "governance"
+# Where outputs are built before they are published: the project's own, no one else's.
+STAGING_SCHEMA = "governance_staging"
 # Schemas the project writes: never scanned as if they were source data.
-PROJECT_SCHEMAS = (GOVERNANCE_SCHEMA, "analytics", "marketing")
+PROJECT_SCHEMAS = (GOVERNANCE_SCHEMA, STAGING_SCHEMA, "analytics", "marketing")
 
 TIMESTAMP = DateTime(timezone=True)
 metadata = MetaData(schema=GOVERNANCE_SCHEMA)

@@ -31,6 +31,14 @@ class SchemaKind(Enum):
     FILE = "attached file"
 
 
+class Publish(Enum):
+    """How a staged output leaves the staging schema for its own (``anonymise.staging``)."""
+
+    MOVE = "ALTER TABLE ... SET SCHEMA, in a transaction"
+    RENAME = "one RENAME TABLE across databases"
+    COPY = "a copy into the schema's file, in a transaction"
+
+
 @dataclass(frozen=True)
 class Dialect:
     """One database's differences; a flag's default is what plain SQL gives."""
@@ -42,6 +50,10 @@ class Dialect:
     schema_options: str = ""
     """What a schema the project makes is made with, and set to when it exists already
     (MariaDB's databases default to the server's character set: latin1 on a stock one)."""
+    private_schema: str | None = None
+    """What keeps a schema of the project's own (staging) from every other role
+    (``{schema}``); None: nothing grants it by default (MariaDB), or the schema is a
+    file, made readable by its owner only (SQLite)."""
     pushdown: bool = False
     """Every anonymisation rule but redaction has a SQL form here (pgcrypto's ``hmac``,
     ``inet``, regular expressions): outputs are built in the database."""
@@ -75,17 +87,13 @@ class Dialect:
     anti_join: bool = False
     """``NOT EXISTS`` is planned as a hashed anti-join; elsewhere ``NOT IN`` (subquery)
     is the indexed lookup and ``NOT EXISTS`` a scan per row."""
-    atomic_rename: bool = False
-    """Tables are swapped by one ``RENAME TABLE a TO b, c TO d`` (DDL commits implicitly
-    there, so the swap cannot be a transaction of ``ALTER TABLE`` statements)."""
+    publish: Publish = Publish.MOVE
+    """How a staged output is swapped in: moved in a transaction of DDL; renamed by one
+    ``RENAME TABLE a TO b, c TO d`` where DDL commits implicitly (MariaDB); copied where a
+    table cannot leave its schema's file, its index made at the swap (SQLite, whose driver
+    commits before DDL on its own: the transaction is begun on the raw connection)."""
     index_names_per_table: bool = False
     """Index names are unique per table (and kept by a rename), not per schema."""
-    index_at_swap: bool = False
-    """A staging table's unique index is made at the swap (index names are unique per
-    schema and no rename of an index exists)."""
-    raw_transactions: bool = False
-    """The driver commits before DDL on its own: a transaction of DDL is begun and ended
-    on the raw connection (``BEGIN IMMEDIATE``)."""
     reclaim: str | None = None
     """The statement that gives deleted rows' space back, per table (``{table}``) or per
     schema (``{schema}``); None: the engine reuses it on its own (InnoDB)."""
@@ -116,6 +124,7 @@ POSTGRESQL = Dialect(
     tablesample=True,
     statement_timeout="SET LOCAL statement_timeout = {ms}",
     batch_limits="SET LOCAL statement_timeout = '{seconds}s'",
+    private_schema="REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
     regex_operator="~",
     digits_only="{text} ~ '^[0-9]+$'",
     aware_timestamps=True,
@@ -134,15 +143,14 @@ MARIADB = Dialect(
     batch_limits_reset="SET SESSION max_statement_time = DEFAULT, "
     "innodb_lock_wait_timeout = DEFAULT",
     text_cast="CHAR",
-    atomic_rename=True,
+    publish=Publish.RENAME,
     index_names_per_table=True,
     connect_args=(("charset", "utf8mb4"), ("init_command", "SET time_zone = '+00:00'")),
 )
 SQLITE = Dialect(
     name="sqlite",
     schemas=SchemaKind.FILE,
-    index_at_swap=True,
-    raw_transactions=True,
+    publish=Publish.COPY,
     digits_only="({text} <> '' AND {text} NOT GLOB '*[^0-9]*')",
     create_index="CREATE INDEX {schema}.{name} ON {table} ({column})",
     reclaim="VACUUM {schema}",

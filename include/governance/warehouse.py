@@ -187,12 +187,13 @@ def check_connection(engine: Engine) -> None:
         ) from None
 
 
-def ensure_schema(engine: Engine, schema: str) -> None:
+def ensure_schema(engine: Engine, schema: str, *, private: bool = False) -> None:
     """Create ``schema`` if it does not exist (a database on MySQL, in full UTF-8 whatever
-    the server's default; a file on SQLite)."""
+    the server's default; a file on SQLite). A ``private`` schema is kept from every other
+    role (on SQLite: a file only its owner may open)."""
     _check_identifier(schema)
-    kind = dialect_of(engine).schemas
-    if kind is SchemaKind.FILE:
+    dialect = dialect_of(engine)
+    if dialect.schemas is SchemaKind.FILE:
         path = sqlite_schema_path(Path(engine.url.database), schema)
         if not path.exists():
             if len(_sqlite_schema_files(Path(engine.url.database))) >= SQLITE_MAX_SCHEMAS:
@@ -201,13 +202,17 @@ def ensure_schema(engine: Engine, schema: str) -> None:
                     f"{SQLITE_MAX_SCHEMAS} schemas; use PostgreSQL for more"
                 )
             sqlite3.connect(path).close()
+        if private:
+            path.chmod(0o600)
         return
-    options = dialect_of(engine).schema_options
+    options = dialect.schema_options
     name = engine.dialect.identifier_preparer.quote_schema(physical(engine, schema))
     with engine.begin() as conn:
-        conn.execute(text(f"{kind.value} IF NOT EXISTS {name} {options}".rstrip()))
-        if options and kind is SchemaKind.DATABASE:  # one made before: new tables get them
+        conn.execute(text(f"{dialect.schemas.value} IF NOT EXISTS {name} {options}".rstrip()))
+        if options and dialect.schemas is SchemaKind.DATABASE:  # made before: new tables too
             conn.execute(text(f"ALTER DATABASE {name} {options}"))
+        if private and dialect.private_schema:
+            conn.execute(text(dialect.private_schema.format(schema=name)))
 
 
 def sqlite_schema_path(main_db: Path, schema: str) -> Path:

@@ -49,7 +49,7 @@ def build(engine, output: str, workers: int) -> tuple[int, int, list[tuple]]:
     recreate(engine, staging_table(plan.schema, plan.table, plan.table_columns()))
     filled = fill_by_pushdown(engine, plan, key=KEY, run_date=RUN_DATE, workers=workers)
     with engine.connect() as conn:
-        rows = conn.execute(text(f"SELECT * FROM {plan.schema}.{plan.staging}")).all()
+        rows = conn.execute(text(f"SELECT * FROM {plan.staged}")).all()
     return filled.source_rows, filled.output_rows, sorted(tuple(map(str, r)) for r in rows)
 
 

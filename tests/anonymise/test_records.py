@@ -18,7 +18,7 @@ from include.governance.anonymise.plan import output_sources, plan_output
 from include.governance.anonymise.records import KeyChanged, finish_run
 from include.governance.anonymise.report import render_anonymise_report
 from include.governance.anonymise.steps import publish, start_run
-from include.governance.audit import anonymise_outputs, anonymise_runs
+from include.governance.audit import STAGING_SCHEMA, anonymise_outputs, anonymise_runs
 from include.governance.catalog import Catalog
 from include.governance.policy import load_policy
 from include.governance.pseudonym import FINGERPRINT_LABEL, Pseudonymiser, PseudonymKey
@@ -199,8 +199,9 @@ def test_publish_refuses_outputs_built_under_different_keys(demo, tmp_path):
         f"{A.fingerprint}), but built analytics.orders under version v1 (fingerprint "
         f"{B.fingerprint})"
     )
-    staged = sorted(f"{plan_output(demo, POLICY, o).table}__staging" for o in OUTPUTS)
-    assert sorted(Catalog(demo).get_table_names(schema="analytics")) == staged  # none swapped in
+    staged = sorted(plan_output(demo, POLICY, o).staged.name for o in OUTPUTS)
+    assert Catalog(demo).get_table_names(schema="analytics") == []  # none swapped in
+    assert sorted(Catalog(demo).get_table_names(schema=STAGING_SCHEMA)) == staged
     assert {r.status for r in recorded(demo, "run-1").values()} == {"built"}
 
 

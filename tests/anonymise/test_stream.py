@@ -105,7 +105,7 @@ def rows_of(engine: Engine, output: str, fill) -> list[tuple]:
             source_rows = count_rows(read, source_table(read, plan.source))
             assert fill(read, write, plan, staging, source_rows) == source_rows
     with engine.connect() as conn:
-        found = conn.execute(text(f"SELECT * FROM {plan.schema}.{plan.staging}")).all()
+        found = conn.execute(text(f"SELECT * FROM {plan.staged}")).all()
     return sorted(tuple(map(str, r)) for r in found)
 
 
@@ -232,7 +232,10 @@ def test_a_failed_build_leaves_no_staging_table_and_no_process(awkward, tmp_path
         )
     with awkward.connect() as conn:
         left = conn.execute(
-            text("SELECT count(*) FROM pg_tables WHERE schemaname = 'analytics'")
+            text(
+                "SELECT count(*) FROM pg_tables "
+                "WHERE schemaname IN ('analytics', 'governance_staging')"
+            )
         ).scalar()
     assert left == 0
     assert multiprocessing.active_children() == []

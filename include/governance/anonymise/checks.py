@@ -151,4 +151,4 @@ def check_output(
     redacted = [c.name for c in text if isinstance(c.rule, Redact)]
     expectations += no_personal_data([c.name for c in text if c.name not in redacted], dialect)
     expectations += no_personal_data(redacted, dialect, REDACTED_TEXT_SHAPES)
-    return checks.validate(plan.output, plan.schema, plan.staging, expectations)
+    return checks.validate(plan.output, plan.staged.schema, plan.staged.name, expectations)

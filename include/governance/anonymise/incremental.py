@@ -125,7 +125,7 @@ def merge_published(
     quote = write.dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in plan.output_names)
     key = quote(plan.key_column.name)
-    staging = TableName(plan.schema, plan.staging).quoted(write)
+    staging = plan.staged.quoted(write)
     if dialect_of(write).anti_join:  # NOT IN would not hash a big set
         rebuilt = f"NOT EXISTS (SELECT 1 FROM {staging} s WHERE s.{key} = p.{key})"
     else:  # an indexed lookup of the subquery, where NOT EXISTS would scan it per row
@@ -169,7 +169,7 @@ def remove_gone_by_streaming(
         write.execute(present.insert(), keys)
     quote = write.dialect.identifier_preparer.quote
     removed = write.exec_driver_sql(
-        f"DELETE FROM {TableName(plan.schema, plan.staging).quoted(write)} "
+        f"DELETE FROM {plan.staged.quoted(write)} "
         f"WHERE {quote(name)} NOT IN (SELECT k FROM {present.name})"
     ).rowcount
     present.drop(write)

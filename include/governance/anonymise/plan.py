@@ -17,7 +17,7 @@ from sqlalchemy.exc import NoSuchTableError
 
 from include.governance.anonymise.columns import OutputColumn
 from include.governance.anonymise.forms import forms_of
-from include.governance.anonymise.staging import STAGING_SUFFIX
+from include.governance.anonymise.staging import staged_name
 from include.governance.catalog import Catalog
 from include.governance.policy import AnonymiseRule, Drop, Keep, Policy
 from include.governance.tables import TableName
@@ -46,8 +46,9 @@ class OutputPlan:
         return TableName.parse(self.output).name
 
     @property
-    def staging(self) -> str:
-        return self.table + STAGING_SUFFIX
+    def staged(self) -> TableName:
+        """Where the output is built before it is published."""
+        return staged_name(self.schema, self.table)
 
     @property
     def key_column(self) -> OutputColumn:

@@ -1,15 +1,21 @@
-"""Staging tables and the atomic swap that publishes them.
+"""Staging tables, in a schema of their own, and the atomic swap that publishes them.
 
-Each output is built as ``<table>__staging`` beside the published table, checked, and only
-then swapped in: readers see the previous version or the new one, never a half-built table.
-Outputs that belong together (all of ``analytics``, or the segments and their members) are
-swapped in one step:
+Each output is built as ``governance_staging.<schema>__<table>``, checked, and only then
+moved into its schema: readers see the previous version or the new one, never a
+half-built table, and an analyst who may read ``analytics`` sees no staging table there
+(the staging schema is the project's own: no grant on PostgreSQL, the owner's file only
+on SQLite). Outputs that belong together (all of ``analytics``, or the segments and their
+members) are swapped in one step, as the dialect's :class:`~..dialects.Publish` says:
 
-* PostgreSQL: ``DROP`` and ``ALTER TABLE ... RENAME`` in one transaction (DDL is
-  transactional); the key's unique index is renamed with its table;
-* SQLite: the same in one explicit transaction (Python's driver would otherwise commit
-  each DDL statement on its own); the index is made inside it;
-* MariaDB: one ``RENAME TABLE a TO a__old, a__staging TO a, ...``, atomic for all pairs.
+* PostgreSQL (``MOVE``): ``DROP``, ``ALTER TABLE ... SET SCHEMA`` and ``RENAME`` in one
+  transaction (DDL is transactional). A table's privileges are its own, so the new version
+  gets the published one's grants and its schema's default privileges, as a table made
+  there would; the key's unique index moves with its table and is renamed;
+* MariaDB (``RENAME``): one ``RENAME TABLE a TO a__old, staging.s__a TO a, ...`` across
+  databases, atomic for all pairs (grants are by name there, and stay);
+* SQLite (``COPY``): schemas are files, and a table cannot leave its file: the staged
+  table is copied into the published schema's file and its index made there, in one
+  explicit transaction (Python's driver would otherwise commit each DDL statement).
 """
 
 from __future__ import annotations
@@ -18,52 +24,83 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, Engine, MetaData, Table, text
+from sqlalchemy import Column, Connection, Engine, MetaData, Table, text
+from sqlalchemy.schema import CreateTable
 
+from include.governance.audit import STAGING_SCHEMA
 from include.governance.catalog import Catalog
-from include.governance.dialects import Dialect, dialect_of
+from include.governance.dialects import Dialect, Publish, dialect_of
+from include.governance.schemas import physical
 from include.governance.tables import TableName
+from include.governance.warehouse import ensure_schema
 
-STAGING_SUFFIX = "__staging"
 _OLD_SUFFIX = "__old"
 
 
+def staged_name(schema: str, table: str) -> TableName:
+    """Where ``schema.table`` is built before it is published."""
+    return TableName(STAGING_SCHEMA, f"{schema}__{table}")
+
+
 def staging_table(schema: str, table: str, columns: list[Column]) -> Table:
-    """The SQLAlchemy table of ``schema.<table>__staging``; ``create`` it to start a build."""
-    return Table(table + STAGING_SUFFIX, MetaData(), *columns, schema=schema)
+    """The SQLAlchemy table ``schema.table`` is staged in; ``recreate`` it to start a build."""
+    staged = staged_name(schema, table)
+    return Table(staged.name, MetaData(), *columns, schema=staged.schema)
+
+
+def ensure_staging_schema(engine: Engine) -> None:
+    ensure_schema(engine, STAGING_SCHEMA, private=True)
 
 
 def recreate(engine: Engine, table: Table) -> None:
     """Drop what a failed earlier build left, then create ``table`` empty."""
+    ensure_staging_schema(engine)
     table.drop(engine, checkfirst=True)
     table.create(engine)
 
 
 def drop_staging(engine: Engine, schema: str, tables: list[str]) -> None:
+    """Drop the staging tables of ``schema``'s ``tables`` where they exist."""
+    if STAGING_SCHEMA not in Catalog(engine).get_schema_names():
+        return
     with engine.begin() as conn:
         for name in tables:
-            Table(name + STAGING_SUFFIX, MetaData(), schema=schema).drop(conn, checkfirst=True)
+            staged = staged_name(schema, name)
+            Table(staged.name, MetaData(), schema=staged.schema).drop(conn, checkfirst=True)
+
+
+def clear_staging(engine: Engine) -> list[str]:
+    """Drop every table in the staging schema, which only runs write to (one at a time):
+    what a killed build left must not wait there for the next run; the tables dropped."""
+    if STAGING_SCHEMA not in Catalog(engine).get_schema_names():
+        return []
+    left = Catalog(engine).get_table_names(schema=STAGING_SCHEMA)
+    with engine.begin() as conn:
+        for name in left:
+            Table(name, MetaData(), schema=STAGING_SCHEMA).drop(conn)
+    return left
 
 
 def index_key(engine: Engine, schema: str, table: str, column: str) -> None:
-    """A unique index on the staging table's key, named as the published one's will be
-    (SQLite, whose index names are unique per schema, makes it at the swap instead)."""
+    """A unique index on the staging table's key (on SQLite, where an index cannot leave
+    its file, it is made on the published table at the swap instead)."""
     dialect = dialect_of(engine)
-    if dialect.index_at_swap:
+    if dialect.publish is Publish.COPY:
         return
+    staged = staged_name(schema, table)
     with engine.begin() as conn:
         conn.execute(
             text(
-                f"CREATE UNIQUE INDEX {_index_name(table, dialect, staged=True)} "
-                f"ON {_name(engine, schema, table + STAGING_SUFFIX)} ({column})"
+                f"CREATE UNIQUE INDEX {_index_name(staged.name, dialect)} "
+                f"ON {staged.quoted(engine)} ({_quote(engine, column)})"
             )
         )
 
 
-def _index_name(table: str, dialect: Dialect, staged: bool = False) -> str:
+def _index_name(table: str, dialect: Dialect) -> str:
     if dialect.index_names_per_table:
         return "key_unique"  # index names are per table there; renaming keeps it
-    return f"{table}{STAGING_SUFFIX if staged else ''}_key"
+    return f"{table}_key"
 
 
 def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
@@ -71,39 +108,88 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
 
     ``keys`` maps each table to its key column (indexed unique).
     """
-    existing = set(Catalog(engine).get_table_names(schema=schema))
-    missing = [t for t in keys if t + STAGING_SUFFIX not in existing]
+    staged = set(Catalog(engine).get_table_names(schema=STAGING_SCHEMA))
+    missing = [t for t in keys if staged_name(schema, t).name not in staged]
     if missing:
         raise RuntimeError(f"nothing staged to publish for {', '.join(missing)} in {schema}")
-    dialect = dialect_of(engine)
-    if dialect.atomic_rename:
-        _swap_by_one_rename(engine, schema, list(keys), existing)
-        return
-    statements = []
-    for table, key in keys.items():
-        if table in existing:
-            statements.append(f"DROP TABLE {_name(engine, schema, table)}")
-        staged_table = _name(engine, schema, table + STAGING_SUFFIX)
-        statements.append(f"ALTER TABLE {staged_table} RENAME TO {table}")
-        if not dialect.index_at_swap:  # the staged index is renamed with its table's name
-            staged, final = _index_name(table, dialect, staged=True), _index_name(table, dialect)
-            statements.append(f"ALTER INDEX {_name(engine, schema, staged)} RENAME TO {final}")
-        else:
-            index = _name(engine, schema, _index_name(table, dialect))
-            statements.append(f"CREATE UNIQUE INDEX {index} ON {table} ({key})")
-    with _transaction(engine) as execute:
-        for statement in statements:
-            execute(statement)
+    published = set(Catalog(engine).get_table_names(schema=schema))
+    swap = {
+        Publish.MOVE: _swap_by_moving,
+        Publish.RENAME: _swap_by_one_rename,
+        Publish.COPY: _swap_by_copying,
+    }[dialect_of(engine).publish]
+    swap(engine, schema, keys, published & set(keys))
 
 
-def _swap_by_one_rename(engine: Engine, schema: str, tables: list[str], existing: set[str]) -> None:
+def _swap_by_moving(engine: Engine, schema: str, keys: dict[str, str], published: set[str]) -> None:
+    with engine.begin() as conn:
+        for table in keys:
+            final, staged = TableName(schema, table), staged_name(schema, table)
+            grants = _grants(conn, final) if table in published else []
+            grants += _default_grants(conn, schema)
+            if table in published:
+                conn.execute(text(f"DROP TABLE {final.quoted(conn)}"))
+            conn.execute(
+                text(f"ALTER TABLE {staged.quoted(conn)} SET SCHEMA {_schema(conn, schema)}")
+            )
+            moved = TableName(schema, staged.name)
+            conn.execute(text(f"ALTER TABLE {moved.quoted(conn)} RENAME TO {_quote(conn, table)}"))
+            index = TableName(schema, _index_name(staged.name, dialect_of(conn)))
+            conn.execute(
+                text(f"ALTER INDEX {index.quoted(conn)} RENAME TO {_quote(conn, table + '_key')}")
+            )
+            for privilege, grantee, grantable in sorted(set(grants)):
+                conn.execute(
+                    text(
+                        f"GRANT {privilege} ON {final.quoted(conn)} TO {grantee}"
+                        + (" WITH GRANT OPTION" if grantable else "")
+                    )
+                )
+
+
+def _grants(conn: Connection, table: TableName) -> list[tuple[str, str, bool]]:
+    """The privileges granted on ``table`` to others than its owner (PUBLIC included)."""
+    rows = conn.execute(
+        text(
+            "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' "
+            "ELSE quote_ident(r.rolname) END, a.is_grantable "
+            "FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
+            "LEFT JOIN pg_roles r ON r.oid = a.grantee "
+            "WHERE c.oid = to_regclass(:name) AND a.grantee <> c.relowner"
+        ),
+        {"name": table.quoted(conn)},
+    )
+    return [tuple(row) for row in rows]
+
+
+def _default_grants(conn: Connection, schema: str) -> list[tuple[str, str, bool]]:
+    """The privileges the current role's tables made in ``schema`` would get by default
+    (``ALTER DEFAULT PRIVILEGES IN SCHEMA``): a table made elsewhere and moved in lacks them."""
+    rows = conn.execute(
+        text(
+            "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' "
+            "ELSE quote_ident(r.rolname) END, a.is_grantable "
+            "FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace "
+            "CROSS JOIN LATERAL aclexplode(d.defaclacl) a "
+            "LEFT JOIN pg_roles r ON r.oid = a.grantee "
+            "WHERE n.nspname = :schema AND d.defaclobjtype = 'r' "
+            "AND d.defaclrole = current_user::regrole AND a.grantee <> d.defaclrole"
+        ),
+        {"schema": schema},
+    )
+    return [tuple(row) for row in rows]
+
+
+def _swap_by_one_rename(
+    engine: Engine, schema: str, keys: dict[str, str], published: set[str]
+) -> None:
     pairs = []
-    for table in tables:
-        published, old = _name(engine, schema, table), _name(engine, schema, table + _OLD_SUFFIX)
-        if table in existing:
-            pairs.append(f"{published} TO {old}")
-        pairs.append(f"{_name(engine, schema, table + STAGING_SUFFIX)} TO {published}")
-    olds = [_name(engine, schema, table + _OLD_SUFFIX) for table in tables]
+    olds = [TableName(schema, table + _OLD_SUFFIX).quoted(engine) for table in keys]
+    for table, old in zip(keys, olds, strict=True):
+        final = TableName(schema, table).quoted(engine)
+        if table in published:
+            pairs.append(f"{final} TO {old}")
+        pairs.append(f"{staged_name(schema, table).quoted(engine)} TO {final}")
     with engine.begin() as conn:
         for old in olds:
             conn.execute(text(f"DROP TABLE IF EXISTS {old}"))
@@ -112,17 +198,39 @@ def _swap_by_one_rename(engine: Engine, schema: str, tables: list[str], existing
             conn.execute(text(f"DROP TABLE IF EXISTS {old}"))
 
 
-def _name(engine: Engine, schema: str, table: str) -> str:
-    return TableName(schema, table).quoted(engine)
+def _swap_by_copying(
+    engine: Engine, schema: str, keys: dict[str, str], published: set[str]
+) -> None:
+    statements = []
+    for table, key in keys.items():
+        final, staged = TableName(schema, table), staged_name(schema, table)
+        reflected = Table(staged.name, MetaData(), schema=staged.schema, autoload_with=engine)
+        copy = reflected.to_metadata(MetaData(), schema=schema, name=table)
+        if table in published:
+            statements.append(f"DROP TABLE {final.quoted(engine)}")
+        statements += [
+            str(CreateTable(copy).compile(dialect=engine.dialect)),
+            f"INSERT INTO {final.quoted(engine)} SELECT * FROM {staged.quoted(engine)}",
+            f"CREATE UNIQUE INDEX {_schema(engine, schema)}.{_quote(engine, table + '_key')} "
+            f"ON {_quote(engine, table)} ({_quote(engine, key)})",
+            f"DROP TABLE {staged.quoted(engine)}",
+        ]
+    with _raw_transaction(engine) as execute:
+        for statement in statements:
+            execute(statement)
+
+
+def _quote(bind: Engine | Connection, name: str) -> str:
+    return bind.dialect.identifier_preparer.quote(name)
+
+
+def _schema(bind: Engine | Connection, schema: str) -> str:
+    return bind.dialect.identifier_preparer.quote_schema(physical(bind, schema))
 
 
 @contextmanager
-def _transaction(engine: Engine) -> Iterator[Any]:
-    """One transaction that DDL cannot end early, on PostgreSQL and on SQLite."""
-    if not dialect_of(engine).raw_transactions:
-        with engine.begin() as conn:
-            yield lambda sql: conn.execute(text(sql))
-        return
+def _raw_transaction(engine: Engine) -> Iterator[Any]:
+    """One transaction that DDL cannot end early, on SQLite."""
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         raw.isolation_level = None  # the driver's implicit commits off: BEGIN/COMMIT are ours

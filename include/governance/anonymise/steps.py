@@ -26,7 +26,7 @@ from include.governance.anonymise.records import (
 )
 from include.governance.anonymise.report import render_anonymise_report
 from include.governance.anonymise.sql import ensure_pgcrypto
-from include.governance.anonymise.staging import swap_in
+from include.governance.anonymise.staging import clear_staging, ensure_staging_schema, swap_in
 from include.governance.audit import anonymise_outputs, anonymise_runs, ensure_governance_tables
 from include.governance.dialects import dialect_of
 from include.governance.policy import Policy
@@ -64,6 +64,9 @@ def start_run(
     segments = [policy.marketing.segments] if policy.marketing else []
     for schema in sorted({TableName.parse(name).schema for name in [*outputs, *segments]}):
         ensure_schema(engine, schema)
+    ensure_staging_schema(engine)
+    if left := clear_staging(engine):
+        log.warning("dropped %d staging tables an earlier run left: %s", len(left), left)
     if dialect_of(engine).pushdown:
         ensure_pgcrypto(engine)
     with engine.begin() as conn:
@@ -143,6 +146,8 @@ def report(engine: Engine, run_id: str, *, folder: Path) -> dict:
     """Record how the run ended and write its report into ``folder``; raise
     :class:`RunFailed` (after both) when any output was not published."""
     status = finish_run(engine, run_id)
+    if left := clear_staging(engine):  # a build that was killed, or failed to clean up
+        log.warning("dropped %d staging tables this run left: %s", len(left), left)
     if status == "not started":
         raise RunNotStarted("the run did not start: see the log of the prepare task")
     path = write_report(folder, f"Anonymisation {run_id}", render_anonymise_report(engine, run_id))

@@ -25,7 +25,7 @@ from include.governance.anonymise.sql import (
     load_secret,
     pseudonym_sql,
 )
-from include.governance.anonymise.staging import STAGING_SUFFIX
+from include.governance.anonymise.staging import staged_name
 from include.governance.marketing.kanonymity import (
     DIMENSIONS,
     FREQUENCY_BANDS,
@@ -73,7 +73,7 @@ class Targets:
 
     def staged(self, bind: Engine | Connection, table: str) -> str:
         """The staging table of ``table`` as SQL text."""
-        return TableName(self.schema, table + STAGING_SUFFIX).quoted(bind)
+        return staged_name(self.schema, table).quoted(bind)
 
 
 def label_columns() -> list[Column]:

@@ -49,10 +49,10 @@ from include.governance.anonymise.sql import (
     literal,
 )
 from include.governance.anonymise.staging import (
-    STAGING_SUFFIX,
     drop_staging,
     index_key,
     recreate,
+    staged_name,
     staging_table,
     swap_in,
 )
@@ -295,10 +295,10 @@ def _prove(
             description="every member's segment is published with it",
         ),
     ]
-    staged = at.segments + STAGING_SUFFIX
-    first = checks.validate(marketing.segments, at.schema, staged, segment_checks)
-    staged = at.members + STAGING_SUFFIX
-    second = checks.validate(marketing.members, at.schema, staged, member_checks)
+    staged = staged_name(at.schema, at.segments)
+    first = checks.validate(marketing.segments, staged.schema, staged.name, segment_checks)
+    staged = staged_name(at.schema, at.members)
+    second = checks.validate(marketing.members, staged.schema, staged.name, member_checks)
     return SuiteResult("marketing", at.schema, first.outcomes + second.outcomes)
 
 

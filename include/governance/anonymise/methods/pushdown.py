@@ -84,7 +84,7 @@ def insert_sql(
     names = ", ".join(quote(name) for name in plan.output_names)
     return [
         *statements,
-        f"INSERT INTO {plan.schema}.{quote(plan.staging)} ({names}) "
+        f"INSERT INTO {plan.staged.schema}.{quote(plan.staged.name)} ({names}) "
         f"SELECT {', '.join(expressions)} FROM {plan.source} AS src{''.join(joins)} "
         f"WHERE {where}",
     ]
@@ -145,7 +145,7 @@ def _remove_gone(conn: Connection, plan: OutputPlan, run_date: date, quote: Quot
     """Delete the staging rows whose source row is gone; rows deleted. Only the keys of the
     time buckets that lost rows are pseudonymised (a retention run deletes whole days), or
     every key when the output has no truncated time."""
-    staging = f"{plan.schema}.{quote(plan.staging)}"
+    staging = f"{plan.staged.schema}.{quote(plan.staged.name)}"
     key = quote(plan.key_column.name)
     present = f"SELECT {pseudonym_sql(plan.key_column.name, f'src.{quote(plan.key)}')} AS k "
     present += f"FROM {plan.source} AS src"
