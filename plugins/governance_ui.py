@@ -80,7 +80,10 @@ def overview() -> str:
 
     policy = load_policy()
     return TEMPLATES.get_template("governance.html").render(
-        **governance_overview(warehouse_engine()),
+        **governance_overview(
+            warehouse_engine(),
+            marketing_members=policy.marketing.members if policy.marketing else None,
+        ),
         policy_version=policy.version,
         report_link=report_link,
         describe_evidence=describe_evidence,

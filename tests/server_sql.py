@@ -23,6 +23,7 @@ TEST_SCHEMAS = (
     "hr",
     "health",
     "governance",
+    "governance_staging",
     "analytics",
     "marketing",
     "scan_test",

@@ -21,12 +21,15 @@ from include.governance.audit import (
     segment_runs,
 )
 from include.governance.catalog import Catalog
+from include.governance.risk_history import risk_history
 
 RECENT = 50
 
 
-def governance_overview(engine: Engine) -> dict[str, Any]:
-    """Every section of the Governance page; empty where a DAG has not run yet."""
+def governance_overview(engine: Engine, *, marketing_members: str | None = None) -> dict[str, Any]:
+    """Every section of the Governance page; empty where a DAG has not run yet.
+    ``marketing_members`` names the segments' members output (the policy's), charted with
+    the analytics outputs."""
     inspector = Catalog(engine)
     existing = (
         set(inspector.get_table_names(schema=GOVERNANCE_SCHEMA))
@@ -83,6 +86,9 @@ def governance_overview(engine: Engine) -> dict[str, Any]:
             )
             for run in rows(anonymise_runs, anonymise_runs.c.started_at.desc(), limit=10)
         ],
+        "risk": risk_history(engine, marketing_members)
+        if {"anonymise_outputs", "anonymise_runs", "segment_runs"} <= existing
+        else [],
         "legal_holds": rows(
             legal_holds, legal_holds.c.placed_at.desc(), where=legal_holds.c.released_at.is_(None)
         ),

@@ -20,10 +20,11 @@ from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.quality import Checks
 from include.governance.tables import TableName
+from tests.policies import without_min_k
 from tests.server_sql import sql
 
 WATERMARKED = ("analytics.customers", "analytics.orders")
-FULL_POLICY = load_policy()
+FULL_POLICY = without_min_k(load_policy())
 POLICY = FULL_POLICY.model_copy(  # the outputs with a watermark only: quicker runs
     update={
         "tables": {

@@ -44,6 +44,7 @@ from include.governance.anonymise.records import (
     describe,
     record_output,
 )
+from include.governance.anonymise.risk import bound_risk
 from include.governance.anonymise.staging import (
     drop_staging,
     index_key,
@@ -71,6 +72,7 @@ class BuildResult:
     seconds: float
     failures: list[str] = field(default_factory=list)
     build: str = "full"
+    suppressed: int = 0  # rows left out to keep the policy's k
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -138,10 +140,12 @@ def build_output(
         build = Build(engine, plan, table, key, run_date, chosen, chunk_rows)
         filled, reason = fill(build, start)
         index_key(engine, plan.schema, plan.table, plan.key_column.name)
+        risk = bound_risk(engine, plan) if plan.risk else None
         suite = check_output(
             checks,
             plan,
             source_rows=filled.source_rows,
+            suppressed=risk.suppressed if risk else 0,
             key_version=key.version,
             dialect=dialect_of(engine),
         )
@@ -155,11 +159,12 @@ def build_output(
         output,
         chosen,
         filled.source_rows,
-        filled.output_rows,
+        filled.output_rows - (risk.suppressed if risk else 0),
         len(suite.outcomes),
         round(time.monotonic() - started, 3),
         [str(o) for o in suite.failures],
         filled.build,
+        risk.suppressed if risk else 0,
     )
     _record_output(
         engine,
@@ -167,13 +172,13 @@ def build_output(
         plan,
         status="built" if suite.success else "failed",
         source_rows=filled.source_rows,
-        output_rows=filled.output_rows,
+        output_rows=filled.output_rows - (risk.suppressed if risk else 0),
         build=filled.build,
         build_reason=reason,
         watermark=filled.watermark,
         changed_rows=filled.changed_rows,
         removed_rows=filled.removed_rows,
-        suppressed=0,
+        **(risk.as_record() if risk else {"suppressed": 0}),
         checks=len(suite.outcomes),
         checks_failed=result.failures,
         seconds=result.seconds,

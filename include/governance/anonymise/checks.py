@@ -108,6 +108,16 @@ def pseudonym_checks(
     return checks
 
 
+def at_least_k(quasi_identifiers: list[str], k: int) -> Any:
+    """Every combination of the quasi-identifiers is shared by ``k`` rows or more."""
+    names = ", ".join(quasi_identifiers)
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=f"SELECT {names} FROM {{batch}} GROUP BY {names} "
+        f"HAVING COUNT(*) < {k}",
+        description=f"every combination of {names} is shared by at least k = {k} rows",
+    )
+
+
 def shape_checks(columns: list[str], rows: int, key_version: str | None) -> list[Any]:
     """Exactly these columns, this many rows, and (with pseudonyms) made with this key."""
     checks = [
@@ -132,10 +142,18 @@ def shape_checks(columns: list[str], rows: int, key_version: str | None) -> list
 
 
 def check_output(
-    checks: Checks, plan: OutputPlan, *, source_rows: int, key_version: str, dialect: Dialect
+    checks: Checks,
+    plan: OutputPlan,
+    *,
+    source_rows: int,
+    suppressed: int = 0,
+    key_version: str,
+    dialect: Dialect,
 ) -> SuiteResult:
-    """Validate the staging table of ``plan``."""
-    expectations = shape_checks(plan.output_names, source_rows, key_version)
+    """Validate the staging table of ``plan``, of the source's rows less the ``suppressed``."""
+    expectations = shape_checks(plan.output_names, source_rows - suppressed, key_version)
+    if plan.risk and plan.risk.min_k:
+        expectations.append(at_least_k(plan.risk.quasi_identifiers, plan.risk.min_k))
     for column in plan.pseudonyms:
         unique = column is plan.key_column
         expectations += pseudonym_checks(

@@ -10,7 +10,8 @@ A full build is made instead, with the reason recorded, when the published outpu
 be trusted as a start: there is none, the policy or the key changed since (its version, or
 its fingerprint where none was recorded: a new secret under a recorded version is refused
 before, in :func:`.records.refuse_new_secret`), an age band would have moved with the run
-date, or the merge does not reconcile with the source.
+date, the policy keeps a minimum k on the output (generalisation and suppression are chosen
+on the whole of it: :mod:`.risk`), or the merge does not reconcile with the source.
 
 Rows changed in the ``WATERMARK_OVERLAP`` before the last build's latest change are read
 again: a transaction that stamped its rows before that build but committed after it is
@@ -85,6 +86,8 @@ def starting_point(
     (:func:`.records.last_published`), or why it must be a full build."""
     if not plan.watermark:
         return "the source has no watermark column in the policy"
+    if plan.risk and plan.risk.min_k:
+        return "its minimum k is kept on the whole output"
     if plan.table not in Catalog(engine).get_table_names(schema=plan.schema):
         return "no published output yet"
     if published is None or published.watermark is None:

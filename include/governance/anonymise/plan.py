@@ -19,7 +19,7 @@ from include.governance.anonymise.columns import OutputColumn
 from include.governance.anonymise.forms import forms_of
 from include.governance.anonymise.staging import staged_name
 from include.governance.catalog import Catalog
-from include.governance.policy import AnonymiseRule, Drop, Keep, Policy
+from include.governance.policy import AnonymiseRule, Drop, Keep, OutputRisk, Policy
 from include.governance.tables import TableName
 
 KEY_VERSION_COLUMN = "pseudonym_key_version"
@@ -36,6 +36,7 @@ class OutputPlan:
     key: str  # the source's key column
     columns: tuple[OutputColumn, ...]
     watermark: str | None = None  # the source's last-changed column, for incremental builds
+    risk: OutputRisk | None = None  # its quasi-identifiers, and the k it must keep
 
     @property
     def schema(self) -> str:
@@ -127,7 +128,17 @@ def plan_output(engine: Engine, policy: Policy, output: str) -> OutputPlan:
     columns: list[OutputColumn] = []
     for name, rule in rules.items():
         columns += _output_columns(source, name, rule, found[name])
-    return OutputPlan(source, output, governed.key, tuple(columns), governed.watermark)
+    plan = OutputPlan(
+        source, output, governed.key, tuple(columns), governed.watermark, governed.risk
+    )
+    if governed.risk:
+        unknown = [q for q in governed.risk.quasi_identifiers if q not in plan.output_names]
+        if unknown:
+            raise PlanError(
+                f"{output}: the quasi-identifiers {', '.join(unknown)} are not columns of the "
+                f"output (its columns: {', '.join(c.name for c in plan.columns)})"
+            )
+    return plan
 
 
 def _output_columns(

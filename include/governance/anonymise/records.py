@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, Row, insert, select, update
 
 from include.governance.anonymise.plan import PlanError
+from include.governance.anonymise.risk import RiskTooHigh
 from include.governance.audit import anonymise_outputs, anonymise_runs, ensure_governance_tables
 from include.governance.pseudonym import PseudonymKey, PseudonymKeyError
 from include.governance.warehouse import describe_error
@@ -31,7 +32,7 @@ class KeyChanged(PseudonymKeyError):
     """A key is not the one recorded; names versions and fingerprints, never a secret."""
 
 
-SAFE_ERRORS = (PlanError, PseudonymKeyError, ChecksFailed)
+SAFE_ERRORS = (PlanError, PseudonymKeyError, ChecksFailed, RiskTooHigh)
 
 
 def recorded_keys(keys: Sequence[PseudonymKey]) -> dict[str, dict[str, str]]:

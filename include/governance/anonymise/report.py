@@ -62,6 +62,38 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
             ],
         ),
     ]
+    measured = [o for o in outputs if o.quasi_identifiers]
+    if measured:
+        out += [
+            "## Re-identification risk\n",
+            "The outputs are pseudonymised personal data, not anonymous data: they join on "
+            "stable keys. k is the number of rows in the smallest group sharing one combination "
+            "of an output's quasi-identifiers; the unique share is the share of rows alone in "
+            "theirs.\n",
+            table(
+                [
+                    "output",
+                    "quasi-identifiers",
+                    "minimum k",
+                    "k",
+                    "unique share",
+                    "suppressed",
+                    "levels",
+                ],
+                [
+                    [
+                        f"`{o.output}`",
+                        ", ".join(o.quasi_identifiers),
+                        o.min_k or "measured only",
+                        o.k_smallest,
+                        "" if o.unique_share is None else f"{100 * o.unique_share:.1f}%",
+                        o.suppressed,
+                        ", ".join(f"{q} {level}" for q, level in (o.levels or {}).items()),
+                    ]
+                    for o in measured
+                ],
+            ),
+        ]
     failed = [o for o in outputs if o.checks_failed or o.error]
     if failed:
         out.append("## Failures\n")

@@ -21,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -55,8 +57,11 @@ def _age_bands() -> dict[str, str]:
     return {**wide, f"{OLDEST_AGE_BAND}+": "80+", UNKNOWN: UNKNOWN}
 
 
-# For each label, in order: the levels above the finest, each a map from the finest labels.
-# The top level is always ``any``; a finest label a map lacks becomes ``other``.
+# The levels above the finest, each a map from the finest labels; the top level is always
+# ``any``, and a finest label a map lacks becomes ``other``. None: the finest level alone
+# (a number or a time of an output, which has no label to generalise to).
+Hierarchy = Sequence[Mapping[str, str]] | None
+# For each segment label, in order, its hierarchy.
 HIERARCHIES: dict[str, list[dict[str, str]]] = {
     "age_band": [_age_bands()],
     "gender": [],
@@ -93,17 +98,23 @@ HIERARCHY_VERSION = (
 )
 
 
-def levels_of(dimension: str) -> int:
+def levels_of(dimension: str, hierarchies: Mapping[str, Hierarchy] = HIERARCHIES) -> int:
     """How many levels a label has: the finest, those of its hierarchy, and ``any``."""
-    return len(HIERARCHIES[dimension]) + 2
+    levels = hierarchies[dimension]
+    return 1 if levels is None else len(levels) + 2
 
 
-def label_at(dimension: str, level: int, finest: str) -> str:
+def label_at(
+    dimension: str, level: int, finest: Any, hierarchies: Mapping[str, Hierarchy] = HIERARCHIES
+) -> Any:
+    """The label of ``finest`` at ``level``; a missing value stays missing below ``any``."""
     if level == 0:
         return finest
-    if level == levels_of(dimension) - 1:
+    if level == levels_of(dimension, hierarchies) - 1:
         return ANY
-    return HIERARCHIES[dimension][level - 1].get(finest, "other")
+    if pd.isna(finest):
+        return finest
+    return hierarchies[dimension][level - 1].get(finest, "other")
 
 
 def behaviour_label(value: float | None, bands: tuple, none_label: str) -> str:
@@ -121,45 +132,59 @@ class Generalisation:
     mapping: pd.DataFrame  # finest label combinations kept, with their segment's labels
 
 
-def choose(histogram: pd.DataFrame, k: int, max_suppressed: int) -> Generalisation | None:
+def choose(
+    histogram: pd.DataFrame,
+    k: int,
+    max_suppressed: int,
+    hierarchies: Mapping[str, Hierarchy] = HIERARCHIES,
+) -> Generalisation | None:
     """The generalisation to publish, from a histogram of the finest label combinations
-    (the six labels and ``people``); None when none keeps within the budget."""
+    (a column per dimension of ``hierarchies`` and ``people``: the rows that have them);
+    None when none keeps within the budget."""
+    dimensions = tuple(hierarchies)
     labels = {
-        (d, level): histogram[d].map(lambda v, d=d, level=level: label_at(d, level, v))
-        for d in DIMENSIONS
-        for level in range(levels_of(d))
+        (d, level): histogram[d].map(lambda v, d=d, level=level: label_at(d, level, v, hierarchies))
+        for d in dimensions
+        for level in range(levels_of(d, hierarchies))
     }
-    nodes = itertools.product(*(range(levels_of(d)) for d in DIMENSIONS))
+    nodes = itertools.product(*(range(levels_of(d, hierarchies)) for d in dimensions))
     by_height = itertools.groupby(sorted(nodes, key=lambda n: (sum(n), n)), key=sum)
     for _, same_height in by_height:
         best = None
         for node in same_height:
-            grouped = _group(histogram, labels, node)
+            grouped = _group(histogram, labels, node, dimensions)
             suppressed = int(grouped.loc[grouped["members"] < k, "members"].sum())
             if suppressed <= max_suppressed and (best is None or suppressed < best[1]):
                 best = (node, suppressed, grouped)
         if best:
             node, suppressed, grouped = best
             kept = grouped[grouped["members"] >= k].reset_index(drop=True)
-            mapping = _finest(histogram, labels, node).merge(kept[list(DIMENSIONS)])
+            finest = _finest(histogram, labels, node, dimensions)
+            mapping = finest.merge(kept[list(dimensions)])
             return Generalisation(
-                dict(zip(DIMENSIONS, node, strict=True)), suppressed, kept, mapping
+                dict(zip(dimensions, node, strict=True)), suppressed, kept, mapping
             )
     return None
 
 
-def _finest(histogram: pd.DataFrame, labels: dict, node: tuple[int, ...]) -> pd.DataFrame:
+def _finest(
+    histogram: pd.DataFrame, labels: dict, node: tuple[int, ...], dimensions: tuple[str, ...]
+) -> pd.DataFrame:
     """Each finest combination with its labels at ``node`` (columns ``<label>_fine``)."""
-    frame = pd.DataFrame({d: labels[(d, level)] for d, level in zip(DIMENSIONS, node, strict=True)})
-    for d in DIMENSIONS:
+    frame = pd.DataFrame({d: labels[(d, level)] for d, level in zip(dimensions, node, strict=True)})
+    for d in dimensions:
         frame[f"{d}_fine"] = histogram[d]
     return frame
 
 
-def _group(histogram: pd.DataFrame, labels: dict, node: tuple[int, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame({d: labels[(d, level)] for d, level in zip(DIMENSIONS, node, strict=True)})
+def _group(
+    histogram: pd.DataFrame, labels: dict, node: tuple[int, ...], dimensions: tuple[str, ...]
+) -> pd.DataFrame:
+    """The groups at ``node`` and their sizes (``members``); a missing value is a value."""
+    frame = pd.DataFrame({d: labels[(d, level)] for d, level in zip(dimensions, node, strict=True)})
     frame["members"] = histogram["people"]
-    return frame.groupby(list(DIMENSIONS), as_index=False, sort=True)["members"].sum()
+    grouped = frame.groupby(list(dimensions), as_index=False, sort=True, dropna=False)
+    return grouped["members"].sum()
 
 
 def segment_id(labels: tuple[str, ...]) -> str:

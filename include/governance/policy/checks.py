@@ -74,6 +74,10 @@ def _check_table(policy: Policy, table_name: str, table: GovernedTable) -> list[
         )
     if table.category and table.category not in policy.categories:
         problems.append(_unknown((*at, "category"), "category", table.category, policy.categories))
+    if table.risk and not table.anonymise_to:
+        problems.append(
+            PolicyProblem((*at, "risk"), "risk is measured on an output: set anonymise_to")
+        )
     if table.anonymise_to:
         if not table.anonymise_to.startswith("analytics."):
             problems.append(

@@ -163,6 +163,24 @@ class GovernedColumn(_Strict):
     anonymise: AnonymiseRule = Field(default_factory=lambda: Drop(rule="drop"))
 
 
+class OutputRisk(_Strict):
+    """How identifying an output may be: the columns someone could know of a person from
+    elsewhere (age band, region, gender ...), measured every run, and the smallest group of
+    rows they may single out."""
+
+    quasi_identifiers: list[Identifier] = Field(
+        min_length=1, description="Output column names, as the rules name them (``as``)."
+    )
+    min_k: int | None = Field(
+        None,
+        ge=2,
+        description="Every combination of the quasi-identifiers is shared by at least this "
+        "many rows: generalised along the fixed hierarchies, or suppressed within the budget, "
+        "else the build fails. None: measured and reported only.",
+    )
+    max_suppressed_share: float = Field(0.01, ge=0, le=1)
+
+
 class GovernedTable(_Strict):
     description: str
     category: Identifier | None = Field(None, description="What the table as a whole is about.")
@@ -174,6 +192,7 @@ class GovernedTable(_Strict):
         "output is then built incrementally, from the rows changed since the last build.",
     )
     columns: dict[Identifier, GovernedColumn] = Field(min_length=1)
+    risk: OutputRisk | None = Field(None, description="Re-identification risk of the output.")
 
 
 class Period(_Strict):
