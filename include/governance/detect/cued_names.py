@@ -1,8 +1,11 @@
 """Names after the words that introduce a person: "kunde: Sivakumar Rajendran", "Navn:
-Trine", "her daughter Aisha", "Mannen, Trygve, har ...", "Kunden (Shazia Rana)".
+Trine", "her daughter Aisha", "Mannen, Trygve, har ...", "Kunden (Shazia Rana)", "mannen til
+Synnøve", "customer (Mrs. Olsen)".
 
-After such a cue a name is any capitalised words, from any country: no list of names
-knows them all. After a label ("Navn:", "Name") a name typed in lower case counts too.
+After such a cue a name is any capitalised words, from any country: no list of names knows
+them all; a title between the cue and the name is not part of it. A name typed in lower case
+counts after a label ("Navn: kari"), and after a cue when it is a home locale's given name
+and no everyday word: "ringte kari tilbake", but not "ringte per telefon".
 """
 
 from __future__ import annotations
@@ -10,34 +13,55 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from include.governance.detect.name_lists import NAME_PARTICLE, NAME_WORD, NOT_PERSON_WORDS
+from include.governance.detect.name_lists import (
+    EVERYDAY_ZIPF,
+    NAME_LOWER,
+    NAME_PARTICLE,
+    NAME_TITLE,
+    NAME_WORD,
+    NOT_PERSON_WORDS,
+    home_given_names,
+    zipf,
+)
 from include.governance.detect.spans import Span
 
-# Words that introduce a person; a plural or a definite form is the same cue.
-_PEOPLE = (
+# Words for a person; a plural or a definite form is the same cue.
+_CLIENTS = (
     "kunde", "kunden", "kundens", "customer", "client", "klient", "pasient", "pasienten",
     "patient", "søker", "søkeren", "applicant", "kontaktperson", "contact", "pårørende",
     "mottaker", "mottakeren", "recipient", "bruker", "brukeren", "user", "beboer",
-    "beboeren", "resident", "nabo", "naboen", "neighbour", "neighbor", "verge", "vergen",
-    "guardian", "mann", "mannen", "ektemann", "husband", "kone", "kona", "wife", "sambo",
-    "samboer", "samboeren", "partner", "partneren", "sønn", "sønnen", "son", "datter",
-    "datteren", "dattera", "daughter", "mor", "mora", "moren", "mother", "mum", "mom",
-    "far", "faren", "father", "dad", "bror", "broren", "brother", "søster", "søsteren",
-    "sister", "barnebarn", "barnebarnet", "grandson", "granddaughter", "grandchild",
-    "svigersønn", "svigerdatter", "svigermor", "svigerfar", "son-in-law",
-    "daughter-in-law", "mother-in-law", "father-in-law", "onkel", "uncle", "tante", "aunt",
-    "nevø", "niece", "nephew", "venn", "vennen", "venninne", "friend", "hjemmesykepleier",
-    "sykepleier", "nurse", "carer", "caregiver", "helper", "hjelper", "ringte", "called",
-    "signed", "signert", "attn", "att", "v/", "c/o",
+    "beboeren", "resident", "hjemmesykepleier", "sykepleier", "nurse", "carer", "caregiver",
+    "helper", "hjelper",
 )  # fmt: skip
+# Family, friends and others close to a person: "mannen til Synnøve", "wife of John" too.
+RELATIVES = (
+    "nabo", "naboen", "neighbour", "neighbor", "verge", "vergen", "guardian", "mann",
+    "mannen", "ektemann", "husband", "kone", "kona", "wife", "sambo", "samboer",
+    "samboeren", "partner", "partneren", "sønn", "sønnen", "son", "datter", "datteren",
+    "dattera", "daughter", "mor", "mora", "moren", "mother", "mum", "mom", "far", "faren",
+    "father", "dad", "bror", "broren", "brother", "søster", "søsteren", "sister",
+    "barnebarn", "barnebarnet", "grandson", "granddaughter", "grandchild", "svigersønn",
+    "svigerdatter", "svigermor", "svigerfar", "son-in-law", "daughter-in-law",
+    "mother-in-law", "father-in-law", "onkel", "uncle", "tante", "aunt", "nevø", "niece",
+    "nephew", "venn", "vennen", "venninne", "friend",
+)  # fmt: skip
+PERSON_WORDS = (*_CLIENTS, *RELATIVES)
+# Words a name follows as its sender or addressee: "ringte Kari", "signert Ola", "c/o Berg".
+_SENDERS = ("ringte", "called", "signed", "signert", "attn", "att", "v/", "c/o")
 _LABELS = ("navn", "name", "fullt navn", "full name", "kontakt", "contact name")
 _POSSESSIVE = (
     r"(?:\s+(?:hennes|hans|deres|sin|si|sitt|hers|his|their|til\s+kunden|of\s+the\s+customer))?"
 )
-_NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
+_CUES = "|".join(map(re.escape, (*PERSON_WORDS, *_SENDERS)))
+_OF = rf"(?:{'|'.join(map(re.escape, RELATIVES))})\s+(?:til|of)"
+_NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}}"
 _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
 _CUED = re.compile(
-    rf"(?<![\w-])(?i:{'|'.join(map(re.escape, _PEOPLE))}){_POSSESSIVE}\s*[:,(]?\s*(?P<name>{_NAME})"
+    rf"(?<![\w-])(?i:{_OF}|(?:{_CUES}){_POSSESSIVE})\s*[:,(]?\s*(?:{NAME_TITLE}\s+)?(?P<name>{_NAME})"
+)
+# A given name typed in lower case after a cue: "ringte kari tilbake", "ringte jan-erik".
+_LOWER_CUED = re.compile(
+    rf"(?<![\w-])(?i:{_CUES})\s+(?P<name>[{NAME_LOWER}]+(?:-[{NAME_LOWER}]+)?)(?![\w'’-])"
 )
 _LABELLED = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_LABELS)})\s*:?\s*(?P<name>{_NAME}|{_LOWER_NAME})(?=\s*[.,;)(]|\s+\(|$)"
@@ -54,6 +78,13 @@ _NOT_NAMES = frozenset(
 
 
 def cued_names(text: str) -> Iterator[Span]:
+    yield from _capitalised(text)
+    for match in _LOWER_CUED.finditer(text):
+        if _lower_case_name(match["name"]):
+            yield Span("person_name", *match.span("name"))
+
+
+def _capitalised(text: str) -> Iterator[Span]:
     for pattern in (_CUED, _LABELLED):
         for match in pattern.finditer(text):
             start, end = match.span("name")
@@ -63,3 +94,9 @@ def cued_names(text: str) -> Iterator[Span]:
             if not words or words[0] in _NOT_NAMES:
                 continue
             yield Span("person_name", start, start + len(" ".join(words)))
+
+
+def _lower_case_name(word: str) -> bool:
+    """Each part a given name of a home locale, and the whole no everyday word ("per")."""
+    parts = [part.capitalize() for part in word.split("-")]
+    return all(p in home_given_names() for p in parts) and zipf(word) < EVERYDAY_ZIPF
