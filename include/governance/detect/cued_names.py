@@ -1,6 +1,6 @@
 """Names after the words that introduce a person: "kunde: Sivakumar Rajendran", "Navn:
 Trine", "her daughter Aisha", "Mannen, Trygve, har ...", "Kunden (Shazia Rana)", "mannen til
-Synnøve", "customer (Mrs. Olsen)".
+Ulvhild", "customer (Mrs. Olsen)".
 
 After such a cue a name is any capitalised words, from any country: no list of names knows
 them all; a title between the cue and the name is not part of it. A name typed in lower case
@@ -33,7 +33,7 @@ _CLIENTS = (
     "beboeren", "resident", "hjemmesykepleier", "sykepleier", "nurse", "carer", "caregiver",
     "helper", "hjelper",
 )  # fmt: skip
-# Family, friends and others close to a person: "mannen til Synnøve", "wife of John" too.
+# Family, friends and others close to a person: "mannen til Ulvhild", "wife of John" too.
 RELATIVES = (
     "nabo", "naboen", "neighbour", "neighbor", "verge", "vergen", "guardian", "mann",
     "mannen", "ektemann", "husband", "kone", "kona", "wife", "sambo", "samboer",

@@ -4,7 +4,7 @@ A run of capitalised words is a name when it starts with a known given name ("Ka
 Nordmann", "Grzegorz Wiśniewski-Lund"), with a known surname and then a given name ("Nguyen
 Van Hung"), with initials before a known name ("K. Johansen"), or when it follows a title
 ("Fru Hansen"), a word for a person with a known name after it ("kunden Kari", "spoke to
-Hansen"), or a verb that names ("heiter Ivar Tveito"). A word for a person or a date of
+Hansen"), or a verb that names ("heiter Sjur Tveito"). A word for a person or a date of
 birth after the run makes it a name too ("Ulvhild, datteren hans", "Tormod Aasheim (son)",
 "Ulvhild Brekkestø, født ...").
 
