@@ -10,6 +10,7 @@ import pytest
 
 from include.governance.detect import redact
 from include.governance.detect.name_lists import (
+    given_names,
     home_given_names,
     is_given_name,
     is_known_name,
@@ -60,6 +61,20 @@ def test_names_from_far_locales_are_found_as_full_names(note, redacted, given_na
     assert redact(note) == redacted
 
 
+@pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        ("Ring Grzegorz i morgen om stolen.", "Ring [NAME] i morgen om stolen."),
+        ("Hüseyin ringte om stolen.", "[NAME] ringte om stolen."),
+        ("Manus er klart. Kunden snakker Danish og Tamil.", None),
+    ],
+)
+def test_a_far_locales_given_name_alone_counts_inside_a_sentence(note, redacted):
+    """Not at a sentence's start, where "Manus" is a word, and never a language."""
+    assert {"Grzegorz", "Hüseyin", "Manus", "Danish"} <= given_names() - home_given_names()
+    assert redact(note) == (redacted or note)
+
+
 def test_towns_that_are_names_in_a_far_locale_are_kept():
     note = "Levert til Bergen Sentrum og Hamar Kommune i dag."
     assert redact(note) == note
@@ -73,6 +88,12 @@ def test_towns_that_are_names_in_a_far_locale_are_kept():
         ("ring tilbake: 912 34 567 (Solveig)", "ring tilbake: [PHONE] ([NAME])"),
         ("Hilsen Ingrid", "Hilsen [NAME]"),
         ("Kari ringte i går om hjulet.", "[NAME] ringte i går om hjulet."),
+        # an everyday word before a verb of speaking, and a given name with an initial
+        (
+            "Per ringte i går. Finn said he will call back.",
+            "[NAME] ringte i går. [NAME] said he will call back.",
+        ),
+        ("Levert til Kari H. i går.", "Levert til [NAME] i går."),
     ],
 )
 def test_a_lone_given_name_is_found(note, redacted):
@@ -154,6 +175,11 @@ def test_initials_and_particles_are_part_of_the_name(note, redacted):
         ("ringte jan-erik på mobilen", "ringte [NAME] på mobilen"),
         ("kunden ringte per telefon", "kunden ringte per telefon"),
         ("kunden ringte inn igjen", "kunden ringte inn igjen"),
+        ("kunden ringte kari i dag", "kunden ringte [NAME] i dag"),
+        ("ring ingrid berg i morgen", "ring [NAME] i morgen"),
+        ("snakket med ingrid om stolen", "snakket med [NAME] om stolen"),
+        ("fru hansen ringte", "fru [NAME] ringte"),
+        ("ring tilbake i morgen, call back tomorrow", "ring tilbake i morgen, call back tomorrow"),
     ],
 )
 def test_a_given_name_in_lower_case_after_a_cue(note, redacted):

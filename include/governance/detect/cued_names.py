@@ -4,23 +4,27 @@ Ulvhild", "customer (Mrs. Olsen)".
 
 After such a cue a name is any capitalised words, from any country: no list of names knows
 them all; a title between the cue and the name is not part of it. A name typed in lower case
-counts after a label ("Navn: kari"), and after a cue when it is a home locale's given name
-and no everyday word: "ringte kari tilbake", but not "ringte per telefon".
+counts after a label ("Navn: kari"), after a cue or a call when it is a home locale's given
+name and no everyday word ("ringte kari tilbake", "ring ingrid berg", but not "ringte per
+telefon"), and after a title when it is any known name ("fru hansen").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from include.governance.detect.name_lists import (
     EVERYDAY_ZIPF,
     NAME_LOWER,
     NAME_PARTICLE,
     NAME_TITLE,
+    NAME_TITLES,
     NAME_WORD,
     NOT_PERSON_WORDS,
     home_given_names,
+    is_known_name,
+    surnames,
     zipf,
 )
 from include.governance.detect.spans import Span
@@ -59,9 +63,15 @@ _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
 _CUED = re.compile(
     rf"(?<![\w-])(?i:{_OF}|(?:{_CUES}){_POSSESSIVE})\s*[:,(]?\s*(?:{NAME_TITLE}\s+)?(?P<name>{_NAME})"
 )
-# A given name typed in lower case after a cue: "ringte kari tilbake", "ringte jan-erik".
+# Words a known name follows when another could too: "spoke to Hansen", "snakket med kari".
+TALKED_TO = ("snakket med", "snakka med", "pratet med", "spoke to", "spoke with", "talked to")
+# A name typed in lower case after a cue, a call or a title: "ringte kari tilbake", "ring
+# jan-erik", "snakket med ingrid berg", "fru hansen"; the name is looked at, not taken.
+_CALLS = "|".join(map(re.escape, ("ring", "ringe", "ringer", "call", *TALKED_TO)))
+_LOWER_WORD = rf"[{NAME_LOWER}]+(?:-[{NAME_LOWER}]+)?"
 _LOWER_CUED = re.compile(
-    rf"(?<![\w-])(?i:{_CUES})\s+(?P<name>[{NAME_LOWER}]+(?:-[{NAME_LOWER}]+)?)(?![\w'’-])"
+    rf"(?<![\w-])(?i:(?P<title>{'|'.join(NAME_TITLES)})\.?|{_CUES}|{_CALLS})"
+    rf"(?=\s+(?P<name>{_LOWER_WORD})(?:\s+(?P<surname>{_LOWER_WORD}))?(?![\w'’-]))"
 )
 _LABELLED = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_LABELS)})\s*:?\s*(?P<name>{_NAME}|{_LOWER_NAME})(?=\s*[.,;)(]|\s+\(|$)"
@@ -79,9 +89,7 @@ _NOT_NAMES = frozenset(
 
 def cued_names(text: str) -> Iterator[Span]:
     yield from _capitalised(text)
-    for match in _LOWER_CUED.finditer(text):
-        if _lower_case_name(match["name"]):
-            yield Span("person_name", *match.span("name"))
+    yield from _lower_case(text)
 
 
 def _capitalised(text: str) -> Iterator[Span]:
@@ -96,7 +104,24 @@ def _capitalised(text: str) -> Iterator[Span]:
             yield Span("person_name", start, start + len(" ".join(words)))
 
 
-def _lower_case_name(word: str) -> bool:
-    """Each part a given name of a home locale, and the whole no everyday word ("per")."""
-    parts = [part.capitalize() for part in word.split("-")]
-    return all(p in home_given_names() for p in parts) and zipf(word) < EVERYDAY_ZIPF
+def _lower_case(text: str) -> Iterator[Span]:
+    """Names in lower case: after a title any known name, after another cue a home given
+    name; a known surname after it is part of the name. None is an everyday word."""
+    for match in _LOWER_CUED.finditer(text):
+        is_name = is_known_name if match["title"] else _is_home_given_name
+        if not _lower_case_name(match["name"], is_name):
+            continue
+        start, end = match.span("name")
+        if match["surname"] and _lower_case_name(match["surname"], surnames().__contains__):
+            end = match.end("surname")
+        yield Span("person_name", start, end)
+
+
+def _lower_case_name(word: str, is_name: Callable[[str], bool]) -> bool:
+    """Whether each part of ``word`` capitalised is a name, and the whole no everyday word
+    ("per", "dag")."""
+    return all(is_name(p.capitalize()) for p in word.split("-")) and zipf(word) < EVERYDAY_ZIPF
+
+
+def _is_home_given_name(word: str) -> bool:
+    return word in home_given_names()

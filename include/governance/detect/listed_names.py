@@ -10,7 +10,9 @@ birth after the run makes it a name too ("Ulvhild, datteren hans", "Tormod Aashe
 
 A given name standing alone counts when it is on a home locale's list and not an everyday
 word ("ring Lise i morgen"); at a sentence's start, where every word is capitalised, it
-must be rarer still. Possessives count as the name: "Karis" and "Kari's" are Kari's.
+must be rarer still; a far locale's name counts only inside a sentence, and if it is no
+common word ("ring Grzegorz"). Any given name counts before a verb of speaking ("Finn
+ringte") or an initial ("Kari H."). Possessives count as the name: "Karis", "Kari's".
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from include.governance.detect.cued_names import PERSON_WORDS
+from include.governance.detect.cued_names import PERSON_WORDS, TALKED_TO
 from include.governance.detect.name_lists import (
     COMMON_ZIPF,
     EVERYDAY_ZIPF,
@@ -31,6 +33,7 @@ from include.governance.detect.name_lists import (
     home_given_names,
     is_given_name,
     is_known_name,
+    not_person_names,
     surnames,
     zipf,
 )
@@ -43,8 +46,7 @@ _WORD = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}|{NAME_INITIAL})(?=['’]s(?!\
 _PERSON_CUES = frozenset(
     {
         "kunde", "kunden", "customer", "kontaktperson", "contact", "mottaker", "recipient",
-        "pasient", "pasienten", "patient", "søker", "søkeren", "applicant", "snakket med",
-        "snakka med", "pratet med", "spoke to", "spoke with", "talked to", "talked with",
+        "pasient", "pasienten", "patient", "søker", "søkeren", "applicant", *TALKED_TO,
     }
 )  # fmt: skip
 # Verbs that give a name: what follows is a person's when it is a known name or a full one.
@@ -55,6 +57,11 @@ _PEOPLE = "|".join(map(re.escape, PERSON_WORDS))
 _WHOSE = r"(?:hennes|hans|deres|hers|his|their|til\s+kunden|of\s+the\s+customer)"
 _PERSON_AFTER = re.compile(rf"(?i:\s*\((?:{_PEOPLE})\)|\s*,\s*(?:{_PEOPLE})\s+{_WHOSE}\b)")
 _BORN_AFTER = re.compile(r",?\s*(?:født|f\.|born|b\.|DOB)(?!\w)")
+# Verbs after a given name that make it a person's, however everyday: "Per ringte", "Finn said".
+_SAYS_AFTER = re.compile(
+    r"\s+(?:ringte|ringer|rang|called|calls|phoned|sa|sier|said|says|skrev|skriver|wrote"
+    r"|writes|spurte|asked|mailet|emailed)(?!\w)"
+)
 _JOIN = re.compile(rf" (?:{NAME_PARTICLE} ){{0,2}}")  # between two words of a run
 _CUE_WINDOW = 30  # characters before a run that a cue is looked for in
 _SENTENCE_ENDS = '.!?:;"«“•*–—-'
@@ -107,9 +114,12 @@ def _name_in_chain(text: str, chain: list[tuple[int, int]], words: list[str]) ->
             return i, min(len(words), i + MAX_NAME_WORDS)
     # a sentence's first word is not part of the name after it: "Hilsen Kari", "Ring Lise"
     first = 1 if len(words) > 1 and at_start and _sentence_word(words[0]) else 0
-    if len(words) == first + 1 and _lone_name(words[first], at_start and not first):
-        return first, first + 1
     end = chain[-1][1]
+    if len(words) == first + 1 and (
+        _lone_name(words[first], at_start and not first)
+        or (_SAYS_AFTER.match(text, end) and _listed(words[first], is_given_name))
+    ):
+        return first, first + 1
     if _PERSON_AFTER.match(text, end) or (
         _BORN_AFTER.match(text, end) and (len(words) > 1 or is_known_name(words[0]))
     ):
@@ -129,6 +139,8 @@ def _starts_name(words: list[str], cues: list[str], at_start: bool) -> bool:
         return True
     if word.endswith("."):  # initials before a known name: "E. Sørensen", "K. M. Hansen"
         return bool(names) and is_known_name(names[0])
+    if rest and not names:  # a given name and an initial: "Kari H."
+        return _listed(word, is_given_name)
     if names and _listed(word, is_given_name):
         return _leads_chain(word, names[0], at_start)
     # the surname first, as Vietnamese, Chinese and Hungarian names are written
@@ -148,9 +160,13 @@ def _leads_chain(word: str, after: str, at_start: bool) -> bool:
 
 
 def _lone_name(word: str, at_start: bool) -> bool:
-    """A given name standing alone: on a home list, and not an everyday word."""
-    limit = SENTENCE_START_ZIPF if at_start else EVERYDAY_ZIPF
-    return _listed(word, home_given_names().__contains__) and zipf(word) < limit
+    """A given name standing alone: no everyday word if on a home list; if on a far one, no
+    common word and not at a sentence's start ("Manus er klart"); no language or country."""
+    if word in not_person_names():
+        return False
+    if _listed(word, home_given_names().__contains__):
+        return zipf(word) < (SENTENCE_START_ZIPF if at_start else EVERYDAY_ZIPF)
+    return not at_start and _listed(word, is_given_name) and zipf(word) < COMMON_ZIPF
 
 
 def _sentence_word(word: str) -> bool:

@@ -7,10 +7,11 @@ Lithuania, Turkey, Vietnam, Pakistan, India, East and North Africa ...). Each na
 with its accents and without them ("Wiśniewski", "Wisniewski"; "Nguyễn", "Nguyen"), as notes
 are often typed on a Norwegian keyboard.
 
-A word alone has nothing but its list to vouch for it, so a lone given name is looked up only
-in the home locales' lists, and only when it is not also an everyday Norwegian or English
-word ("Per", "Dag", "May", "Will"): how everyday a word is comes from ``wordfreq``'s Zipf
-frequencies (3 is once in a million words, 6 once in a thousand).
+A word alone has nothing but its list to vouch for it, so a lone given name counts only when
+it is not also an everyday Norwegian or English word ("Per", "Dag", "May", "Will"), nor a
+language or a country ("Danish", "Jordan"); a far locale's must be rarer still as a word.
+How everyday a word is comes from ``wordfreq``'s Zipf frequencies (3 is once in a million
+words, 6 once in a thousand).
 
 Everything is read once and only when first needed, so that importing the detectors stays
 cheap for DAG files that merely parse.
@@ -38,7 +39,8 @@ EVERYDAY_ZIPF = 5.0
 # this as a word: "Finn ut ...", "Tom for varer", "Ben og hofte" are no names, "Kari ringte" is.
 SENTENCE_START_ZIPF = 4.5
 # A common word: a sentence's first word this common that is no given name is not part of
-# the name after it ("Hilsen Kari"), and a far list's name this common is a word ("Bergen").
+# the name after it ("Hilsen Kari"), and a far list's name this common is a word ("Bergen",
+# "Hamar" are towns before they are names).
 COMMON_ZIPF = 4.0
 
 
@@ -93,6 +95,17 @@ def is_given_name(word: str) -> bool:
 
 def is_known_name(word: str) -> bool:
     return is_given_name(word) or word in surnames()
+
+
+@cache
+def not_person_names() -> frozenset[str]:
+    """Capitalised words English writes for no person though some list has them as a name:
+    Faker's names of languages and countries ("Danish", "Georgian", "Jordan", "Chad")."""
+    person = importlib.import_module("faker.providers.person.en_US").Provider
+    address = importlib.import_module("faker.providers.address.en_US").Provider
+    return frozenset(
+        w for name in (*person.language_names, *address.countries) for w in name.split()
+    )
 
 
 def zipf(word: str) -> float:
