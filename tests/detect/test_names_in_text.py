@@ -75,6 +75,13 @@ def test_a_far_locales_given_name_alone_counts_inside_a_sentence(note, redacted)
     assert redact(note) == (redacted or note)
 
 
+def test_a_given_name_no_list_has_counts_before_a_known_surname():
+    assert not is_known_name("Audun")
+    assert {"Berg", "Lund"} <= surnames()
+    assert redact("Levert til Audun Berg i dag.") == "Levert til [NAME] i dag."
+    assert redact("Levert til Store Lund gård i dag.") == "Levert til Store Lund gård i dag."
+
+
 def test_towns_that_are_names_in_a_far_locale_are_kept():
     note = "Levert til Bergen Sentrum og Hamar Kommune i dag."
     assert redact(note) == note
@@ -180,6 +187,10 @@ def test_initials_and_particles_are_part_of_the_name(note, redacted):
         ("snakket med ingrid om stolen", "snakket med [NAME] om stolen"),
         ("fru hansen ringte", "fru [NAME] ringte"),
         ("ring tilbake i morgen, call back tomorrow", "ring tilbake i morgen, call back tomorrow"),
+        # before a verb of speaking
+        ("kari ringte i dag", "[NAME] ringte i dag"),
+        ("hun sa at ingrid berg ringte", "hun sa at [NAME] ringte"),
+        ("bror ringte i går, i dag ringte kunden", "bror ringte i går, i dag ringte kunden"),
     ],
 )
 def test_a_given_name_in_lower_case_after_a_cue(note, redacted):

@@ -6,7 +6,8 @@ After such a cue a name is any capitalised words, from any country: no list of n
 them all; a title between the cue and the name is not part of it. A name typed in lower case
 counts after a label ("Navn: kari"), after a cue or a call when it is a home locale's given
 name and no everyday word ("ringte kari tilbake", "ring ingrid berg", but not "ringte per
-telefon"), and after a title when it is any known name ("fru hansen").
+telefon"), before a verb of speaking as well ("kari ringte"), and after a title when it is
+any known name ("fru hansen").
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ _LOWER_CUED = re.compile(
     rf"(?<![\w-])(?i:(?P<title>{'|'.join(NAME_TITLES)})\.?|{_CUES}|{_CALLS})"
     rf"(?=\s+(?P<name>{_LOWER_WORD})(?:\s+(?P<surname>{_LOWER_WORD}))?(?![\w'’-]))"
 )
+# Verbs of speaking: a name typed before one is a person's ("kari ringte", "ola sa at").
+SPEAKING = (
+    "ringte", "ringer", "rang", "called", "calls", "phoned", "sa", "sier", "said", "says",
+    "skrev", "skriver", "wrote", "writes", "spurte", "asked", "mailet", "emailed",
+)  # fmt: skip
+_LOWER_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<first>{_LOWER_WORD})(?:\s+(?P<second>{_LOWER_WORD}))?"
+    rf"(?=\s+(?:{'|'.join(SPEAKING)})(?!\w))"
+)
 _LABELLED = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_LABELS)})\s*:?\s*(?P<name>{_NAME}|{_LOWER_NAME})(?=\s*[.,;)(]|\s+\(|$)"
 )
@@ -106,21 +116,35 @@ def _capitalised(text: str) -> Iterator[Span]:
 
 def _lower_case(text: str) -> Iterator[Span]:
     """Names in lower case: after a title any known name, after another cue a home given
-    name; a known surname after it is part of the name. None is an everyday word."""
+    name; before a verb of speaking a home given name. A known surname after the given name
+    is part of the name. None is an everyday word nor a word for a person ("bror")."""
     for match in _LOWER_CUED.finditer(text):
         is_name = is_known_name if match["title"] else _is_home_given_name
-        if not _lower_case_name(match["name"], is_name):
-            continue
-        start, end = match.span("name")
-        if match["surname"] and _lower_case_name(match["surname"], surnames().__contains__):
-            end = match.end("surname")
-        yield Span("person_name", start, end)
+        if _lower_case_name(match["name"], is_name):
+            yield _with_surname(match, "name", "surname")
+    for match in _LOWER_BEFORE.finditer(text):
+        if _lower_case_name(match["first"], _is_home_given_name):
+            yield _with_surname(match, "first", "second")
+        elif match["second"] and _lower_case_name(match["second"], _is_home_given_name):
+            yield Span("person_name", *match.span("second"))  # "kunden kari ringte"
+
+
+def _with_surname(match: re.Match[str], given: str, surname: str) -> Span:
+    """The span of the ``given`` group, and of the ``surname`` group too if it is one."""
+    start, end = match.span(given)
+    if match[surname] and _lower_case_name(match[surname], surnames().__contains__):
+        end = match.end(surname)
+    return Span("person_name", start, end)
 
 
 def _lower_case_name(word: str, is_name: Callable[[str], bool]) -> bool:
     """Whether each part of ``word`` capitalised is a name, and the whole no everyday word
     ("per", "dag")."""
-    return all(is_name(p.capitalize()) for p in word.split("-")) and zipf(word) < EVERYDAY_ZIPF
+    return (
+        all(is_name(p.capitalize()) for p in word.split("-"))
+        and zipf(word) < EVERYDAY_ZIPF
+        and word not in PERSON_WORDS
+    )
 
 
 def _is_home_given_name(word: str) -> bool:

@@ -1,8 +1,9 @@
 """Names in free text found through the name lists, and found again where they repeat.
 
 A run of capitalised words is a name when it starts with a known given name ("Kari
-Nordmann", "Grzegorz Wiśniewski-Lund"), with a known surname and then a given name ("Nguyen
-Van Hung"), with initials before a known name ("K. Johansen"), or when it follows a title
+Nordmann", "Grzegorz Wiśniewski-Lund"), with a word that is no common one before a known
+surname ("Audun Berg"), with a known surname and then a given name ("Nguyen Van Hung"),
+with initials before a known name ("K. Johansen"), or when it follows a title
 ("Fru Hansen"), a word for a person with a known name after it ("kunden Kari", "spoke to
 Hansen"), or a verb that names ("heiter Sjur Tveito"). A word for a person or a date of
 birth after the run makes it a name too ("Ulvhild, datteren hans", "Tormod Aasheim (son)",
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from include.governance.detect.cued_names import PERSON_WORDS, TALKED_TO
+from include.governance.detect.cued_names import PERSON_WORDS, SPEAKING, TALKED_TO
 from include.governance.detect.name_lists import (
     COMMON_ZIPF,
     EVERYDAY_ZIPF,
@@ -57,11 +58,8 @@ _PEOPLE = "|".join(map(re.escape, PERSON_WORDS))
 _WHOSE = r"(?:hennes|hans|deres|hers|his|their|til\s+kunden|of\s+the\s+customer)"
 _PERSON_AFTER = re.compile(rf"(?i:\s*\((?:{_PEOPLE})\)|\s*,\s*(?:{_PEOPLE})\s+{_WHOSE}\b)")
 _BORN_AFTER = re.compile(r",?\s*(?:født|f\.|born|b\.|DOB)(?!\w)")
-# Verbs after a given name that make it a person's, however everyday: "Per ringte", "Finn said".
-_SAYS_AFTER = re.compile(
-    r"\s+(?:ringte|ringer|rang|called|calls|phoned|sa|sier|said|says|skrev|skriver|wrote"
-    r"|writes|spurte|asked|mailet|emailed)(?!\w)"
-)
+# A verb of speaking after a given name makes it a person's, however everyday: "Per ringte".
+_SAYS_AFTER = re.compile(rf"\s+(?:{'|'.join(SPEAKING)})(?!\w)")
 _JOIN = re.compile(rf" (?:{NAME_PARTICLE} ){{0,2}}")  # between two words of a run
 _CUE_WINDOW = 30  # characters before a run that a cue is looked for in
 _SENTENCE_ENDS = '.!?:;"«“•*–—-'
@@ -143,6 +141,8 @@ def _starts_name(words: list[str], cues: list[str], at_start: bool) -> bool:
         return _listed(word, is_given_name)
     if names and _listed(word, is_given_name):
         return _leads_chain(word, names[0], at_start)
+    if rest and rest[0] in surnames() and zipf(word) < COMMON_ZIPF:
+        return word not in not_person_names()  # a given name no list has: "Audun Berg"
     # the surname first, as Vietnamese, Chinese and Hungarian names are written
     return bool(rest) and word in surnames() and is_given_name(rest[0]) and zipf(word) < COMMON_ZIPF
 
