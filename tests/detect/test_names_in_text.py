@@ -155,6 +155,7 @@ def test_a_name_in_the_possessive_is_found_whole(note, redacted):
         ),
         ("Ulvhild, datteren hans, ringte.", "[NAME], datteren hans, ringte.", "Ulvhild"),
         ("Spoke with Tormod Aasheim (son) today.", "Spoke with [NAME] (son) today.", "Tormod"),
+        ("Tormod, her husband, called.", "[NAME], her husband, called.", "Tormod"),
     ],
 )
 def test_a_name_before_a_word_for_a_person_is_found(note, redacted, unknown):
@@ -169,6 +170,8 @@ def test_a_name_before_a_word_for_a_person_is_found(note, redacted, unknown):
         ("Ola M. Hansen hentet stolen.", "[NAME] hentet stolen."),
         ("Anne-Marie de la Cruz ringte fra Spania.", "[NAME] ringte fra Spania."),
         ("Levert til Jan van der Berg i går.", "Levert til [NAME] i går."),
+        ("Spoke to Fatima al-Sayed and Ana d'Souza.", "Spoke to [NAME] and [NAME]."),
+        ("el-sykkel og el-rullestol er levert", "el-sykkel og el-rullestol er levert"),
     ],
 )
 def test_initials_and_particles_are_part_of_the_name(note, redacted):
@@ -206,10 +209,14 @@ def test_a_given_name_in_lower_case_after_a_cue(note, redacted):
         ("the wife of Tormod called", "the wife of [NAME] called"),
         ("Han heiter Sjur Tveito.", "Han heiter [NAME]."),
         ("spoke to Hansen about the refund", "spoke to [NAME] about the refund"),
+        ("Takk for i dag. Mvh Arne", "Takk for i dag. Mvh [NAME]"),
+        ("Kortholder Sjur Tveito ringte.", "Kortholder [NAME] ringte."),
+        ("navn på kortet: S. Tveito", "navn på kortet: [NAME]"),
+        ("Thanks for the update, regards from the team", None),
     ],
 )
 def test_names_after_cues(note, redacted):
-    assert redact(note) == redacted
+    assert redact(note) == (redacted or note)
 
 
 def test_the_names_after_cues_are_on_no_list():

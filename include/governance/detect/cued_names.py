@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 
 from include.governance.detect.name_lists import (
     EVERYDAY_ZIPF,
+    NAME_INITIAL,
     NAME_LOWER,
     NAME_PARTICLE,
     NAME_TITLE,
@@ -36,7 +37,8 @@ _CLIENTS = (
     "patient", "søker", "søkeren", "applicant", "kontaktperson", "contact", "pårørende",
     "mottaker", "mottakeren", "recipient", "bruker", "brukeren", "user", "beboer",
     "beboeren", "resident", "hjemmesykepleier", "sykepleier", "nurse", "carer", "caregiver",
-    "helper", "hjelper",
+    "helper", "hjelper", "kortholder", "kortinnehaver", "cardholder", "kontoeier",
+    "kontohaver", "kontoinnehaver", "account holder",
 )  # fmt: skip
 # Family, friends and others close to a person: "mannen til Ulvhild", "wife of John" too.
 RELATIVES = (
@@ -53,13 +55,17 @@ RELATIVES = (
 PERSON_WORDS = (*_CLIENTS, *RELATIVES)
 # Words a name follows as its sender or addressee: "ringte Kari", "signert Ola", "c/o Berg".
 _SENDERS = ("ringte", "called", "signed", "signert", "attn", "att", "v/", "c/o")
-_LABELS = ("navn", "name", "fullt navn", "full name", "kontakt", "contact name")
+_LABELS = (
+    "navn på kortet", "navn på kort", "name on the card", "name on card", "fullt navn",
+    "full name", "contact name", "navn", "name", "kontakt",
+)  # fmt: skip
 _POSSESSIVE = (
     r"(?:\s+(?:hennes|hans|deres|sin|si|sitt|hers|his|their|til\s+kunden|of\s+the\s+customer))?"
 )
 _CUES = "|".join(map(re.escape, (*PERSON_WORDS, *_SENDERS)))
 _OF = rf"(?:{'|'.join(map(re.escape, RELATIVES))})\s+(?:til|of)"
-_NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}}"
+_NAME_AFTER = rf"\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}"  # "Hansen", "de la Cruz"
+_NAME = rf"(?:{NAME_INITIAL}\s?){{0,2}}{NAME_WORD}(?:{_NAME_AFTER}){{0,3}}"  # "K. M. Berg" too
 _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
 _CUED = re.compile(
     rf"(?<![\w-])(?i:{_OF}|(?:{_CUES}){_POSSESSIVE})\s*[:,(]?\s*(?:{NAME_TITLE}\s+)?(?P<name>{_NAME})"
@@ -79,9 +85,11 @@ SPEAKING = (
     "ringte", "ringer", "rang", "called", "calls", "phoned", "sa", "sier", "said", "says",
     "skrev", "skriver", "wrote", "writes", "spurte", "asked", "mailet", "emailed",
 )  # fmt: skip
-_LOWER_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<first>{_LOWER_WORD})(?:\s+(?P<second>{_LOWER_WORD}))?"
-    rf"(?=\s+(?:{'|'.join(SPEAKING)})(?!\w))"
+_WORDS_BEFORE = 60  # characters before a verb of speaking that the name is looked for in
+_SPEAKS = re.compile(rf"(?<=\s)(?:{'|'.join(SPEAKING)})(?!\w)")
+# The one or two words a verb of speaking follows (found from the verb: it is rarer).
+_BEFORE_VERB = re.compile(
+    rf"(?<![\w'’-])(?:(?P<first>{_LOWER_WORD})\s+)?(?P<second>{_LOWER_WORD})\s+$"
 )
 _LABELLED = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_LABELS)})\s*:?\s*(?P<name>{_NAME}|{_LOWER_NAME})(?=\s*[.,;)(]|\s+\(|$)"
@@ -122,10 +130,13 @@ def _lower_case(text: str) -> Iterator[Span]:
         is_name = is_known_name if match["title"] else _is_home_given_name
         if _lower_case_name(match["name"], is_name):
             yield _with_surname(match, "name", "surname")
-    for match in _LOWER_BEFORE.finditer(text):
-        if _lower_case_name(match["first"], _is_home_given_name):
+    for verb in _SPEAKS.finditer(text):
+        match = _BEFORE_VERB.search(text, max(0, verb.start() - _WORDS_BEFORE), verb.start())
+        if not match:
+            continue
+        if match["first"] and _lower_case_name(match["first"], _is_home_given_name):
             yield _with_surname(match, "first", "second")
-        elif match["second"] and _lower_case_name(match["second"], _is_home_given_name):
+        elif _lower_case_name(match["second"], _is_home_given_name):
             yield Span("person_name", *match.span("second"))  # "kunden kari ringte"
 
 

@@ -43,20 +43,24 @@ from include.governance.detect.spans import Span
 MAX_NAME_WORDS = 4  # the most words a name has; the rest of a longer run is not part of it
 # One word of a run, or an initial; an "'s" after it is left out of the word.
 _WORD = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}|{NAME_INITIAL})(?=['’]s(?!\w)|(?![\w'’-]))")
-# Words after which a known given name or surname is a person's: "kunden Kari".
+# Words after which a known given name or surname is a person's: "kunden Kari", "Mvh Arne".
 _PERSON_CUES = frozenset(
     {
         "kunde", "kunden", "customer", "kontaktperson", "contact", "mottaker", "recipient",
         "pasient", "pasienten", "patient", "søker", "søkeren", "applicant", *TALKED_TO,
+        "mvh", "hilsen", "regards", "thanks", "takk", "cheers",
     }
 )  # fmt: skip
 # Verbs that give a name: what follows is a person's when it is a known name or a full one.
 _NAMING = frozenset({"heter", "heiter", "het", "named"})
 # What after a run of capitalised words says it is a person: "Ulvhild, datteren hans",
-# "Tormod Aasheim (son)", "Ulvhild Brekkestø, født 3. mai 1941".
+# "Ulvhild, her daughter", "Tormod Aasheim (son)", "Ulvhild Brekkestø, født 3. mai 1941".
 _PEOPLE = "|".join(map(re.escape, PERSON_WORDS))
 _WHOSE = r"(?:hennes|hans|deres|hers|his|their|til\s+kunden|of\s+the\s+customer)"
-_PERSON_AFTER = re.compile(rf"(?i:\s*\((?:{_PEOPLE})\)|\s*,\s*(?:{_PEOPLE})\s+{_WHOSE}\b)")
+_HIS = r"(?:hennes|hans|deres|her|his|their)"
+_PERSON_AFTER = re.compile(
+    rf"(?i:\s*\((?:{_PEOPLE})\)|\s*,\s*(?:(?:{_PEOPLE})\s+{_WHOSE}|{_HIS}\s+(?:{_PEOPLE}))\b)"
+)
 _BORN_AFTER = re.compile(r",?\s*(?:født|f\.|born|b\.|DOB)(?!\w)")
 # A verb of speaking after a given name makes it a person's, however everyday: "Per ringte".
 _SAYS_AFTER = re.compile(rf"\s+(?:{'|'.join(SPEAKING)})(?!\w)")

@@ -54,8 +54,9 @@ def _letters(upper: bool) -> str:
 
 NAME_UPPER, NAME_LOWER = _letters(upper=True), _letters(upper=False)
 _NAME_PART = rf"[{NAME_UPPER}][{NAME_LOWER}]+(?:[{NAME_UPPER}][{NAME_LOWER}]+)?"  # McDonald
-# One word of a name: "Kari", "Anne-Marie", "O'Brien"; never all capitals ("AS") nor digits.
-NAME_WORD = rf"(?:[{NAME_UPPER}]['’])?{_NAME_PART}(?:-{_NAME_PART})*"
+# One word of a name: "Kari", "Anne-Marie", "O'Brien", "al-Sayed", "d'Souza"; never all
+# capitals ("AS") nor digits.
+NAME_WORD = rf"(?:[{NAME_UPPER}]['’]|(?:al|el)-|d['’])?{_NAME_PART}(?:-{_NAME_PART})*"
 NAME_INITIAL = rf"[{NAME_UPPER}]\."  # "E. Sørensen", "Ola M. Hansen"
 # Lower-case words inside a surname: "de la Cruz", "van den Berg", "bin Laden", "al Hassan".
 NAME_PARTICLE = r"(?:af|al|bin|da|de|del|della|den|der|di|dos|du|el|ibn|la|le|ter|van|von)"
