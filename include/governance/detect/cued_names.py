@@ -6,8 +6,8 @@ After such a cue a name is any capitalised words, from any country: no list of n
 them all; a title between the cue and the name is not part of it. A name typed in lower case
 counts after a label ("Navn: kari"), after a cue or a call when it is a home locale's given
 name and no everyday word ("ringte kari tilbake", "ring ingrid berg", but not "ringte per
-telefon"), before a verb of speaking as well ("kari ringte"), and after a title when it is
-any known name ("fru hansen").
+telefon"), before a verb only a person does as well ("kari ringte", "arne vil ha"), and
+after a title when it is any known name ("fru hansen").
 """
 
 from __future__ import annotations
@@ -80,14 +80,16 @@ _LOWER_CUED = re.compile(
     rf"(?<![\w-])(?i:(?P<title>{'|'.join(NAME_TITLES)})\.?|{_CUES}|{_CALLS})"
     rf"(?=\s+(?P<name>{_LOWER_WORD})(?:\s+(?P<surname>{_LOWER_WORD}))?(?![\w'’-]))"
 )
-# Verbs of speaking: a name typed before one is a person's ("kari ringte", "ola sa at").
-SPEAKING = (
+# Verbs only a person does, speaking or wanting: a name before one is a person's ("kari
+# ringte", "ola sa at", "arne vil ha").
+PERSON_VERBS = (
     "ringte", "ringer", "rang", "called", "calls", "phoned", "sa", "sier", "said", "says",
-    "skrev", "skriver", "wrote", "writes", "spurte", "asked", "mailet", "emailed",
+    "skrev", "skriver", "wrote", "writes", "spurte", "asked", "mailet", "emailed", "lurer",
+    "wonders", "vil", "ville", "ønsker", "wants", "wanted", "trenger", "needs", "needed",
 )  # fmt: skip
-_WORDS_BEFORE = 60  # characters before a verb of speaking that the name is looked for in
-_SPEAKS = re.compile(rf"(?<=\s)(?:{'|'.join(SPEAKING)})(?!\w)")
-# The one or two words a verb of speaking follows (found from the verb: it is rarer).
+_WORDS_BEFORE = 60  # characters before such a verb that the name is looked for in
+_PERSON_VERB = re.compile(rf"(?<=\s)(?:{'|'.join(PERSON_VERBS)})(?!\w)")
+# The one or two words such a verb follows (found from the verb: it is rarer).
 _BEFORE_VERB = re.compile(
     rf"(?<![\w'’-])(?:(?P<first>{_LOWER_WORD})\s+)?(?P<second>{_LOWER_WORD})\s+$"
 )
@@ -124,13 +126,13 @@ def _capitalised(text: str) -> Iterator[Span]:
 
 def _lower_case(text: str) -> Iterator[Span]:
     """Names in lower case: after a title any known name, after another cue a home given
-    name; before a verb of speaking a home given name. A known surname after the given name
+    name; before a verb only a person does a home given name. A known surname after the given name
     is part of the name. None is an everyday word nor a word for a person ("bror")."""
     for match in _LOWER_CUED.finditer(text):
         is_name = is_known_name if match["title"] else _is_home_given_name
         if _lower_case_name(match["name"], is_name):
             yield _with_surname(match, "name", "surname")
-    for verb in _SPEAKS.finditer(text):
+    for verb in _PERSON_VERB.finditer(text):
         match = _BEFORE_VERB.search(text, max(0, verb.start() - _WORDS_BEFORE), verb.start())
         if not match:
             continue

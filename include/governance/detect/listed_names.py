@@ -12,8 +12,8 @@ birth after the run makes it a name too ("Ulvhild, datteren hans", "Tormod Aashe
 A given name standing alone counts when it is on a home locale's list and not an everyday
 word ("ring Lise i morgen"); at a sentence's start, where every word is capitalised, it
 must be rarer still; a far locale's name counts only inside a sentence, and if it is no
-common word ("ring Grzegorz"). Any given name counts before a verb of speaking ("Finn
-ringte") or an initial ("Kari H."). Possessives count as the name: "Karis", "Kari's".
+common word ("ring Grzegorz"). Any given name counts before a verb only a person does ("Finn
+ringte", "Arne vil ha") or an initial ("Kari H."). Possessives count as the name: "Karis", "Kari's".
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from include.governance.detect.cued_names import PERSON_WORDS, SPEAKING, TALKED_TO
+from include.governance.detect.cued_names import PERSON_VERBS, PERSON_WORDS, TALKED_TO
 from include.governance.detect.name_lists import (
     COMMON_ZIPF,
     EVERYDAY_ZIPF,
@@ -62,8 +62,9 @@ _PERSON_AFTER = re.compile(
     rf"(?i:\s*\((?:{_PEOPLE})\)|\s*,\s*(?:(?:{_PEOPLE})\s+{_WHOSE}|{_HIS}\s+(?:{_PEOPLE}))\b)"
 )
 _BORN_AFTER = re.compile(r",?\s*(?:født|f\.|born|b\.|DOB)(?!\w)")
-# A verb of speaking after a given name makes it a person's, however everyday: "Per ringte".
-_SAYS_AFTER = re.compile(rf"\s+(?:{'|'.join(SPEAKING)})(?!\w)")
+# A verb only a person does after a given name makes it a person's, however everyday: "Per
+# ringte", "Arne vil ha".
+_PERSON_VERB_AFTER = re.compile(rf"\s+(?:{'|'.join(PERSON_VERBS)})(?!\w)")
 _JOIN = re.compile(rf" (?:{NAME_PARTICLE} ){{0,2}}")  # between two words of a run
 _CUE_WINDOW = 30  # characters before a run that a cue is looked for in
 _SENTENCE_ENDS = '.!?:;"«“•*–—-'
@@ -119,7 +120,7 @@ def _name_in_chain(text: str, chain: list[tuple[int, int]], words: list[str]) ->
     end = chain[-1][1]
     if len(words) == first + 1 and (
         _lone_name(words[first], at_start and not first)
-        or (_SAYS_AFTER.match(text, end) and _listed(words[first], is_given_name))
+        or (_PERSON_VERB_AFTER.match(text, end) and _listed(words[first], is_given_name))
     ):
         return first, first + 1
     if _PERSON_AFTER.match(text, end) or (
