@@ -71,6 +71,7 @@ _SENTENCE_ENDS = '.!?:;"«“•*–—-'
 
 
 def listed_names(text: str) -> Iterator[Span]:
+    """The names in each run of capitalised words; a run with a business word has none."""
     for chain in _word_chains(text):
         words = [text[start:end] for start, end in chain]
         if not NOT_PERSON_WORDS.isdisjoint(words):
@@ -154,7 +155,7 @@ def _starts_name(words: list[str], cues: list[str], at_start: bool) -> bool:
 
 def _leads_chain(word: str, after: str, at_start: bool) -> bool:
     """Whether a given name leads the capitalised word after it into a name, as a home
-    list's name does unless it starts a sentence as an everyday word ("Will Topro"). A far
+    list's name does unless it starts a sentence as an everyday word ("Mark Topro"). A far
     list's name must not be a common word ("Bergen", "Hamar" are towns before they are
     names). Either does when a known name follows ("Per Hansen")."""
     if is_known_name(after):

@@ -44,15 +44,11 @@ SENTENCE_START_ZIPF = 4.5
 COMMON_ZIPF = 4.0
 
 
-def _letters(upper: bool) -> str:
-    """Upper- or lower-case letters of the Latin script (Latin-1, Extended-A and -B, and
-    Vietnamese's Extended Additional), as a character class body: Ł, Ś, Ė, Đ, Ạ ..."""
-    ranges = (range(0xC0, 0x250), range(0x1E00, 0x1F00))
-    chars = [chr(c) for r in ranges for c in r if (chr(c).isupper() if upper else chr(c).islower())]
-    return "A-Z" + "".join(chars) if upper else "a-z" + "".join(chars)
-
-
-NAME_UPPER, NAME_LOWER = _letters(upper=True), _letters(upper=False)
+# Letters of a name, as character class bodies. Beyond Latin-1, the Latin blocks (Extended-A
+# and -B, and Vietnamese's Extended Additional: Ł, ś, Ė, Đ, ạ ...) interleave upper and lower
+# case letter by letter, so they count as both: in a note, a word with them is a name anyway.
+_LATIN_EXTENDED = "Ā-ɏḀ-ỿ"
+NAME_UPPER, NAME_LOWER = f"A-ZÀ-ÖØ-Þ{_LATIN_EXTENDED}", f"a-zß-öø-ÿ{_LATIN_EXTENDED}"
 _NAME_PART = rf"[{NAME_UPPER}][{NAME_LOWER}]+(?:[{NAME_UPPER}][{NAME_LOWER}]+)?"  # McDonald
 # One word of a name: "Kari", "Anne-Marie", "O'Brien", "al-Sayed", "d'Souza"; never all
 # capitals ("AS") nor digits.
@@ -85,7 +81,8 @@ def surnames() -> frozenset[str]:
 
 @cache
 def home_given_names() -> frozenset[str]:
-    """The given names of the home locales: the only ones a word alone is looked up in."""
+    """The given names of the home locales, which a word alone is trusted to be even at a
+    sentence's start."""
     return _provider_names(HOME_LOCALES, "first_names")
 
 
