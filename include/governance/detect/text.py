@@ -7,7 +7,7 @@ each run is split into the longest groups that validate, so two numbers written 
 side are both found and no digits of either are left behind when the text is redacted.
 
 Names are found through the name lists (``listed_names``: "Kari Nordmann", "kunden Kari",
-"Fru Hansen", a lone "Trygve") and after words that introduce a person (``cued_names``:
+"Fru Hansen", a lone "Lise") and after words that introduce a person (``cued_names``:
 "kunde: Sivakumar Rajendran"). Once a name is found, its words are found wherever else they
 appear in the same text ("... Kari sa at ...").
 """
