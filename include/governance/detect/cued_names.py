@@ -1,43 +1,97 @@
 """Names after the words that introduce a person: "kunde: Sivakumar Rajendran", "Navn:
-Trine", "her daughter Aisha", "Mannen, Trygve, har ...", "Kunden (Shazia Rana)".
+Trine", "her daughter Aisha", "Mannen, Trygve, har ...", "Kunden (Shazia Rana)", "mannen til
+Ulvhild", "customer (Mrs. Olsen)".
 
-After such a cue a name is any capitalised words, from any country: no list of names
-knows them all. After a label ("Navn:", "Name") a name typed in lower case counts too.
+After such a cue a name is any capitalised words, from any country: no list of names knows
+them all; a title between the cue and the name is not part of it. A name typed in lower case
+counts after a label ("Navn: kari"), after a cue or a call when it is a home locale's given
+name and no everyday word ("ringte kari tilbake", "ring ingrid berg", but not "ringte per
+telefon"), before a verb only a person does as well ("kari ringte", "arne vil ha"), and
+after a title when it is any known name ("fru hansen").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from include.governance.detect.name_lists import NAME_PARTICLE, NAME_WORD, NOT_PERSON_WORDS
+from include.governance.detect.name_lists import (
+    EVERYDAY_ZIPF,
+    NAME_INITIAL,
+    NAME_LOWER,
+    NAME_PARTICLE,
+    NAME_TITLE,
+    NAME_TITLES,
+    NAME_WORD,
+    NOT_PERSON_WORDS,
+    home_given_names,
+    is_known_name,
+    surnames,
+    zipf,
+)
 from include.governance.detect.spans import Span
 
-# Words that introduce a person; a plural or a definite form is the same cue.
-_PEOPLE = (
+# Words for a person; a plural or a definite form is the same cue.
+_CLIENTS = (
     "kunde", "kunden", "kundens", "customer", "client", "klient", "pasient", "pasienten",
     "patient", "søker", "søkeren", "applicant", "kontaktperson", "contact", "pårørende",
     "mottaker", "mottakeren", "recipient", "bruker", "brukeren", "user", "beboer",
-    "beboeren", "resident", "nabo", "naboen", "neighbour", "neighbor", "verge", "vergen",
-    "guardian", "mann", "mannen", "ektemann", "husband", "kone", "kona", "wife", "sambo",
-    "samboer", "samboeren", "partner", "partneren", "sønn", "sønnen", "son", "datter",
-    "datteren", "dattera", "daughter", "mor", "mora", "moren", "mother", "mum", "mom",
-    "far", "faren", "father", "dad", "bror", "broren", "brother", "søster", "søsteren",
-    "sister", "barnebarn", "barnebarnet", "grandson", "granddaughter", "grandchild",
-    "svigersønn", "svigerdatter", "svigermor", "svigerfar", "son-in-law",
-    "daughter-in-law", "mother-in-law", "father-in-law", "onkel", "uncle", "tante", "aunt",
-    "nevø", "niece", "nephew", "venn", "vennen", "venninne", "friend", "hjemmesykepleier",
-    "sykepleier", "nurse", "carer", "caregiver", "helper", "hjelper", "ringte", "called",
-    "signed", "signert", "attn", "att", "v/", "c/o",
+    "beboeren", "resident", "hjemmesykepleier", "sykepleier", "nurse", "carer", "caregiver",
+    "helper", "hjelper", "kortholder", "kortinnehaver", "cardholder", "kontoeier",
+    "kontohaver", "kontoinnehaver", "account holder",
 )  # fmt: skip
-_LABELS = ("navn", "name", "fullt navn", "full name", "kontakt", "contact name")
+# Family, friends and others close to a person: "mannen til Ulvhild", "wife of John" too.
+RELATIVES = (
+    "nabo", "naboen", "neighbour", "neighbor", "verge", "vergen", "guardian", "mann",
+    "mannen", "ektemann", "husband", "kone", "kona", "wife", "sambo", "samboer",
+    "samboeren", "partner", "partneren", "sønn", "sønnen", "son", "datter", "datteren",
+    "dattera", "daughter", "mor", "mora", "moren", "mother", "mum", "mom", "far", "faren",
+    "father", "dad", "bror", "broren", "brother", "søster", "søsteren", "sister",
+    "barnebarn", "barnebarnet", "grandson", "granddaughter", "grandchild", "svigersønn",
+    "svigerdatter", "svigermor", "svigerfar", "son-in-law", "daughter-in-law",
+    "mother-in-law", "father-in-law", "onkel", "uncle", "tante", "aunt", "nevø", "niece",
+    "nephew", "venn", "vennen", "venninne", "friend",
+)  # fmt: skip
+PERSON_WORDS = (*_CLIENTS, *RELATIVES)
+# Words a name follows as its sender or addressee: "ringte Kari", "signert Ola", "c/o Berg".
+_SENDERS = ("ringte", "called", "signed", "signert", "attn", "att", "v/", "c/o")
+_LABELS = (
+    "navn på kortet", "navn på kort", "name on the card", "name on card", "fullt navn",
+    "full name", "contact name", "navn", "name", "kontakt",
+)  # fmt: skip
 _POSSESSIVE = (
     r"(?:\s+(?:hennes|hans|deres|sin|si|sitt|hers|his|their|til\s+kunden|of\s+the\s+customer))?"
 )
-_NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
+_CUES = "|".join(map(re.escape, (*PERSON_WORDS, *_SENDERS)))
+_OF = rf"(?:{'|'.join(map(re.escape, RELATIVES))})\s+(?:til|of)"
+_NAME_AFTER = rf"\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}"  # "Hansen", "de la Cruz"
+_NAME = rf"(?:{NAME_INITIAL}\s?){{0,2}}{NAME_WORD}(?:{_NAME_AFTER}){{0,3}}"  # "K. M. Berg" too
 _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
 _CUED = re.compile(
-    rf"(?<![\w-])(?i:{'|'.join(map(re.escape, _PEOPLE))}){_POSSESSIVE}\s*[:,(]?\s*(?P<name>{_NAME})"
+    rf"(?<![\w-])(?i:{_OF}|(?:{_CUES}){_POSSESSIVE})\s*[:,(]?\s*(?:{NAME_TITLE}\s+)?(?P<name>{_NAME})"
+)
+# Words a known name follows when another could too: "spoke to Hansen", "snakket med kari".
+TALKED_TO = ("snakket med", "snakka med", "pratet med", "spoke to", "spoke with", "talked to")
+# A name typed in lower case after a cue, a call or a title: "ringte kari tilbake", "ring
+# jan-erik", "snakket med ingrid berg", "fru hansen"; the name is looked at, not taken.
+_CALLS = "|".join(map(re.escape, ("ring", "ringe", "ringer", "call", *TALKED_TO)))
+_LOWER_WORD = rf"[{NAME_LOWER}]+(?:-[{NAME_LOWER}]+)?"
+_LOWER_CUED = re.compile(
+    rf"(?<![\w-])(?i:(?P<title>{'|'.join(NAME_TITLES)})\.?|{_CUES}|{_CALLS})"
+    rf"(?=\s+(?P<name>{_LOWER_WORD})(?:\s+(?P<surname>{_LOWER_WORD}))?(?![\w'’-]))"
+)
+# Verbs only a person does, speaking or wanting: a name before one is a person's ("kari
+# ringte", "ola sa at", "arne vil ha").
+PERSON_VERBS = (
+    "ringte", "ringer", "rang", "called", "calls", "phoned", "sa", "sier", "said", "says",
+    "skrev", "skriver", "wrote", "writes", "spurte", "asked", "mailet", "emailed", "lurer",
+    "wonders", "vil", "ville", "ønsker", "wants", "wanted", "trenger", "needs", "needed",
+)  # fmt: skip
+_WORDS_BEFORE = 60  # characters before such a verb that the name is looked for in
+_PERSON_VERB = re.compile(rf"(?<=\s)(?:{'|'.join(PERSON_VERBS)})(?!\w)")
+# The one or two words such a verb follows (found from the verb: it is rarer).
+_BEFORE_VERB = re.compile(
+    rf"(?<![\w'’-])(?:(?P<first>{_LOWER_WORD})\s+)?(?P<second>{_LOWER_WORD})\s+$"
 )
 _LABELLED = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_LABELS)})\s*:?\s*(?P<name>{_NAME}|{_LOWER_NAME})(?=\s*[.,;)(]|\s+\(|$)"
@@ -54,6 +108,11 @@ _NOT_NAMES = frozenset(
 
 
 def cued_names(text: str) -> Iterator[Span]:
+    yield from _capitalised(text)
+    yield from _lower_case(text)
+
+
+def _capitalised(text: str) -> Iterator[Span]:
     for pattern in (_CUED, _LABELLED):
         for match in pattern.finditer(text):
             start, end = match.span("name")
@@ -63,3 +122,43 @@ def cued_names(text: str) -> Iterator[Span]:
             if not words or words[0] in _NOT_NAMES:
                 continue
             yield Span("person_name", start, start + len(" ".join(words)))
+
+
+def _lower_case(text: str) -> Iterator[Span]:
+    """Names in lower case: after a title any known name, after another cue a home given
+    name; before a verb only a person does a home given name. A known surname after the given name
+    is part of the name. None is an everyday word nor a word for a person ("bror")."""
+    for match in _LOWER_CUED.finditer(text):
+        is_name = is_known_name if match["title"] else _is_home_given_name
+        if _lower_case_name(match["name"], is_name):
+            yield _with_surname(match, "name", "surname")
+    for verb in _PERSON_VERB.finditer(text):
+        match = _BEFORE_VERB.search(text, max(0, verb.start() - _WORDS_BEFORE), verb.start())
+        if not match:
+            continue
+        if match["first"] and _lower_case_name(match["first"], _is_home_given_name):
+            yield _with_surname(match, "first", "second")
+        elif _lower_case_name(match["second"], _is_home_given_name):
+            yield Span("person_name", *match.span("second"))  # "kunden kari ringte"
+
+
+def _with_surname(match: re.Match[str], given: str, surname: str) -> Span:
+    """The span of the ``given`` group, and of the ``surname`` group too if it is one."""
+    start, end = match.span(given)
+    if match[surname] and _lower_case_name(match[surname], surnames().__contains__):
+        end = match.end(surname)
+    return Span("person_name", start, end)
+
+
+def _lower_case_name(word: str, is_name: Callable[[str], bool]) -> bool:
+    """Whether each part of ``word`` capitalised is a name, and the whole no everyday word
+    ("per", "dag")."""
+    return (
+        all(is_name(p.capitalize()) for p in word.split("-"))
+        and zipf(word) < EVERYDAY_ZIPF
+        and word not in PERSON_WORDS
+    )
+
+
+def _is_home_given_name(word: str) -> bool:
+    return word in home_given_names()

@@ -1,22 +1,61 @@
-"""What a person's name looks like: capitalised words, the first a known given name.
+"""What a person's name looks like, which words are known names, and which are everyday words.
 
-The given names and surnames are Faker's person providers' own lists for the Nordic and US
-locales (never names generated at random), read once and only when first needed, so that
-importing the detectors stays cheap for DAG files that merely parse.
+The given names and surnames are Faker's person providers' own lists (never names generated
+at random): the Nordic and English locales, whose names most customers of a Norwegian shop
+have, and the Latin-script locales of the countries many others come from (Poland,
+Lithuania, Turkey, Vietnam, Pakistan, India, East and North Africa ...). Each name is known
+with its accents and without them ("Wiśniewski", "Wisniewski"; "Nguyễn", "Nguyen"), as notes
+are often typed on a Norwegian keyboard.
+
+A word alone has nothing but its list to vouch for it, so a lone given name counts only when
+it is not also an everyday Norwegian or English word ("Per", "Dag", "May", "Will"), nor a
+language or a country ("Danish", "Jordan"); a far locale's must be rarer still as a word.
+How everyday a word is comes from ``wordfreq``'s Zipf frequencies (3 is once in a million
+words, 6 once in a thousand).
+
+Everything is read once and only when first needed, so that importing the detectors stays
+cheap for DAG files that merely parse.
 """
 
 from __future__ import annotations
 
 import importlib
+import math
+import unicodedata
 from functools import cache
 
-NAME_LOCALES = ("no_NO", "sv_SE", "da_DK", "en_US")
+# Where the customers' names come from; Faker's lists for Arabic, Persian, Tamil, Hindi and
+# Russian names are in their own scripts, which notes written in Latin letters never use.
+HOME_LOCALES = ("no_NO", "sv_SE", "da_DK", "fi_FI", "en_US", "en_GB")
+NAME_LOCALES = (
+    *HOME_LOCALES,
+    *("is_IS", "en_IE", "de_DE", "nl_NL", "pl_PL", "lt_LT", "lv_LV", "et_EE", "ro_RO"),
+    *("hr_HR", "tr_TR", "vi_VN", "en_IN", "en_PK", "en_KE", "fr_DZ"),
+)
+EVERYDAY_LANGUAGES = ("nb", "en")
+# A word this frequent is an everyday word before it is a name: "Per", "Dag", "May", "Will".
+EVERYDAY_ZIPF = 5.0
+# Where every word is capitalised, at a sentence's start, a lone name must be rarer than
+# this as a word: "Finn ut ...", "Tom for varer", "Ben og hofte" are no names, "Kari ringte" is.
+SENTENCE_START_ZIPF = 4.5
+# A common word: a sentence's first word this common that is no given name is not part of
+# the name after it ("Hilsen Kari"), and a far list's name this common is a word ("Bergen",
+# "Hamar" are towns before they are names).
+COMMON_ZIPF = 4.0
 
-NAME_UPPER, _NAME_LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_NAME_PART = rf"[{NAME_UPPER}][{_NAME_LOWER}]+(?:[{NAME_UPPER}][{_NAME_LOWER}]+)?"  # McDonald
-# One word of a name: "Kari", "Anne-Marie", "O'Brien"; never all capitals ("AS") nor digits.
-NAME_WORD = rf"(?:[{NAME_UPPER}]['’])?{_NAME_PART}(?:-{_NAME_PART})*"
-NAME_PARTICLE = r"(?:af|da|de|del|della|der|di|du|la|le|van|von)"
+
+# Letters of a name, as character class bodies. Beyond Latin-1, the Latin blocks (Extended-A
+# and -B, and Vietnamese's Extended Additional: Ł, ś, Ė, Đ, ạ ...) interleave upper and lower
+# case letter by letter, so they count as both: in a note, a word with them is a name anyway.
+_LATIN_EXTENDED = "Ā-ɏḀ-ỿ"
+NAME_UPPER, NAME_LOWER = f"A-ZÀ-ÖØ-Þ{_LATIN_EXTENDED}", f"a-zß-öø-ÿ{_LATIN_EXTENDED}"
+_NAME_PART = rf"[{NAME_UPPER}][{NAME_LOWER}]+(?:[{NAME_UPPER}][{NAME_LOWER}]+)?"  # McDonald
+# One word of a name: "Kari", "Anne-Marie", "O'Brien", "al-Sayed", "d'Souza"; never all
+# capitals ("AS") nor digits.
+NAME_WORD = rf"(?:[{NAME_UPPER}]['’]|(?:al|el)-|d['’])?{_NAME_PART}(?:-{_NAME_PART})*"
+NAME_INITIAL = rf"[{NAME_UPPER}]\."  # "E. Sørensen", "Ola M. Hansen"
+# Lower-case words inside a surname: "de la Cruz", "van den Berg", "bin Laden", "al Hassan".
+NAME_PARTICLE = r"(?:af|al|bin|da|de|del|della|den|der|di|dos|du|el|ibn|la|le|ter|van|von)"
 NAME_TITLES = ("dr", "fru", "frk", "herr", "miss", "mr", "mrs", "ms", "prof")
 # A title before a name, as in "Dr. Kari Hansen", "Fru Hansen", "mr Smith".
 NAME_TITLE = rf"(?i:{'|'.join(NAME_TITLES)})\.?"
@@ -24,24 +63,82 @@ NAME_TITLE = rf"(?i:{'|'.join(NAME_TITLES)})\.?"
 NOT_PERSON_WORDS = frozenset(
     {"Co", "Corp", "Gruppen", "Group", "Holding", "Inc", "Limited", "Llc", "Ltd", "Oy", "Plc"}
 )
+# Letters that no Unicode decomposition takes apart but a keyboard without them replaces.
+_UNDECOMPOSED = str.maketrans("ŁłĐđØøı", "LlDdOoi") | str.maketrans(
+    {"ß": "ss", "Æ": "Ae", "æ": "ae"}
+)
 
 
 @cache
 def given_names() -> frozenset[str]:
-    return _provider_names("first_names")
+    return _provider_names(NAME_LOCALES, "first_names")
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return _provider_names("last_names")
+    return _provider_names(NAME_LOCALES, "last_names")
 
 
-def _provider_names(prefix: str) -> frozenset[str]:
-    """Every name in the attributes that start with ``prefix`` (``first_names_female`` too)."""
+@cache
+def home_given_names() -> frozenset[str]:
+    """The given names of the home locales, which a word alone is trusted to be even at a
+    sentence's start."""
+    return _provider_names(HOME_LOCALES, "first_names")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a known given name; of "Anne-Marie", its first part."""
+    return word.split("-")[0] in given_names()
+
+
+def is_known_name(word: str) -> bool:
+    return is_given_name(word) or word in surnames()
+
+
+@cache
+def not_person_names() -> frozenset[str]:
+    """Capitalised words English writes for no person though some list has them as a name:
+    Faker's names of languages and countries ("Danish", "Georgian", "Jordan", "Chad")."""
+    person = importlib.import_module("faker.providers.person.en_US").Provider
+    address = importlib.import_module("faker.providers.address.en_US").Provider
+    return frozenset(
+        w for name in (*person.language_names, *address.countries) for w in name.split()
+    )
+
+
+def zipf(word: str) -> float:
+    """How everyday ``word`` is in Norwegian or English, whichever is higher; 0 when it is
+    rarer than once in a million words (as most names are)."""
+    return _frequencies().get(word.casefold(), 0.0)
+
+
+def without_accents(name: str) -> str:
+    """``name`` as typed without its accents: "Wiśniewski" -> "Wisniewski", "Łukasz" -> "Lukasz"."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _provider_names(locales: tuple[str, ...], key: str) -> frozenset[str]:
+    """Every name in the attributes of each locale's provider whose name holds ``key``
+    (``first_names_female``, ``male_last_names``), with and without accents."""
     names: set[str] = set()
-    for locale in NAME_LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in dir(provider):
-            if attribute.startswith(prefix):
-                names.update(getattr(provider, attribute))
-    return frozenset(names)
+            if key in attribute and not attribute.startswith("_"):
+                names.update(n for n in getattr(provider, attribute) if isinstance(n, str))
+    return frozenset(names | {without_accents(n) for n in names})
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    """Zipf frequency of each word in wordfreq's small lists, the highest of the languages."""
+    from wordfreq import get_frequency_dict  # imported here: it loads its lists when used
+
+    best: dict[str, float] = {}
+    for language in EVERYDAY_LANGUAGES:
+        for word, frequency in get_frequency_dict(language, wordlist="small").items():
+            value = math.log10(frequency) + 9
+            if value > best.get(word, 0.0):
+                best[word] = value
+    return best

@@ -6,10 +6,10 @@ read as runs of digit groups ("+47 912 34 567", "010190 12345", "4571 1012 3456 
 each run is split into the longest groups that validate, so two numbers written side by
 side are both found and no digits of either are left behind when the text is redacted.
 
-Names are a known given name followed by a capitalised word ("Kari Nordmann"), a known
-given name or surname after a cue ("kunden Kari", "customer Hansen"), or any capitalised
-word after a title ("Fru Hansen", "Mr. Smith"). Once a name is found, its words are found
-wherever else they appear in the same text ("... Kari sa at ...").
+Names are found through the name lists (``listed_names``: "Kari Nordmann", "kunden Kari",
+"Fru Hansen", a lone "Lise") and after words that introduce a person (``cued_names``:
+"kunde: Sivakumar Rajendran"). Once a name is found, its words are found wherever else they
+appear in the same text ("... Kari sa at ...").
 """
 
 from __future__ import annotations
@@ -22,13 +22,7 @@ from include.governance.detect.addresses import addresses
 from include.governance.detect.birth_dates import birth_dates
 from include.governance.detect.cued_names import cued_names
 from include.governance.detect.health import health_information
-from include.governance.detect.name_lists import (
-    NAME_TITLES,
-    NAME_WORD,
-    NOT_PERSON_WORDS,
-    given_names,
-    surnames,
-)
+from include.governance.detect.listed_names import listed_names, repeated_names
 from include.governance.detect.obfuscated import written_emails
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.spans import Kind, Span
@@ -59,7 +53,6 @@ PLACEHOLDERS: dict[Kind, str] = {
     "health": "[HEALTH]",
     "shaped": PLACEHOLDER,  # not validated, but shaped like personal data
 }
-MAX_NAME_WORDS = 4
 MAX_NUMBER_GROUPS = 8  # no number is written in more groups; bounds the work on long lists
 
 
@@ -85,14 +78,6 @@ _CARD_SEPARATORS = str.maketrans("", "", " -")
 _IPV4 = re.compile(r"(?<![\w./:-])\d{1,3}(?:\.\d{1,3}){3}(?![\w/-]|\.\d)")
 _VERSION_BEFORE = re.compile(r"\b(?:v|ver|version|versjon)\.?\s*$", re.IGNORECASE)
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
-_WORD = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?![\w'’-])")
-# Words after which a lone given name or surname is a person's: "kunden Kari".
-_PERSON_CUES = frozenset(
-    {
-        "kunde", "kunden", "customer", "kontaktperson", "contact", "mottaker", "recipient",
-        "pasient", "pasienten", "patient", "søker", "søkeren", "applicant",
-    }
-)  # fmt: skip
 _CUE_WINDOW = 30  # characters before a candidate that a cue is looked for in
 _DIGIT = re.compile(r"\d")
 _WRITTEN_AT = re.compile(r"\bat\b|\(a|\[a|krøllalfa|alfakrøll", re.IGNORECASE)
@@ -103,7 +88,7 @@ _LONGEST_LOCAL_PART, _LONGEST_DOMAIN = 64, 255
 def find_personal_data(text: str) -> list[Span]:
     """Every piece of personal data in ``text``, in order, none overlapping another."""
     found = list(_candidates(text))
-    found += _repeated_names(text, [s for s in found if s.kind == "person_name"])
+    found += repeated_names(text, [s for s in found if s.kind == "person_name"])
     return _without_overlaps(found)
 
 
@@ -159,7 +144,7 @@ def _candidates(text: str) -> Iterator[Span]:
     if ":" in text:
         yield from _addresses(text, _IPV6)
     yield from health_information(text)
-    yield from _names(text)
+    yield from listed_names(text)
     yield from cued_names(text)
 
 
@@ -221,69 +206,6 @@ def _addresses(text: str, pattern: re.Pattern[str]) -> Iterator[Span]:
         before = max(0, match.start() - _CUE_WINDOW)
         if is_valid_ip(match[0]) and not _VERSION_BEFORE.search(text, before, match.start()):
             yield Span("ip_address", match.start(), match.end())
-
-
-def _names(text: str) -> Iterator[Span]:
-    for chain in _word_chains(text):
-        words = [text[start:end] for start, end in chain]
-        if not NOT_PERSON_WORDS.isdisjoint(words):
-            continue
-        first, last = _name_in_chain(text, chain, words)
-        if first < last:
-            yield Span("person_name", chain[first][0], chain[last - 1][1])
-
-
-def _word_chains(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Runs of capitalised words separated by single spaces, as (start, end) pairs."""
-    chain: list[tuple[int, int]] = []
-    for match in _WORD.finditer(text):
-        if chain and text[chain[-1][1] : match.start()] != " ":
-            yield chain
-            chain = []
-        chain.append(match.span())
-    if chain:
-        yield chain
-
-
-def _name_in_chain(text: str, chain: list[tuple[int, int]], words: list[str]) -> tuple[int, int]:
-    """Which words of a chain are a name, as a slice (first, last); empty when none. The cue
-    or title before a name may be the chain's first word ("Kunde Kari") or precede it."""
-    for i, word in enumerate(words[:-1]):
-        cue = word.casefold()
-        if _is_given_name(word):
-            return i, min(len(words), i + MAX_NAME_WORDS)
-        if cue in NAME_TITLES or (cue in _PERSON_CUES and _is_known_name(words[i + 1])):
-            return i + 1, min(len(words), i + 1 + MAX_NAME_WORDS)
-    cue = _word_before(text, chain[0][0])
-    if cue in NAME_TITLES or (cue in _PERSON_CUES and _is_known_name(words[0])):
-        return 0, min(len(words), MAX_NAME_WORDS)
-    return 0, 0
-
-
-def _word_before(text: str, start: int) -> str:
-    """The word just before ``start``, lower case, without a trailing ``.`` or ``:``
-    ("Mr. Smith", "kunde: Kari"); empty when no space separates the two."""
-    before = text[max(0, start - _CUE_WINDOW) : start]
-    if not before[-1:].isspace():
-        return ""
-    words = before.split()
-    return words[-1].rstrip(".:").casefold() if words else ""
-
-
-def _is_given_name(word: str) -> bool:
-    return word.split("-")[0] in given_names()
-
-
-def _is_known_name(word: str) -> bool:
-    return _is_given_name(word) or word in surnames()
-
-
-def _repeated_names(text: str, names: list[Span]) -> list[Span]:
-    """The words of names already found, wherever else they stand alone in the text."""
-    words = {w for span in names for w in text[span.start : span.end].split()}
-    if not words:
-        return []
-    return [Span("person_name", *m.span()) for m in _WORD.finditer(text) if m[0] in words]
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
