@@ -55,8 +55,16 @@ _WORDS = ("slag", "slaget", "parese", "abort", "blind", "lam", "sår", "wound", 
           "gikt", "gout", "ME", "MS", "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD",
           "PTSS", "ADHD", "DVT", "TIA", "KLL", "CLL")  # fmt: skip
 _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
-# Everyday words a stem hides in: "bekreft" (confirm) holds "kreft" (cancer).
-_NOT_HEALTH = ("bekreft",)
+# Everyday words a listed stem hides in, found by running the stems over wordfreq's
+# frequent Norwegian and English words: "bekreft" (confirm) holds "kreft" (cancer),
+# "strømbrudd" (power cut) "brudd" (fracture), "fangst" (catch) and "avgangstid"
+# (departure time) "angst", "customized" "stomi". (The derived stems are kept out of
+# frequent words where they are derived.)
+_NOT_HEALTH = (
+    "bekreft", "innbrudd", "lovbrudd", "regelbrudd", "avbrudd", "gjennombrudd", "utbrudd",
+    "sammenbrudd", "samlivsbrudd", "strømbrudd", "fangst", "gangst", "custom",
+    "hospitality", "depressing",
+)  # fmt: skip
 _AFTER = (
     r"(?:'s)?(?:\s+(?:type\s*[12I]{1,2}|disease|syndrome|sykdom|syndrom|grad\s*\d|stage\s*\w+"
     r"|stadium\s*\w+|(?:på\s+)?(?:høyre|venstre|begge|right|left|both)(?:\s+(?:side|sider|"
@@ -131,7 +139,8 @@ def _word_at(text: str, lower: str, i: int, entry: tuple[str, bool]) -> tuple[in
         end += 1
     if whole and (start != i or lower[start:end] not in (stem, f"{stem}s", f"{stem}es")):
         return None
-    return None if lower[start:end].startswith(_NOT_HEALTH) else (start, end)
+    word = lower[start:end]
+    return None if any(everyday in word for everyday in _NOT_HEALTH) else (start, end)
 
 
 @cache
