@@ -43,6 +43,9 @@ ROOT = Path(__file__).resolve().parents[2]
         "cholecystitis",
         "contusion",  # no medical suffix, rare in everyday English: a whole word
         "lacerations",
+        "sprained",
+        "kontusjon",  # and in Norwegian
+        "katarakten",
     ],
 )
 def test_conditions_the_sources_name_are_redacted(condition):
@@ -78,6 +81,8 @@ def test_everyday_words_beside_the_conditions_are_kept(clean):
         ("A customized hoodie, in the hospitality line", None),
         ("Kunden har brystkreft og lårhalsbrudd", "Kunden har [HEALTH] og [HEALTH]"),
         ("angstlidelse etter kneoperasjon", "[HEALTH] etter [HEALTH]"),
+        ("blærebetennelse, slitasjegikt og hjernesvulst", "[HEALTH], [HEALTH] og [HEALTH]"),
+        ("Desinfeksjonsmiddel mot urinveisinfeksjon", "Desinfeksjonsmiddel mot [HEALTH]"),
     ],
 )
 def test_everyday_words_a_listed_stem_hides_in_are_kept(note, redacted):
@@ -87,7 +92,8 @@ def test_everyday_words_a_listed_stem_hides_in_are_kept(note, redacted):
 def test_the_sources_give_stems_and_whole_words_and_leave_common_words_out():
     derived = vocabulary()
     assert {"osteoporos", "artros", "pnevmoni", "leukemi", "karsinom"} <= derived.stems
-    assert {"contusion", "laceration", "tinnitus"} <= derived.words
+    assert {"contusion", "laceration", "tinnitus", "kontusjon", "katarakt"} <= derived.words
+    assert "korea" not in derived.words  # "chorea" in Norwegian, but an everyday word
     everyday = {"other", "unspecified", "left", "foot", "defect", "retention", "malfunction"}
     assert not everyday & (derived.stems | derived.words)
     assert not {"kapit", "capit", "mania", "crohn", "spine"} & derived.stems

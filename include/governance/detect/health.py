@@ -25,45 +25,47 @@ from functools import cache
 from include.governance.detect.health_vocabulary import vocabulary
 from include.governance.detect.spans import Span
 
-# Found inside longer words too (Norwegian compounds); lower case. Norwegian words formed
-# from a condition's name ("epileptiker", "revmatisk", "osteoporotisk") are here too: the
-# sources give the name only.
+# Found inside longer words too (Norwegian compounds: "slitasjegikt" by "gikt"); lower
+# case. Norwegian names a kind of condition by its last part ("hjertelidelse",
+# "blærebetennelse", "hjernesvulst"), and words formed from a condition's name
+# ("epileptiker", "revmatisk", "osteoporotisk") are here too: the sources give the name
+# only.
 _STEMS = (
-    "diabet", "kreft", "cancer", "tumor", "tumour", "protese", "prosthe", "fraktur",
-    "fracture", "brudd", "parkinson", "alzheimer", "demens", "epilep", "osteopor", "astma",
-    "asthma", "dialys", "amput", "hjerneslag", "infarkt", "hjertesvikt", "heart failure",
-    "stroke", "slagtilfelle", "lammet", "lammelse", "paralys", "inkontinen", "incontinen",
-    "stomi", "stoma", "kols", "copd", "depresjon", "depress", "angst", "anxiety",
-    "schizofren", "bipolar", "adhd", "leddgikt", "revmat", "rheumat", "crohn", "cøliaki",
-    "coeliac", "celiac", "sigdcelle", "sickle cell", "nyresvikt", "kidney failure",
-    "kidney disease", "leversvikt", "ryggmargsskade", "spinal cord", "hjerneskade",
-    "brain injury", "cerebral pare", "muskelsyk", "blindhet", "synshemm", "hørselshemm",
-    "døv", "deaf", "insulin", "kjemoterapi", "chemotherapy", "cellegift",
+    "diabet", "kreft", "cancer", "tumor", "tumour", "svulst", "protese", "prosthe",
+    "fraktur", "fracture", "brudd", "parkinson", "alzheimer", "demens", "epilep", "osteopor",
+    "astma", "asthma", "dialys", "amput", "hjerneslag", "infarkt", "hjertesvikt",
+    "heart failure", "stroke", "slagtilfelle", "lammet", "lammelse", "parese", "paralys",
+    "inkontinen", "incontinen", "stomi", "stoma", "kols", "copd", "depresjon", "depress",
+    "angst", "anxiety", "schizofren", "bipolar", "adhd", "gikt", "revmat", "rheumat",
+    "crohn", "cøliaki", "coeliac", "celiac", "sigdcelle", "sickle cell", "nyresvikt",
+    "kidney failure", "kidney disease", "leversvikt", "ryggmargsskade", "spinal cord",
+    "hjerneskade", "brain injury", "cerebral pare", "muskelsyk", "blindhet", "synshemm",
+    "hørselshemm", "døv", "deaf", "insulin", "kjemoterapi", "chemotherapy", "cellegift",
     "strålebehandling", "radiotherapy", "operert", "operasjon", "surgery", "kirurgi",
     "innlagt", "hospitali", "sykehjem", "pleiehjem", "nursing home", "rehabilit",
-    "korsbånd", "menisk", "injury", "injured", "sykdom", "disease", "syndrom", "syndrome",
-    "allergi", "allergy", "migrene", "migraine", "hypertensjon", "hypertension",
-    "høyt blodtrykk", "blodpropp", "blood clot", "lungebetennelse", "gravid", "pregnan",
-    "svangerskap", "rusavhengig", "addiction", "alkoholis", "alcoholi", "selvmord",
-    "suicid", "overdose", "svaksynt", "dårlig syn", "dårlig hørsel", "hørselstap",
-    "hearing loss", "vision loss", "synstap", "sight loss", "visually impaired",
-    "hearing impaired",
+    "korsbånd", "menisk", "injury", "injured", "sårskade", "ulcer", "sykdom", "disease",
+    "lidelse", "syndrom", "syndrome", "betennelse", "infeksjon", "allergi", "allergy",
+    "migrene", "migraine", "hypertensjon", "hypertension", "høyt blodtrykk", "blodpropp",
+    "blood clot", "gravid", "pregnan", "svangerskap", "rusavhengig", "addiction",
+    "alkoholis", "alcoholi", "selvmord", "suicid", "overdose", "svaksynt", "dårlig syn",
+    "dårlig hørsel", "hørselstap", "hearing loss", "vision loss", "synstap", "sight loss",
+    "visually impaired", "hearing impaired",
 )  # fmt: skip
 # Only as whole words (too short, or a common word inside others); case as written for
 # the abbreviations.
-_WORDS = ("slag", "slaget", "parese", "abort", "blind", "lam", "sår", "wound", "ulcer", "sårskade",
-          "gikt", "gout", "ME", "MS", "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD",
-          "PTSS", "ADHD", "DVT", "TIA", "KLL", "CLL")  # fmt: skip
+_WORDS = ("slag", "slaget", "abort", "blind", "lam", "sår", "wound", "gout", "ME", "MS",
+          "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD", "PTSS", "ADHD", "DVT", "TIA",
+          "KLL", "CLL")  # fmt: skip
 _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
 # Everyday words a listed stem hides in, found by running the stems over wordfreq's
 # frequent Norwegian and English words: "bekreft" (confirm) holds "kreft" (cancer),
 # "strømbrudd" (power cut) "brudd" (fracture), "fangst" (catch) and "avgangstid"
-# (departure time) "angst", "customized" "stomi". (The derived stems are kept out of
-# frequent words where they are derived.)
+# (departure time) "angst", "customized" "stomi"; and a product, "desinfeksjon". (The
+# derived stems are kept out of frequent words where they are derived.)
 _NOT_HEALTH = (
     "bekreft", "innbrudd", "lovbrudd", "regelbrudd", "avbrudd", "gjennombrudd", "utbrudd",
     "sammenbrudd", "samlivsbrudd", "strømbrudd", "fangst", "gangst", "custom",
-    "hospitality", "depressing",
+    "hospitality", "depressing", "desinfeksjon",
 )  # fmt: skip
 _AFTER = (
     r"(?:'s)?(?:\s+(?:type\s*[12I]{1,2}|disease|syndrome|sykdom|syndrom|grad\s*\d|stage\s*\w+"
@@ -80,6 +82,8 @@ _BEFORE = re.compile(
 )
 _QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
 _WORD_CHARS = "-'’"
+# A whole word of the vocabulary is found with these endings (English, Norwegian).
+_ENDINGS = ("", "s", "es", "d", "ed", "e", "en", "er", "ene", "et")
 _WORD = re.compile(
     rf"(?<![\w-])(?:{'|'.join(w for w in _WORDS if w not in _ABBREVIATIONS)})(?![\w-]){_AFTER}"
     rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?![\w-])",
@@ -137,7 +141,7 @@ def _word_at(text: str, lower: str, i: int, entry: tuple[str, bool]) -> tuple[in
         start -= 1
     while end < len(text) and (text[end].isalnum() or text[end] in _WORD_CHARS):
         end += 1
-    if whole and (start != i or lower[start:end] not in (stem, f"{stem}s", f"{stem}es")):
+    if whole and (start != i or lower[i + len(stem) : end] not in _ENDINGS):
         return None
     word = lower[start:end]
     return None if any(everyday in word for everyday in _NOT_HEALTH) else (start, end)

