@@ -83,6 +83,8 @@ def test_everyday_words_beside_the_conditions_are_kept(clean):
         ("angstlidelse etter kneoperasjon", "[HEALTH] etter [HEALTH]"),
         ("blærebetennelse, slitasjegikt og hjernesvulst", "[HEALTH], [HEALTH] og [HEALTH]"),
         ("Desinfeksjonsmiddel mot urinveisinfeksjon", "Desinfeksjonsmiddel mot [HEALTH]"),
+        ("grå stær, beinskjørhet og atrieflimmer", "[HEALTH], [HEALTH] og [HEALTH]"),
+        ("Skjermen flimrer, grå farge", "Skjermen flimrer, grå farge"),
     ],
 )
 def test_everyday_words_a_listed_stem_hides_in_are_kept(note, redacted):

@@ -50,6 +50,10 @@ _STEMS = (
     "alkoholis", "alcoholi", "selvmord", "suicid", "overdose", "svaksynt", "dårlig syn",
     "dårlig hørsel", "hørselstap", "hearing loss", "vision loss", "synstap", "sight loss",
     "visually impaired", "hearing impaired",
+    # everyday names of common conditions, where the sources give a Latin one
+    "grå stær", "grønn stær", "beinskjørhet", "benskjørhet", "hjerteflimmer", "atrieflimmer",
+    "hjertekrampe", "hjertestans", "sukkersyk", "helvetesild", "influensa", "influenza",
+    "hjernerystelse", "concussion", "heart attack",
 )  # fmt: skip
 # Only as whole words (too short, or a common word inside others); case as written for
 # the abbreviations.
