@@ -4,7 +4,7 @@ Norwegian and English, and ICD-10 codes, which the privacy policy keeps out of a
 The conditions come from maintained sources (:mod:`health_vocabulary`: the WHO's ICD-10
 titles, kept to the words that are rare in everyday English and Norwegian, with their
 Norwegian spellings), built when text is first searched. The short lists here hold what
-those sources cannot give: everyday Norwegian ("kreft", "brudd", "hjerneslag"), English
+those sources cannot give: everyday Norwegian ("kreft", "brudd", "grå stær"), English
 words too common to be taken for a condition by their frequency ("cancer", "stroke"),
 treatments and care ("cellegift", "dialyse", "sykehjem") and abbreviations ("KOLS").
 

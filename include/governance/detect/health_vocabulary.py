@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from types import ModuleType
 
 MEDICAL_TERM_COMMON = 4.0  # Zipf: a medical term at least this frequent has everyday senses
 WORD_RARE = 3.0  # Zipf: any other condition word must be rarer than this
@@ -113,17 +113,23 @@ def vocabulary() -> Vocabulary:
         if _MEDICAL_TERM.search(word) and zipf(word) < MEDICAL_TERM_COMMON:
             kept = {s for s in _spellings(_stem(word)) if frequent.only_as_itself(s)}
             stems |= kept
-            if _stem(word) in kept:
-                continue
-        elif zipf(word) >= WORD_RARE:
-            continue
-        if named.on_its_own and word not in frequent and not word.endswith(("ing", "ally")):
-            spelt = _spellings(word) | _spellings(_norwegian_noun(word))
-            words |= {w for w in spelt if w not in frequent}  # not "korea" for "chorea"
+            if _stem(word) not in kept:
+                words |= _whole_words(word, named, frequent)
+        elif zipf(word) < WORD_RARE:
+            words |= _whole_words(word, named, frequent)
     return Vocabulary(frozenset(stems), frozenset(words))
 
 
-def _titles(icd: Any) -> Iterator[str]:
+def _whole_words(word: str, named: _Named, frequent: _Frequent) -> set[str]:
+    """The word and its Norwegian spellings, none an everyday word ("korea" for "chorea");
+    nothing for a Latin adjective after its noun, a gerund or an adverb."""
+    if not named.on_its_own or word in frequent or word.endswith(("ing", "ally")):
+        return set()
+    spelt = _spellings(word) | _spellings(_norwegian_noun(word))
+    return {w for w in spelt if w not in frequent}
+
+
+def _titles(icd: ModuleType) -> Iterator[str]:
     """The titles of the blocks and categories that are conditions of a person."""
     for code in icd.get_all_codes(True):
         if "A" <= code[0] <= "T" and not icd.is_chapter(code) and not "R70" <= code[:3] <= "R99":
