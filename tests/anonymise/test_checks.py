@@ -138,6 +138,7 @@ def test_a_redacted_column_is_searched_for_every_kind_its_redaction_removes(any_
     ]
     clean = [redact(value) for value in left_in] + [
         "Kunden bekreftet levering",
+        "A customized order, strømbrudd i helgen",
         "Ordre levert 12.11.2026",
         "ring +47 [PHONE]",
     ]

@@ -1,53 +1,76 @@
 """Health information in free text: diagnoses, conditions, injuries and treatments in
 Norwegian and English, and ICD-10 codes, which the privacy policy keeps out of analytics.
 
+The conditions come from maintained sources (:mod:`health_vocabulary`: the WHO's ICD-10
+titles, kept to the words that are rare in everyday English and Norwegian, with their
+Norwegian spellings), built when text is first searched. The short lists here hold what
+those sources cannot give: everyday Norwegian ("kreft", "brudd", "grå stær"), English
+words too common to be taken for a condition by their frequency ("cancer", "stroke"),
+treatments and care ("cellegift", "dialyse", "sykehjem") and abbreviations ("KOLS").
+
 Norwegian joins words: "hofteprotese", "tarmkreft", "lårhalsbrudd". A condition's stem
-is therefore found inside a longer word too ("brystkreft" by "kreft"); short or common
-words ("slag", "MS", "KOLS") only as whole words. A condition takes the words that
-qualify it ("diabetes type 2", "amputert høyre fot", "Crohn's disease").
+is therefore found inside a longer word too ("brystkreft" by "kreft", "kneartrose" by
+"artros"); short or common words ("slag", "MS", "KOLS") only as whole words. A condition
+takes the words that qualify it ("diabetes type 2", "amputert høyre fot", "Crohn's
+disease").
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
+from include.governance.detect.health_vocabulary import vocabulary
 from include.governance.detect.spans import Span
 
-# Found inside longer words too (Norwegian compounds); lower case.
+# Found inside longer words too (Norwegian compounds: "slitasjegikt" by "gikt"); lower
+# case. Norwegian names a kind of condition by its last part ("hjertelidelse",
+# "blærebetennelse", "hjernesvulst"), and words formed from a condition's name
+# ("epileptiker", "revmatisk", "osteoporotisk") are here too: the sources give the name
+# only.
 _STEMS = (
-    "diabet", "kreft", "cancer", "tumor", "tumour", "protese", "prosthe", "fraktur",
-    "fracture", "brudd", "parkinson", "alzheimer", "demens", "dementia", "epilep",
-    "sklerose", "sclerosis", "artrose", "artritt", "arthritis", "osteopor", "astma",
-    "asthma", "dialys", "amput", "hjerneslag", "hjerteinfarkt", "infarkt", "hjertesvikt",
-    "heart failure", "stroke", "slagtilfelle", "lammet", "lammelse", "paralys",
+    "diabet", "kreft", "cancer", "tumor", "tumour", "svulst", "protese", "prosthe",
+    "fraktur", "fracture", "brudd", "parkinson", "alzheimer", "demens", "epilep", "osteopor",
+    "astma", "asthma", "dialys", "amput", "hjerneslag", "infarkt", "hjertesvikt",
+    "heart failure", "stroke", "slagtilfelle", "lammet", "lammelse", "parese", "paralys",
     "inkontinen", "incontinen", "stomi", "stoma", "kols", "copd", "depresjon", "depress",
-    "angst", "anxiety", "schizofren", "bipolar", "psykose", "psychosis", "autism",
-    "adhd", "fibromyalgi", "fibromyalgia", "leddgikt", "revmat", "rheumat", "crohn",
-    "kolitt", "colitis", "cøliaki", "coeliac", "celiac", "hepatitt", "hepatitis",
-    "tuberkul", "sigdcelle", "sickle cell", "anemi", "anaemi", "anemia", "nyresvikt",
+    "angst", "anxiety", "schizofren", "bipolar", "adhd", "gikt", "revmat", "rheumat",
+    "crohn", "cøliaki", "coeliac", "celiac", "sigdcelle", "sickle cell", "nyresvikt",
     "kidney failure", "kidney disease", "leversvikt", "ryggmargsskade", "spinal cord",
-    "hjerneskade", "brain injury", "cerebral pare", "muskelsyk", "muscular dystrophy",
-    "dystrofi", "blindhet", "synshemm", "hørselshemm", "døv", "deaf", "insulin",
-    "kjemoterapi", "chemotherapy", "cellegift", "strålebehandling", "radiotherapy",
-    "operert", "operasjon", "surgery", "kirurgi", "innlagt", "hospitali", "sykehjem",
-    "pleiehjem", "nursing home", "rehabilit", "kneprotese", "korsbånd",
-    "menisk", "injury", "injured", "sykdom", "disease", "syndrom",
-    "syndrome", "allergi", "allergy", "migrene", "migraine", "hypertensjon", "hypertension",
-    "høyt blodtrykk", "blodpropp", "blood clot", "trombose", "thrombosis", "lungebetennelse",
-    "pneumonia", "gravid", "pregnan", "svangerskap", "rusavhengig",
-    "addiction", "alkoholis", "alcoholi", "selvmord", "suicid", "overdose", "nevropat",
-    "neuropat", "svaksynt", "dårlig syn", "dårlig hørsel", "hørselstap", "hearing loss",
-    "vision loss", "synstap", "sight loss", "visually impaired", "hearing impaired",
+    "hjerneskade", "brain injury", "cerebral pare", "muskelsyk", "blindhet", "synshemm",
+    "hørselshemm", "døv", "deaf", "insulin", "kjemoterapi", "chemotherapy", "cellegift",
+    "strålebehandling", "radiotherapy", "operert", "operasjon", "surgery", "kirurgi",
+    "innlagt", "hospitali", "sykehjem", "pleiehjem", "nursing home", "rehabilit",
+    "korsbånd", "menisk", "injury", "injured", "sårskade", "ulcer", "sykdom", "disease",
+    "lidelse", "syndrom", "syndrome", "betennelse", "infeksjon", "allergi", "allergy",
+    "migrene", "migraine", "hypertensjon", "hypertension", "høyt blodtrykk", "blodpropp",
+    "blood clot", "gravid", "pregnan", "svangerskap", "rusavhengig", "addiction",
+    "alkoholis", "alcoholi", "selvmord", "suicid", "overdose", "svaksynt", "dårlig syn",
+    "dårlig hørsel", "hørselstap", "hearing loss", "vision loss", "synstap", "sight loss",
+    "visually impaired", "hearing impaired",
+    # everyday names of common conditions, where the sources give a Latin one
+    "grå stær", "grønn stær", "beinskjørhet", "benskjørhet", "hjerteflimmer", "atrieflimmer",
+    "hjertekrampe", "hjertestans", "sukkersyk", "helvetesild", "influensa", "influenza",
+    "hjernerystelse", "concussion", "heart attack",
 )  # fmt: skip
 # Only as whole words (too short, or a common word inside others); case as written for
 # the abbreviations.
-_WORDS = ("slag", "slaget", "parese", "abort", "blind", "lam", "sår", "wound", "ulcer", "sårskade",
-          "gikt", "gout", "ME", "MS", "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD",
-          "PTSS", "ADHD", "DVT", "TIA", "KLL", "CLL")  # fmt: skip
+_WORDS = ("slag", "slaget", "abort", "blind", "lam", "sår", "wound", "gout", "ME", "MS",
+          "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD", "PTSS", "ADHD", "DVT", "TIA",
+          "KLL", "CLL")  # fmt: skip
 _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
-# Everyday words a stem hides in: "bekreft" (confirm) holds "kreft" (cancer).
-_NOT_HEALTH = ("bekreft",)
+# Everyday words a listed stem hides in, found by running the stems over wordfreq's
+# frequent Norwegian and English words: "bekreft" (confirm) holds "kreft" (cancer),
+# "strømbrudd" (power cut) "brudd" (fracture), "fangst" (catch) and "avgangstid"
+# (departure time) "angst", "customized" "stomi"; and a product, "desinfeksjon". (The
+# derived stems are kept out of frequent words where they are derived.)
+_NOT_HEALTH = (
+    "bekreft", "innbrudd", "lovbrudd", "regelbrudd", "avbrudd", "gjennombrudd", "utbrudd",
+    "sammenbrudd", "samlivsbrudd", "strømbrudd", "fangst", "gangst", "custom",
+    "hospitality", "depressing", "desinfeksjon",
+)  # fmt: skip
 _AFTER = (
     r"(?:'s)?(?:\s+(?:type\s*[12I]{1,2}|disease|syndrome|sykdom|syndrom|grad\s*\d|stage\s*\w+"
     r"|stadium\s*\w+|(?:på\s+)?(?:høyre|venstre|begge|right|left|both)(?:\s+(?:side|sider|"
@@ -62,12 +85,9 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
-# The stems by their first three letters: each place in a text is looked up once, where
-# one pattern of all the stems would try each of them there.
-_BY_TRIGRAM: dict[str, tuple[str, ...]] = {}
-for _stem in _STEMS:
-    _BY_TRIGRAM[_stem[:3]] = (*_BY_TRIGRAM.get(_stem[:3], ()), _stem)
 _WORD_CHARS = "-'’"
+# A whole word of the vocabulary is found with these endings (English, Norwegian).
+_ENDINGS = ("", "s", "es", "d", "ed", "e", "en", "er", "ene", "et")
 _WORD = re.compile(
     rf"(?<![\w-])(?:{'|'.join(w for w in _WORDS if w not in _ABBREVIATIONS)})(?![\w-]){_AFTER}"
     rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?![\w-])",
@@ -94,27 +114,51 @@ def health_information(text: str) -> Iterator[Span]:
 
 
 def _conditions(text: str) -> Iterator[Span]:
-    """Each word holding a stem, with the words that qualify it before and after."""
+    """Each word holding a stem (or being a whole word of the vocabulary), with the words
+    that qualify it before and after."""
     lower = text.lower()
     if len(lower) != len(text):  # a letter whose lower case is longer: compare as written
         lower = text
+    by_trigram = _by_trigram()
     end = 0
     for i in range(len(lower) - 2):
-        if i < end:
+        if i < end or (entries := by_trigram.get(lower[i : i + 3])) is None:
             continue
-        stem = next(
-            (s for s in _BY_TRIGRAM.get(lower[i : i + 3], ()) if lower.startswith(s, i)), None
-        )
-        if stem is None:
+        word = next((w for w in (_word_at(text, lower, i, e) for e in entries) if w), None)
+        if word is None:
             continue
-        start, end = i, i + len(stem)
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
-            start -= 1
-        while end < len(text) and (text[end].isalnum() or text[end] in _WORD_CHARS):
-            end += 1
-        if lower[start:end].startswith(_NOT_HEALTH):
-            continue
+        start, end = word
         if before := _BEFORE.search(text, max(0, start - 60), start):
             start = before.start()
         end = _QUALIFIERS.match(text, end).end()
         yield Span("health", start, end)
+
+
+def _word_at(text: str, lower: str, i: int, entry: tuple[str, bool]) -> tuple[int, int] | None:
+    """(start, end) of the word around ``i`` when ``entry`` (a stem, or a whole word when
+    its flag is set) is found there and the word is not an everyday one ("bekreft")."""
+    stem, whole = entry
+    if not lower.startswith(stem, i):
+        return None
+    start, end = i, i + len(stem)
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in _WORD_CHARS):
+        end += 1
+    if whole and (start != i or lower[i + len(stem) : end] not in _ENDINGS):
+        return None
+    word = lower[start:end]
+    return None if any(everyday in word for everyday in _NOT_HEALTH) else (start, end)
+
+
+@cache
+def _by_trigram() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """The listed and derived stems and whole words (flagged) by their first three
+    letters, longest first: each place in a text is looked up once, where one pattern of
+    them all would try each there. Built when text is first searched, not at import."""
+    derived = vocabulary()
+    entries = {(s, False) for s in (*_STEMS, *derived.stems)} | {(w, True) for w in derived.words}
+    by_trigram: defaultdict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for entry in sorted(entries, key=lambda e: (-len(e[0]), e)):
+        by_trigram[entry[0][:3]].append(entry)
+    return {trigram: tuple(entries) for trigram, entries in by_trigram.items()}

@@ -39,7 +39,7 @@ _TEXT_SHAPES = {
     "health": "(?i)(diabet|([^e]|^)kreft|cancer|protese|prosthe|fraktur|fracture|"
     "parkinson|alzheimer|demens|dementia|epilep|sklerose|sclerosis|artrose|arthritis|"
     "osteopor|astma|asthma|dialys|amput|infarkt|hjertesvikt|stroke|inkontinen|incontinen|"
-    "stomi|depresjon|schizofren|bipolar|fibromyalgi|crohn|hepatitt|hepatitis|nyresvikt)",
+    "([^u]|^)stomi|depresjon|schizofren|bipolar|fibromyalgi|crohn|hepatitt|hepatitis|nyresvikt)",
 }
 PLACEHOLDER = "[REDACTED]"
 
