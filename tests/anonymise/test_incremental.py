@@ -207,3 +207,30 @@ def test_a_deleted_customer_is_removed(pg_engine, tmp_path, monkeypatch, buckete
         conn.execute(sql(conn, f"DELETE FROM crm.customers WHERE customer_id = {customer}"))
     customers = run(pg_engine, "run-2", tmp_path)["analytics.customers"]
     assert (customers["build"], customers["removed_rows"]) == ("incremental", 1)
+
+
+@pytest.mark.parametrize("chunk_rows", [7])
+@pytest.mark.parametrize("stamp", ["a day later", "now"])
+def test_touching_only_the_watermark_keeps_an_incremental_build_whole(
+    demo, tmp_path, stamp, chunk_rows
+):
+    """Rows whose only change is their watermark are rebuilt as they were: none is lost."""
+    run(demo, "run-1", tmp_path, chunk_rows=chunk_rows)
+    with demo.begin() as conn:
+        orders = source_table(conn, "sales.orders")
+        latest = conn.execute(select(func.max(orders.c.updated_at))).scalar()
+        at = latest + timedelta(days=1) if stamp == "a day later" else None
+        touched = ids(conn, "SELECT order_id FROM sales.orders ORDER BY order_id LIMIT 20")
+        new_stamp = ":at" if at else "CURRENT_TIMESTAMP"
+        conn.execute(
+            sql(
+                conn,
+                f"UPDATE sales.orders SET updated_at = {new_stamp} WHERE order_id IN ({touched})",
+            ),
+            {"at": at} if at else {},
+        )
+        total = conn.execute(sql(conn, "SELECT count(*) FROM sales.orders")).scalar()
+    second = run(demo, "run-2", tmp_path, chunk_rows=chunk_rows)["analytics.orders"]
+    assert (second["build"], second["build_reason"]) == ("incremental", None)
+    assert second["output_rows"] == second["source_rows"] == total
+    assert second["changed_rows"] >= 20
