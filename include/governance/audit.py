@@ -265,6 +265,11 @@ anonymise_outputs = Table(
     Column("watermark", TIMESTAMP, comment="the latest change to the source this build holds"),
     Column("changed_rows", Integer, comment="incremental: source rows changed since the last"),
     Column("removed_rows", Integer, comment="incremental: rows gone from the source since"),
+    Column(
+        "future_rows",
+        Integer,
+        comment="source rows stamped after the build's snapshot: the watermark is capped there",
+    ),
     Column("key_version", String(40), comment="the pseudonymisation key's version, not the key"),
     Column("key_fingerprint", KEY_FINGERPRINT, comment=FINGERPRINT_COMMENT),
     Column("source_rows", Integer),

@@ -14,6 +14,7 @@ from include.governance.anonymise.chunks import source_table
 from include.governance.anonymise.incremental import WATERMARK_OVERLAP, utc
 from include.governance.anonymise.methods import pushdown as anonymise_pushdown
 from include.governance.anonymise.records import finish_run
+from include.governance.anonymise.report import render_anonymise_report
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import anonymise_outputs
 from include.governance.policy import load_policy
@@ -234,3 +235,53 @@ def test_touching_only_the_watermark_keeps_an_incremental_build_whole(
     assert (second["build"], second["build_reason"]) == ("incremental", None)
     assert second["output_rows"] == second["source_rows"] == total
     assert second["changed_rows"] >= 20
+
+
+def test_a_row_stamped_in_the_future_does_not_stop_later_changes(demo, tmp_path):
+    """One order stamped 2099: the watermark is capped at the build's time, the row
+    counted and reported, and a change made afterwards still reaches the output."""
+    with demo.begin() as conn:
+        conn.execute(
+            sql(
+                conn,
+                "UPDATE sales.orders SET updated_at = '2099-01-01 00:00:00' "
+                "WHERE order_id = (SELECT min(order_id) FROM sales.orders)",
+            )
+        )
+    first = run(demo, "run-1", tmp_path)["analytics.orders"]
+    assert first["future_rows"] == 1
+    assert utc(first["watermark"]).year < 2099
+    assert "1 rows have a watermark after the time of this build" in render_anonymise_report(
+        demo, "run-1"
+    )
+    with demo.begin() as conn:  # a change made after the build, stamped when it is made
+        conn.execute(
+            sql(
+                conn,
+                "UPDATE sales.orders SET status = 'cancelled', updated_at = CURRENT_TIMESTAMP "
+                "WHERE order_id = (SELECT max(order_id) FROM sales.orders)",
+            )
+        )
+    second = run(demo, "run-2", tmp_path)["analytics.orders"]
+    assert second["build"] == "incremental"
+    with demo.connect() as conn:
+        cancelled = conn.execute(
+            sql(conn, "SELECT count(*) FROM analytics.orders WHERE status = 'cancelled'")
+        ).scalar()
+        in_source = conn.execute(
+            sql(conn, "SELECT count(*) FROM sales.orders WHERE status = 'cancelled'")
+        ).scalar()
+    assert cancelled == in_source
+
+
+def test_an_incremental_output_is_built_in_full_every_week(demo, tmp_path):
+    run(demo, "run-1", tmp_path)
+    three_days = run(demo, "run-2", tmp_path, run_date=RUN_DATE + timedelta(days=3))
+    assert three_days["analytics.orders"]["build"] == "incremental"
+    week = run(demo, "run-3", tmp_path, run_date=RUN_DATE + timedelta(days=7))
+    assert (week["analytics.orders"]["build"], week["analytics.orders"]["build_reason"]) == (
+        "full",
+        "the last full build was 7 days before this run (the policy asks for one every 7 days)",
+    )
+    after = run(demo, "run-4", tmp_path, run_date=RUN_DATE + timedelta(days=8))
+    assert after["analytics.orders"]["build"] == "incremental"  # counted from the new one

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Connection, Engine, Row, Table
 
@@ -23,6 +23,7 @@ from include.governance.anonymise.chunks import CHUNK_ROWS, count_rows, snapshot
 from include.governance.anonymise.incremental import (
     FullBuildNeeded,
     Increment,
+    Watermark,
     latest_change,
     merge_published,
     remove_gone_by_streaming,
@@ -178,6 +179,7 @@ def build_output(
         watermark=filled.watermark,
         changed_rows=filled.changed_rows,
         removed_rows=filled.removed_rows,
+        future_rows=filled.future_rows,
         **(risk.as_record() if risk else {"suppressed": 0}),
         checks=len(suite.outcomes),
         checks_failed=result.failures,
@@ -269,7 +271,13 @@ def fill_changes(build: Build, since: Increment) -> Filled:
             ),
         )
     return Filled(
-        source_rows, changed + copied - removed, watermark, "incremental", changed, removed
+        source_rows,
+        changed + copied - removed,
+        watermark.latest,
+        "incremental",
+        changed,
+        removed,
+        watermark.future_rows,
     )
 
 
@@ -289,13 +297,13 @@ def fill_staging(build: Build) -> Filled:
             chunk_rows=build.chunk_rows,
             source_rows=source_rows,
         )
-    return Filled(source_rows, written, watermark)
+    return Filled(source_rows, written, watermark.latest, future_rows=watermark.future_rows)
 
 
 @contextmanager
 def _read_and_write(
     build: Build,
-) -> Iterator[tuple[Connection, Connection, Table, int, datetime | None]]:
+) -> Iterator[tuple[Connection, Connection, Table, int, Watermark]]:
     """A connection reading the source in one snapshot, one writing staging, the source
     table, and its rows and latest change in that snapshot."""
     with build.engine.connect() as read, build.engine.connect() as write:

@@ -34,9 +34,11 @@ from sqlalchemy import (
     Row,
     String,
     Table,
+    case,
     func,
     or_,
     select,
+    type_coerce,
 )
 
 from include.governance.anonymise.chunks import read_chunks
@@ -99,21 +101,44 @@ def starting_point(
     if published.key_fingerprint != key.fingerprint:
         was = published.key_fingerprint or "none recorded"
         return f"the key's fingerprint changed since ({was} to {key.fingerprint})"
+    last_full = utc(published.last_full_run_date)
+    if last_full and (run_date - last_full.date()).days >= plan.full_build_every_days:
+        return (
+            f"the last full build was {(run_date - last_full.date()).days} days before this "
+            f"run (the policy asks for one every {plan.full_build_every_days} days)"
+        )
     if plan.dated and utc(published.run_date).date() != run_date:
         return "age bands are taken on the run date, which changed"
     return Increment(utc(published.watermark) - WATERMARK_OVERLAP)
 
 
-def latest_change(conn: Connection, plan: OutputPlan) -> datetime | None:
-    """The source's latest watermark, in the reading connection's snapshot. The column is
+@dataclass(frozen=True)
+class Watermark:
+    """The latest change a build holds: the source's latest watermark, but never later than
+    the database's time at the build's snapshot. A row stamped in the future (a clock gone
+    wrong, a placeholder ``2099-01-01``) would otherwise become the next build's start, and
+    every change made before 2099 would be missed; capped, such a row is read again each
+    build (it is always "changed"), and counted."""
+
+    latest: datetime | None
+    future_rows: int = 0
+
+
+def latest_change(conn: Connection, plan: OutputPlan) -> Watermark:
+    """The source's :class:`Watermark` in the reading connection's snapshot. The column is
     named, not reflected: the callers have read the source's columns already (``DateTime``
     reads SQLite's text as a timestamp, as reflection would)."""
     if not plan.watermark:
-        return None
-    source = TableName.parse(plan.source)
+        return Watermark(None)
+    now = utc(conn.execute(select(type_coerce(func.current_timestamp(), DateTime()))).scalar())
+    at = now if dialect_of(conn).aware_timestamps else now.replace(tzinfo=None)
     watermark = Column(plan.watermark, DateTime())
-    latest = select(func.max(watermark)).select_from(source.clause(watermark))
-    return utc(conn.execute(latest).scalar())
+    query = select(func.max(watermark), func.sum(case((watermark > at, 1), else_=0)))
+    latest, future = conn.execute(
+        query.select_from(TableName.parse(plan.source).clause(watermark))
+    ).one()
+    latest = utc(latest)
+    return Watermark(min(latest, now) if latest else None, int(future or 0))
 
 
 def merge_published(

@@ -37,6 +37,7 @@ class OutputPlan:
     columns: tuple[OutputColumn, ...]
     watermark: str | None = None  # the source's last-changed column, for incremental builds
     risk: OutputRisk | None = None  # its quasi-identifiers, and the k it must keep
+    full_build_every_days: int = 7
 
     @property
     def schema(self) -> str:
@@ -90,6 +91,7 @@ class Filled:
     build: str = "full"
     changed_rows: int | None = None  # incremental: rows anonymised afresh
     removed_rows: int | None = None  # incremental: rows gone from the source since
+    future_rows: int = 0  # source rows whose watermark is after the time of the snapshot
 
 
 def output_sources(policy: Policy) -> dict[str, str]:
@@ -129,7 +131,13 @@ def plan_output(engine: Engine, policy: Policy, output: str) -> OutputPlan:
     for name, rule in rules.items():
         columns += _output_columns(source, name, rule, found[name])
     plan = OutputPlan(
-        source, output, governed.key, tuple(columns), governed.watermark, governed.risk
+        source,
+        output,
+        governed.key,
+        tuple(columns),
+        governed.watermark,
+        governed.risk,
+        governed.full_build_every_days,
     )
     if governed.risk:
         unknown = [q for q in governed.risk.quasi_identifiers if q not in plan.output_names]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, Row, insert, select, update
+from sqlalchemy import Connection, Engine, Row, func, insert, select, update
 
 from include.governance.anonymise.plan import PlanError
 from include.governance.anonymise.risk import RiskTooHigh
@@ -93,8 +93,16 @@ def _run_key(conn: Connection, run_id: str, purpose: str, caller: str) -> tuple[
 
 
 def last_published(engine: Engine, output: str) -> Row | None:
-    """The record of ``output`` as it is published now: its key, watermark, and its run's
-    policy version and run date."""
+    """The record of ``output`` as it is published now: its key, watermark, its run's
+    policy version and run date, and the run date of its latest published full build."""
+    full = anonymise_outputs.alias("full_build")
+    full_runs = anonymise_runs.alias("full_runs")
+    last_full = (
+        select(func.max(full_runs.c.run_date))
+        .join(full, full.c.run_id == full_runs.c.run_id)
+        .where(full.c.output == output, full.c.status == "published", full.c.build == "full")
+        .scalar_subquery()
+    )
     with engine.connect() as conn:
         return conn.execute(
             select(
@@ -103,6 +111,7 @@ def last_published(engine: Engine, output: str) -> Row | None:
                 anonymise_outputs.c.key_fingerprint,
                 anonymise_runs.c.policy_version,
                 anonymise_runs.c.run_date,
+                last_full.label("last_full_run_date"),
             )
             .join(anonymise_runs, anonymise_runs.c.run_id == anonymise_outputs.c.run_id)
             .where(anonymise_outputs.c.output == output, anonymise_outputs.c.status == "published")

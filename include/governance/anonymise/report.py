@@ -62,6 +62,18 @@ def render_anonymise_report(engine: Engine, run_id: str) -> str:
             ],
         ),
     ]
+    stamped_later = [o for o in outputs if o.future_rows]
+    if stamped_later:
+        out.append("## Rows stamped in the future\n")
+        out.append(
+            "\n".join(
+                f"- `{o.source}`: {o.future_rows} rows have a watermark after the time of this "
+                "build; the recorded watermark is capped at that time, so later changes are "
+                "not missed, and these rows are read again by every build until mended."
+                for o in stamped_later
+            )
+            + "\n"
+        )
     measured = [o for o in outputs if o.quasi_identifiers]
     if measured:
         out += [

@@ -191,6 +191,13 @@ class GovernedTable(_Strict):
         description="A column every insert and update sets to the time it happened: the "
         "output is then built incrementally, from the rows changed since the last build.",
     )
+    full_build_every_days: int = Field(
+        7,
+        ge=1,
+        description="An incremental output is built in full again when its last full build "
+        "is this many days older than the run: what a change without its watermark missed "
+        "is mended within that time.",
+    )
     columns: dict[Identifier, GovernedColumn] = Field(min_length=1)
     risk: OutputRisk | None = Field(None, description="Re-identification risk of the output.")
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import Connection, DateTime, Engine, MetaData, Table, literal_column
@@ -29,7 +29,12 @@ from sqlalchemy import Connection, DateTime, Engine, MetaData, Table, literal_co
 from include.governance.anonymise.chunks import CHUNK_ROWS, map_distinct, write_chunk
 from include.governance.anonymise.columns import OutputColumn
 from include.governance.anonymise.forms import column_sql, column_transform, forms_of
-from include.governance.anonymise.incremental import Increment, latest_change, merge_published
+from include.governance.anonymise.incremental import (
+    Increment,
+    Watermark,
+    latest_change,
+    merge_published,
+)
 from include.governance.anonymise.methods.slices import (
     Slice,
     even_slices,
@@ -115,7 +120,7 @@ def fill_by_pushdown(
                         for w in wheres
                     ]
                     written = [future.result() for future in futures]
-    return Filled(source_rows, sum(written), watermark)
+    return Filled(source_rows, sum(written), watermark.latest, future_rows=watermark.future_rows)
 
 
 def fill_changes_by_pushdown(
@@ -137,7 +142,13 @@ def fill_changes_by_pushdown(
                 conn, plan, source_rows, lambda: _remove_gone(conn, plan, run_date, quote)
             )
     return Filled(
-        source_rows, changed + copied - removed, watermark, "incremental", changed, removed
+        source_rows,
+        changed + copied - removed,
+        watermark.latest,
+        "incremental",
+        changed,
+        removed,
+        watermark.future_rows,
     )
 
 
@@ -173,7 +184,7 @@ def time_bucket(plan: OutputPlan) -> OutputColumn | None:
     return next(times, None)
 
 
-def _count(conn: Connection, plan: OutputPlan) -> tuple[int, datetime | None]:
+def _count(conn: Connection, plan: OutputPlan) -> tuple[int, Watermark]:
     """The source's rows and latest change, in ``conn``'s snapshot, timestamps in UTC."""
     conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
     rows = conn.exec_driver_sql(f"SELECT count(*) FROM {plan.source}").scalar()
