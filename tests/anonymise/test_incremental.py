@@ -285,3 +285,53 @@ def test_an_incremental_output_is_built_in_full_every_week(demo, tmp_path):
     )
     after = run(demo, "run-4", tmp_path, run_date=RUN_DATE + timedelta(days=8))
     assert after["analytics.orders"]["build"] == "incremental"  # counted from the new one
+
+
+@pytest.mark.postgres
+def test_postgresql_applies_an_increment_to_the_published_table_in_place(pg_engine, tmp_path):
+    """Only the changed rows are staged and proven; publish deletes and inserts them in the
+    published table (the same table: readers keep their grants, nothing is copied)."""
+    build_demo_warehouse(pg_engine, scale=300, as_of=RUN_DATE)
+    run(pg_engine, "run-1", tmp_path)
+    oid = "SELECT 'analytics.orders'::regclass::oid"
+    with pg_engine.connect() as conn:
+        table_before = conn.execute(text(oid)).scalar()
+    before = outputs(pg_engine)["analytics.orders"]
+    a_day_of_changes(pg_engine)
+    for output in start_run(pg_engine, POLICY, "run-2", RUN_DATE, keys=[KEY]):
+        build_output(
+            pg_engine,
+            POLICY,
+            "run-2",
+            output,
+            key=KEY,
+            run_date=RUN_DATE,
+            checks=Checks(pg_engine, tmp_path / "run-2"),
+        )
+    with pg_engine.connect() as conn:
+        staged = conn.execute(
+            text("SELECT count(*) FROM governance_staging.analytics__orders")
+        ).scalar()
+        gone = conn.execute(
+            text("SELECT count(*) FROM governance_staging.analytics__orders__gone")
+        ).scalar()
+        total = conn.execute(text("SELECT count(*) FROM sales.orders")).scalar()
+        recorded = conn.execute(
+            select(anonymise_outputs).where(
+                anonymise_outputs.c.run_id == "run-2",
+                anonymise_outputs.c.output == "analytics.orders",
+            )
+        ).one()
+    assert outputs(pg_engine)["analytics.orders"] == before  # built, not yet published
+    assert (recorded.build, recorded.changed_rows, recorded.removed_rows) == (
+        "incremental",
+        staged,
+        gone,
+    )
+    assert 8 <= staged < total / 10
+    assert gone == 4
+    publish(pg_engine, POLICY, "run-2")
+    with pg_engine.connect() as conn:
+        assert conn.execute(text(oid)).scalar() == table_before
+        published = conn.execute(text("SELECT count(*) FROM analytics.orders")).scalar()
+    assert published == total == recorded.output_rows

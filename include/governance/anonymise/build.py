@@ -141,14 +141,14 @@ def build_output(
         build = Build(engine, plan, table, key, run_date, chosen, chunk_rows)
         filled, reason = fill(build, start)
         index_key(engine, plan.schema, plan.table, plan.key_column.name)
-        risk = bound_risk(engine, plan) if plan.risk else None
+        risk = bound_risk(engine, plan, in_place=filled.in_place) if plan.risk else None
+        staged_rows = (
+            filled.changed_rows
+            if filled.in_place
+            else filled.source_rows - (risk.suppressed if risk else 0)
+        )
         suite = check_output(
-            checks,
-            plan,
-            source_rows=filled.source_rows,
-            suppressed=risk.suppressed if risk else 0,
-            key_version=key.version,
-            dialect=dialect_of(engine),
+            checks, plan, rows=staged_rows, key_version=key.version, dialect=dialect_of(engine)
         )
     except Exception as exc:
         drop_staging(engine, plan.schema, [plan.table])

@@ -127,7 +127,9 @@ def shape_checks(columns: list[str], rows: int, key_version: str | None) -> list
             description="the columns are exactly those the policy's rules make",
         ),
         gx.expectations.ExpectTableRowCountToEqual(
-            value=rows, description=f"{rows} rows: the source's, less documented suppressions"
+            value=rows,
+            description=f"{rows} rows: the source's less documented suppressions, or those "
+            "changed since the last build",
         ),
     ]
     if key_version:
@@ -145,13 +147,14 @@ def check_output(
     checks: Checks,
     plan: OutputPlan,
     *,
-    source_rows: int,
-    suppressed: int = 0,
+    rows: int,
     key_version: str,
     dialect: Dialect,
 ) -> SuiteResult:
-    """Validate the staging table of ``plan``, of the source's rows less the ``suppressed``."""
-    expectations = shape_checks(plan.output_names, source_rows - suppressed, key_version)
+    """Validate the staging table of ``plan``, which holds ``rows``: the source's less
+    documented suppressions, or (built in place) the rows changed since the last build,
+    whose published table keeps its key unique by its index and its count reconciled."""
+    expectations = shape_checks(plan.output_names, rows, key_version)
     if plan.risk and plan.risk.min_k:
         expectations.append(at_least_k(plan.risk.quasi_identifiers, plan.risk.min_k))
     for column in plan.pseudonyms:

@@ -165,11 +165,16 @@ def merge_published(
     total = write.exec_driver_sql(f"SELECT count(*) FROM {staging}").scalar()
     removed = remove_gone() if total > source_rows else 0
     if total - removed != source_rows:
-        raise FullBuildNeeded(
-            f"the merged output has {total - removed} rows where the source has {source_rows} "
-            "(rows changed without their watermark?)"
-        )
+        raise not_reconciled(total - removed, source_rows)
     return copied, removed
+
+
+def not_reconciled(rows: int, source_rows: int) -> FullBuildNeeded:
+    """Why a merge cannot stand: it would publish ``rows`` for the source's."""
+    return FullBuildNeeded(
+        f"the merged output has {rows} rows where the source has {source_rows} "
+        "(rows changed without their watermark?)"
+    )
 
 
 def remove_gone_by_streaming(

@@ -92,6 +92,7 @@ class Filled:
     changed_rows: int | None = None  # incremental: rows anonymised afresh
     removed_rows: int | None = None  # incremental: rows gone from the source since
     future_rows: int = 0  # source rows whose watermark is after the time of the snapshot
+    in_place: bool = False  # staged: the changed rows and the gone keys, applied at publish
 
 
 def output_sources(policy: Policy) -> dict[str, str]:

@@ -37,12 +37,16 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    union_all,
     update,
 )
+from sqlalchemy.sql import FromClause
 
 from include.governance.anonymise.plan import OutputPlan
+from include.governance.anonymise.staging import gone_table
 from include.governance.marketing.kanonymity import ANY, HIERARCHIES, Hierarchy, choose, label_at
 from include.governance.policy import AgeBand, Region
+from include.governance.tables import TableName
 
 COUNT = "people"  # the histogram's count column, as kanonymity names it (rows, here)
 
@@ -82,14 +86,16 @@ def hierarchies_of(plan: OutputPlan) -> dict[str, Hierarchy]:
     return found
 
 
-def bound_risk(engine: Engine, plan: OutputPlan) -> Risk:
+def bound_risk(engine: Engine, plan: OutputPlan, *, in_place: bool = False) -> Risk:
     """Measure the staged output's risk and, with a ``min_k``, bound it in place (in one
-    transaction); raise :class:`RiskTooHigh` when the budget cannot."""
+    transaction); raise :class:`RiskTooHigh` when the budget cannot. Staged ``in_place``
+    (the changed rows only: never with a minimum k), it is measured on the output as its
+    publish will leave it."""
     policy = plan.risk
     names = list(policy.quasi_identifiers)
     staged = plan.staged.clause(*names)
     with engine.begin() as conn:
-        found = _histogram(conn, staged, names)
+        found = _histogram(conn, _after_publish(plan) if in_place else staged, names)
         if policy.min_k is None:
             return Risk(names, *_measure(found))
         rows = int(found[COUNT].sum())
@@ -113,7 +119,20 @@ def bound_risk(engine: Engine, plan: OutputPlan) -> Risk:
     return Risk(names, *_measure(kept), policy.min_k, int(small[COUNT].sum()), dict(chosen.levels))
 
 
-def _histogram(conn: Connection, staged: Table, names: list[str]) -> pd.DataFrame:
+def _after_publish(plan: OutputPlan) -> FromClause:
+    """The published rows neither rebuilt nor gone, and the rebuilt ones."""
+    names, key = list(plan.risk.quasi_identifiers), plan.key_column.name
+    published = TableName.parse(plan.output).clause(*names, key)
+    staged = plan.staged.clause(*names, key)
+    gone = gone_table(plan.schema, plan.table)
+    kept = select(*(published.c[n] for n in names)).where(
+        ~exists().where(staged.c[key] == published.c[key]),
+        ~exists().where(gone.c.k == published.c[key]),
+    )
+    return union_all(kept, select(*(staged.c[n] for n in names))).subquery()
+
+
+def _histogram(conn: Connection, staged: FromClause, names: list[str]) -> pd.DataFrame:
     columns = [staged.c[n] for n in names]
     query = select(*columns, func.count().label(COUNT)).group_by(*columns)
     return pd.DataFrame(conn.execute(query).all(), columns=[*names, COUNT])

@@ -24,22 +24,35 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, MetaData, Table, text
+from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, text
 from sqlalchemy.schema import CreateTable
 
 from include.governance.audit import STAGING_SCHEMA
 from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, Publish, dialect_of
+from include.governance.pseudonym import PSEUDONYM_LENGTH
 from include.governance.schemas import physical
 from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
 _OLD_SUFFIX = "__old"
+GONE_SUFFIX = "__gone"
 
 
 def staged_name(schema: str, table: str) -> TableName:
     """Where ``schema.table`` is built before it is published."""
     return TableName(STAGING_SCHEMA, f"{schema}__{table}")
+
+
+def gone_table_name(schema: str, table: str) -> TableName:
+    """Where an in-place build of ``schema.table`` stages the keys its publish deletes."""
+    return staged_name(schema, table + GONE_SUFFIX)
+
+
+def gone_table(schema: str, table: str) -> Table:
+    name = gone_table_name(schema, table)
+    column = Column("k", String(PSEUDONYM_LENGTH), primary_key=True)
+    return Table(name.name, MetaData(), column, schema=name.schema)
 
 
 def staging_table(schema: str, table: str, columns: list[Column]) -> Table:
@@ -65,8 +78,8 @@ def drop_staging(engine: Engine, schema: str, tables: list[str]) -> None:
         return
     with engine.begin() as conn:
         for name in tables:
-            staged = staged_name(schema, name)
-            Table(staged.name, MetaData(), schema=staged.schema).drop(conn, checkfirst=True)
+            for staged in (staged_name(schema, name), staged_name(schema, name + GONE_SUFFIX)):
+                Table(staged.name, MetaData(), schema=staged.schema).drop(conn, checkfirst=True)
 
 
 def clear_staging(engine: Engine) -> list[str]:
@@ -122,9 +135,13 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
 
 
 def _swap_by_moving(engine: Engine, schema: str, keys: dict[str, str], published: set[str]) -> None:
+    in_place = set(Catalog(engine).get_table_names(schema=STAGING_SCHEMA))
     with engine.begin() as conn:
-        for table in keys:
+        for table, key in keys.items():
             final, staged = TableName(schema, table), staged_name(schema, table)
+            if staged_name(schema, table + GONE_SUFFIX).name in in_place:
+                _apply_in_place(conn, final, staged, key)
+                continue
             grants = _grants(conn, final) if table in published else []
             grants += _default_grants(conn, schema)
             if table in published:
@@ -145,6 +162,24 @@ def _swap_by_moving(engine: Engine, schema: str, keys: dict[str, str], published
                         + (" WITH GRANT OPTION" if grantable else "")
                     )
                 )
+
+
+def _apply_in_place(conn: Connection, final: TableName, staged: TableName, key: str) -> None:
+    """Replace the published rows of the staged keys and delete those of the gone keys,
+    inside the swap's transaction: readers see the old version until it commits."""
+    gone = TableName(staged.schema, staged.name + GONE_SUFFIX)
+    names = [c["name"] for c in Catalog(conn).get_columns(staged.name, schema=staged.schema)]
+    columns = ", ".join(_quote(conn, n) for n in names)
+    k = _quote(conn, key)
+    published, delta, removed = final.quoted(conn), staged.quoted(conn), gone.quoted(conn)
+    for statement in (
+        f"DELETE FROM {published} p USING {delta} d WHERE p.{k} = d.{k}",
+        f"DELETE FROM {published} p USING {removed} g WHERE p.{k} = g.k",
+        f"INSERT INTO {published} ({columns}) SELECT {columns} FROM {delta}",
+        f"DROP TABLE {delta}",
+        f"DROP TABLE {removed}",
+    ):
+        conn.execute(text(statement))
 
 
 def _grants(conn: Connection, table: TableName) -> list[tuple[str, str, bool]]:

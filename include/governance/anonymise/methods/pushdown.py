@@ -33,7 +33,7 @@ from include.governance.anonymise.incremental import (
     Increment,
     Watermark,
     latest_change,
-    merge_published,
+    not_reconciled,
 )
 from include.governance.anonymise.methods.slices import (
     Slice,
@@ -44,9 +44,11 @@ from include.governance.anonymise.methods.slices import (
 )
 from include.governance.anonymise.plan import Filled, OutputPlan
 from include.governance.anonymise.sql import literal, load_secret, pseudonym_sql
+from include.governance.anonymise.staging import gone_table, gone_table_name
 from include.governance.dialects import dialect_of
 from include.governance.policy import TruncateTime
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
+from include.governance.tables import TableName
 
 Quote = Callable[[str], str]
 LOOKUP_PREFIX = "pg_temp.governance_lookup_"
@@ -126,8 +128,11 @@ def fill_by_pushdown(
 def fill_changes_by_pushdown(
     engine: Engine, plan: OutputPlan, *, key: PseudonymKey, run_date: date, since: Increment
 ) -> Filled:
-    """Fill staging from the published output and the source rows changed ``since``, in
-    one transaction (few rows: one connection)."""
+    """Stage only the source rows changed ``since``, and the keys of the published rows
+    whose source row is gone, in one transaction (few rows: one connection). Publishing
+    applies both to the published table in place (``staging.swap_in``): the whole table is
+    neither copied, nor re-indexed, nor proven again (its unique index keeps the key
+    unique). Raise :class:`FullBuildNeeded` when the result would not reconcile."""
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
@@ -138,44 +143,72 @@ def fill_changes_by_pushdown(
                 dialect=conn.dialect, compile_kwargs={"literal_binds": True}
             )
             changed = _insert(conn, plan, key, run_date, str(changed_rows))
-            copied, removed = merge_published(
-                conn, plan, source_rows, lambda: _remove_gone(conn, plan, run_date, quote)
+            removed = _stage_gone(
+                conn, plan, run_date, quote, source_rows=source_rows, changed=changed
             )
     return Filled(
         source_rows,
-        changed + copied - removed,
+        source_rows,
         watermark.latest,
         "incremental",
         changed,
         removed,
         watermark.future_rows,
+        in_place=True,
     )
 
 
-def _remove_gone(conn: Connection, plan: OutputPlan, run_date: date, quote: Quote) -> int:
-    """Delete the staging rows whose source row is gone; rows deleted. Only the keys of the
-    time buckets that lost rows are pseudonymised (a retention run deletes whole days), or
-    every key when the output has no truncated time."""
-    staging = f"{plan.staged.schema}.{quote(plan.staged.name)}"
+def _stage_gone(
+    conn: Connection,
+    plan: OutputPlan,
+    run_date: date,
+    quote: Quote,
+    *,
+    source_rows: int,
+    changed: int,
+) -> int:
+    """Stage the keys of the published rows, not rebuilt, whose source row is gone, when
+    more such rows are published than the source has unchanged; the keys staged.
+    Only the keys of the time buckets that lost rows are pseudonymised (a retention run
+    deletes whole days), or every key when the output has no truncated time."""
+    gone_table(plan.schema, plan.table).create(conn)
     key = quote(plan.key_column.name)
-    present = f"SELECT {pseudonym_sql(plan.key_column.name, f'src.{quote(plan.key)}')} AS k "
-    present += f"FROM {plan.source} AS src"
-    bucket = time_bucket(plan)
-    if bucket is None:
-        return conn.exec_driver_sql(
-            f"WITH present AS ({present}) DELETE FROM {staging} s "
-            f"WHERE NOT EXISTS (SELECT 1 FROM present p WHERE p.k = s.{key})"
-        ).rowcount
-    derived = column_sql(bucket, f"src.{quote(bucket.source)}", run_date)
-    kept = quote(bucket.name)
-    return conn.exec_driver_sql(
-        f"WITH lost AS (SELECT o.b FROM (SELECT {kept} AS b, count(*) AS n FROM {staging} "
-        f"GROUP BY {kept}) o LEFT JOIN (SELECT {derived} AS b, count(*) AS n "
-        f"FROM {plan.source} AS src GROUP BY 1) i ON i.b = o.b WHERE o.n > COALESCE(i.n, 0)), "
-        f"present AS ({present} WHERE {derived} IN (SELECT b FROM lost)) "
-        f"DELETE FROM {staging} s WHERE s.{kept} IN (SELECT b FROM lost) "
-        f"AND NOT EXISTS (SELECT 1 FROM present p WHERE p.k = s.{key})"
-    ).rowcount
+    published = TableName.parse(plan.output).quoted(conn)
+    staged = plan.staged.quoted(conn)
+    gone_name = gone_table_name(plan.schema, plan.table).quoted(conn)
+    kept = (
+        f"SELECT * FROM {published} p "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {staged} s WHERE s.{key} = p.{key})"
+    )
+    published_kept = conn.exec_driver_sql(f"SELECT count(*) FROM ({kept}) k").scalar()
+    removed = 0
+    if published_kept + changed > source_rows:
+        present = f"SELECT {pseudonym_sql(plan.key_column.name, f'src.{quote(plan.key)}')} AS k "
+        present += f"FROM {plan.source} AS src"
+        bucket = time_bucket(plan)
+        if bucket is None:
+            query = (
+                f"WITH present AS ({present}) INSERT INTO {gone_name} (k) SELECT p.{key} "
+                f"FROM ({kept}) p WHERE NOT EXISTS (SELECT 1 FROM present x WHERE x.k = p.{key})"
+            )
+        else:
+            derived = column_sql(bucket, f"src.{quote(bucket.source)}", run_date)
+            at = quote(bucket.name)
+            query = (
+                f"WITH lost AS (SELECT o.b FROM (SELECT {at} AS b, count(*) AS n FROM "
+                f"(SELECT {at} FROM ({kept}) k UNION ALL SELECT {at} FROM {staged}) o "
+                f"GROUP BY {at}) o LEFT JOIN (SELECT {derived} AS b, count(*) AS n "
+                f"FROM {plan.source} AS src GROUP BY 1) i ON i.b = o.b "
+                f"WHERE o.n > COALESCE(i.n, 0)), "
+                f"present AS ({present} WHERE {derived} IN (SELECT b FROM lost)) "
+                f"INSERT INTO {gone_name} (k) SELECT p.{key} FROM ({kept}) p "
+                f"WHERE p.{at} IN (SELECT b FROM lost) "
+                f"AND NOT EXISTS (SELECT 1 FROM present x WHERE x.k = p.{key})"
+            )
+        removed = conn.exec_driver_sql(query).rowcount
+    if published_kept - removed + changed != source_rows:
+        raise not_reconciled(published_kept - removed + changed, source_rows)
+    return removed
 
 
 def time_bucket(plan: OutputPlan) -> OutputColumn | None:
