@@ -104,8 +104,8 @@ def full_build(url: str, output: str) -> tuple[int, float, int, float]:
 
 def incremental_build(url: str, changes: int) -> tuple[float, float, object]:
     """In a fresh worker: a full build of analytics.orders, published; then ``changes``
-    orders updated, as many new and as many deleted; then the incremental build. Seconds of
-    each, and what the incremental one recorded."""
+    orders updated, as many new and as many deleted; then the incremental build and its
+    publish (applied in place). Seconds of each, and what the incremental one recorded."""
     from include.governance.anonymise.records import record_output
     from include.governance.anonymise.staging import swap_in
 
@@ -129,6 +129,9 @@ def incremental_build(url: str, changes: int) -> tuple[float, float, object]:
         conn.execute(text(f"DELETE FROM sales.orders WHERE order_id >= {first}"))
         _copy_orders(conn, first + changes, changes, later)
     result, seconds = _build(engine, "analytics.orders", "bench-incremental")
+    started = time.perf_counter()
+    swap_in(engine, "analytics", {"orders": "order_key"})  # in place on PostgreSQL
+    seconds += time.perf_counter() - started
     with engine.begin() as conn:
         conn.execute(text(f"DELETE FROM sales.orders WHERE order_id >= {first}"))
     return full_seconds, seconds, result
@@ -196,12 +199,15 @@ def main() -> None:
         f"{'output':<22}{'method':<11}{'rows':>12}{'seconds':>9}{'rows/s':>11}"
         f"{'of copy':>9}{'peak MB':>9}{'(start)':>9}"
     )
+    fills = {}
     for output in OUTPUTS:
         copy_rate = None
         for method in ("copy", "pushdown", "streaming"):
             rows, seconds, baseline, peak = _in_worker(measure, args.url, output, method)
             rate = rows / seconds
             copy_rate = copy_rate or rate
+            if method == "pushdown":
+                fills[output] = seconds
             print(
                 f"{output:<22}{method:<11}{rows:>12,}{seconds:>9.1f}{rate:>11,.0f}"
                 f"{rate / copy_rate:>9.0%}{peak:>9.0f}{baseline:>9.0f}",
@@ -211,15 +217,17 @@ def main() -> None:
         rows, seconds, checks, peak = _in_worker(full_build, args.url, output)
         print(
             f"full build of {output} (pushdown, {checks} GX expectations): {rows:,} rows in "
-            f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s, peak {peak:.0f} MB",
+            f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s, peak {peak:.0f} MB; "
+            f"{seconds / fills[output]:.1f}x the fill alone (target 2x)",
             flush=True,
         )
     changes = parse_scale(args.scale) // 100  # 0.1% of the orders
     full, incremental, recorded = _in_worker(incremental_build, args.url, changes)
     print(
         f"incremental build of analytics.orders after {changes:,} updates, {changes:,} new "
-        f"and {changes:,} deleted orders: {incremental:.1f} s ({recorded.build}), against "
-        f"{full:.1f} s for the full build it started from"
+        f"and {changes:,} deleted orders, and its publish: {incremental:.1f} s "
+        f"({recorded.build}), against {full:.1f} s for the full build it started from: "
+        f"{incremental / full:.0%} (target 10%)"
     )
     print("targets: pushdown >= 50% of copy; streaming >= 250,000 rows/s, peak < 500 MB")
 

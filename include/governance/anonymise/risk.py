@@ -95,9 +95,11 @@ def bound_risk(engine: Engine, plan: OutputPlan, *, in_place: bool = False) -> R
     names = list(policy.quasi_identifiers)
     staged = plan.staged.clause(*names)
     with engine.begin() as conn:
-        found = _histogram(conn, _after_publish(plan) if in_place else staged, names)
-        if policy.min_k is None:
-            return Risk(names, *_measure(found))
+        if policy.min_k is None:  # in the database: an output may have a group per row
+            return Risk(
+                names, *_measure_in_sql(conn, _after_publish(plan) if in_place else staged, names)
+            )
+        found = _histogram(conn, staged, names)
         rows = int(found[COUNT].sum())
         budget = math.floor(policy.max_suppressed_share * rows)
         hierarchies = hierarchies_of(plan)
@@ -132,10 +134,28 @@ def _after_publish(plan: OutputPlan) -> FromClause:
     return union_all(kept, select(*(staged.c[n] for n in names))).subquery()
 
 
-def _histogram(conn: Connection, staged: FromClause, names: list[str]) -> pd.DataFrame:
-    columns = [staged.c[n] for n in names]
-    query = select(*columns, func.count().label(COUNT)).group_by(*columns)
-    return pd.DataFrame(conn.execute(query).all(), columns=[*names, COUNT])
+def _groups(rows: FromClause, names: list[str]):
+    columns = [rows.c[n] for n in names]
+    return select(*columns, func.count().label(COUNT)).group_by(*columns)
+
+
+def _histogram(conn: Connection, rows: FromClause, names: list[str]) -> pd.DataFrame:
+    found = conn.execute(_groups(rows, names))
+    return pd.DataFrame([tuple(r) for r in found], columns=[*names, COUNT])
+
+
+def _measure_in_sql(
+    conn: Connection, rows: FromClause, names: list[str]
+) -> tuple[int | None, float | None]:
+    """:func:`_measure`, aggregated where the rows are: one row comes back."""
+    groups = _groups(rows, names).subquery()
+    n = groups.c[COUNT]
+    smallest, alone, total = conn.execute(
+        select(func.min(n), func.sum(case((n == 1, n), else_=0)), func.sum(n))
+    ).one()
+    if not total:
+        return None, None
+    return int(smallest), round(int(alone) / int(total), 6)
 
 
 def _measure(histogram: pd.DataFrame) -> tuple[int | None, float | None]:
