@@ -215,6 +215,18 @@ def ensure_schema(engine: Engine, schema: str, *, private: bool = False) -> None
             conn.execute(text(dialect.private_schema.format(schema=name)))
 
 
+def vacuum_schema_file(engine: Engine, schema: str) -> None:
+    """``VACUUM`` one schema of a SQLite warehouse on a connection to its file alone: on
+    the warehouse's connections every schema is attached, and a ``VACUUM`` there needs one
+    more attachment than a warehouse of SQLite's maximum of schemas has left."""
+    _check_identifier(schema)
+    conn = sqlite3.connect(sqlite_schema_path(Path(engine.url.database), schema), timeout=60)
+    try:
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
 def sqlite_schema_path(main_db: Path, schema: str) -> Path:
     """The file that holds ``schema`` of the SQLite warehouse whose main file is ``main_db``."""
     return main_db.with_name(f"{main_db.stem}.{schema}.db")

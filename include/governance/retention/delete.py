@@ -40,9 +40,11 @@ from sqlalchemy import (
 )
 
 from include.governance.audit import retention_audit, retention_deleted_keys
-from include.governance.dialects import dialect_of
+from include.governance.dialects import SchemaKind, dialect_of
 from include.governance.policy import Policy
 from include.governance.retention.plan import Clearing, RetentionPlan, RuleSql, rule_named
+from include.governance.tables import TableName
+from include.governance.warehouse import vacuum_schema_file
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +157,12 @@ def _record_keys(conn: Connection, sql: RuleSql, roots: list, batch: dict) -> No
 def reclaim_space(engine: Engine, tables: list[str]) -> list[str]:
     """Make deleted rows physically go: VACUUM (ANALYZE) on PostgreSQL, VACUUM on SQLite.
     Returns the statements run (MariaDB: none; InnoDB reuses the space)."""
-    statements = dialect_of(engine).reclaim_statements(tables)
-    if statements:
+    dialect = dialect_of(engine)
+    statements = dialect.reclaim_statements(tables)
+    if dialect.schemas is SchemaKind.FILE:  # each file alone: VACUUM needs an attach slot
+        for schema in sorted({TableName.parse(t).schema for t in tables}):
+            vacuum_schema_file(engine, schema)
+    elif statements:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             for statement in statements:
                 conn.execute(text(statement))
