@@ -92,6 +92,12 @@ class Dialect:
     ``RENAME TABLE a TO b, c TO d`` where DDL commits implicitly (MariaDB); copied where a
     table cannot leave its schema's file, its index made at the swap (SQLite, whose driver
     commits before DDL on its own: the transaction is begun on the raw connection)."""
+    unique_indexes: str | None = None
+    """A query of one row whose ``n`` counts the valid unique indexes of table
+    ``{schema}.{name}`` (the server's names) on ``{column}`` alone: the proof of a key's
+    uniqueness where the staged table is indexed before it is proven, at no cost, where
+    comparing the values sorts the table. None: the values are compared (SQLite, whose
+    staged tables get their index at the swap)."""
     index_names_per_table: bool = False
     """Index names are unique per table (and kept by a rename), not per schema."""
     reclaim: str | None = None
@@ -125,6 +131,10 @@ POSTGRESQL = Dialect(
     statement_timeout="SET LOCAL statement_timeout = {ms}",
     batch_limits="SET LOCAL statement_timeout = '{seconds}s'",
     private_schema="REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
+    unique_indexes="SELECT count(*) AS n FROM pg_index i JOIN pg_attribute a "
+    "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+    """WHERE i.indrelid = to_regclass('"{schema}"."{name}"') AND i.indisunique """
+    "AND i.indisvalid AND i.indnatts = 1 AND a.attname = '{column}'",
     regex_operator="~",
     digits_only="{text} ~ '^[0-9]+$'",
     aware_timestamps=True,
@@ -144,6 +154,11 @@ MARIADB = Dialect(
     "innodb_lock_wait_timeout = DEFAULT",
     text_cast="CHAR",
     publish=Publish.RENAME,
+    unique_indexes="SELECT count(*) AS n FROM information_schema.statistics s "
+    "WHERE s.table_schema = '{schema}' AND s.table_name = '{name}' AND s.column_name = "
+    "'{column}' AND s.non_unique = 0 AND s.seq_in_index = 1 AND NOT EXISTS (SELECT 1 FROM "
+    "information_schema.statistics s2 WHERE s2.table_schema = s.table_schema AND "
+    "s2.table_name = s.table_name AND s2.index_name = s.index_name AND s2.seq_in_index = 2)",
     index_names_per_table=True,
     connect_args=(("charset", "utf8mb4"), ("init_command", "SET time_zone = '+00:00'")),
 )

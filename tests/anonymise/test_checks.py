@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import great_expectations as gx
+import pytest
 
-from include.governance.anonymise.checks import no_personal_data, pseudonym_checks
+from include.governance.anonymise.checks import (
+    no_personal_data,
+    pseudonym_checks,
+    unique_index_proof,
+)
 from include.governance.detect import redact
 from include.governance.detect.shapes import REDACTED_TEXT_SHAPES
 from include.governance.dialects import dialect_of
 from include.governance.quality import Checks
+from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 from tests.server_sql import sql
 
@@ -152,3 +158,29 @@ def test_a_redacted_column_is_searched_for_every_kind_its_redaction_removes(any_
     (outcome,) = result.outcomes
     assert (outcome.success, outcome.observed, outcome.error) == (False, len(left_in), False)
     assert all(redact(v) == v for v in clean)  # what passes the proof, redaction keeps
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_a_key_is_proven_unique_by_a_unique_index_of_its_own(any_engine, tmp_path, indexed):
+    """PostgreSQL and MariaDB prove a staged key unique from the catalogue (no sort of the
+    table): an index on it alone, unique and valid; none, or one of two columns, fails."""
+    dialect = dialect_of(any_engine)
+    if dialect.unique_indexes is None:
+        assert dialect.name == "sqlite"  # compares the values instead (the test above)
+        return
+    ensure_schema(any_engine, "analytics")
+    with any_engine.begin() as conn:
+        conn.execute(
+            sql(conn, "CREATE TABLE analytics.accounts (account_key VARCHAR(64), n INTEGER)")
+        )
+        columns = "account_key" if indexed else "account_key, n"  # two columns: not the key's
+        conn.execute(
+            sql(conn, f"CREATE UNIQUE INDEX accounts_key ON analytics.accounts ({columns})")
+        )
+    checks = Checks(any_engine, tmp_path / "docs")
+    result = unique_index_proof(
+        checks, "accounts", TableName("analytics", "accounts"), "account_key", dialect
+    )
+    (outcome,) = result.outcomes
+    assert outcome.expectation == "account_key is unique per source key (its index)"
+    assert (outcome.success, outcome.error) == (indexed, False)

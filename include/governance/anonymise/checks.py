@@ -69,9 +69,16 @@ def no_personal_data(
 
 
 def pseudonym_checks(
-    column: str, *, source: str, source_table: str, dialect: Dialect, unique: bool
+    column: str,
+    *,
+    source: str,
+    source_table: str,
+    dialect: Dialect,
+    unique: bool,
+    unique_by_index: bool = False,
 ) -> list[Any]:
-    """Hex of the right length, never one of the raw values it replaced; unique for a key.
+    """Hex of the right length, never one of the raw values it replaced; unique for a key
+    (unless ``unique_by_index``: :func:`unique_index_proof` proves it).
 
     The shape is checked as a length and a character class, which a regular-expression
     engine reads in one pass, where ``^[0-9a-f]{64}$`` costs ten times more. Only a raw
@@ -96,16 +103,32 @@ def pseudonym_checks(
             description=f"no raw source identifier in {column}",
         ),
     ]
-    if unique:
-        checks += [
+    if unique and not unique_by_index:
+        checks.append(
             gx.expectations.ExpectColumnValuesToBeUnique(
                 column=column, description=f"{column} is unique per source key"
-            ),
+            )
+        )
+    if unique:
+        checks.append(
             gx.expectations.ExpectColumnValuesToNotBeNull(
                 column=column, description=f"every row has its {column}"
-            ),
-        ]
+            )
+        )
     return checks
+
+
+def unique_index_proof(
+    checks: Checks, suite: str, table: TableName, column: str, dialect: Dialect
+) -> SuiteResult:
+    """That ``column`` of ``table`` has a valid unique index of its own: what keeps it
+    unique, proven from the catalogue instead of by sorting the table."""
+    server = table.on_server(checks.engine)
+    query = dialect.unique_indexes.format(schema=server.schema, name=server.name, column=column)
+    expectation = gx.expectations.ExpectColumnValuesToBeBetween(
+        column="n", min_value=1, description=f"{column} is unique per source key (its index)"
+    )
+    return checks.validate_query(f"{suite} key index", query, [expectation])
 
 
 def at_least_k(quasi_identifiers: list[str], k: int) -> Any:
@@ -155,6 +178,7 @@ def check_output(
     documented suppressions, or (built in place) the rows changed since the last build,
     whose published table keeps its key unique by its index and its count reconciled."""
     expectations = shape_checks(plan.output_names, rows, key_version)
+    by_index = dialect.unique_indexes is not None
     if plan.risk and plan.risk.min_k:
         expectations.append(at_least_k(plan.risk.quasi_identifiers, plan.risk.min_k))
     for column in plan.pseudonyms:
@@ -165,6 +189,7 @@ def check_output(
             source_table=TableName.parse(plan.source).quoted(checks.engine),
             dialect=dialect,
             unique=unique,
+            unique_by_index=by_index,
         )
     # A pseudonym is proven hex above: it holds no other shape, and is not searched for one.
     pseudonyms = {c.name for c in plan.pseudonyms}
@@ -172,4 +197,8 @@ def check_output(
     redacted = [c.name for c in text if isinstance(c.rule, Redact)]
     expectations += no_personal_data([c.name for c in text if c.name not in redacted], dialect)
     expectations += no_personal_data(redacted, dialect, REDACTED_TEXT_SHAPES)
-    return checks.validate(plan.output, plan.staged.schema, plan.staged.name, expectations)
+    table = checks.validate(plan.output, plan.staged.schema, plan.staged.name, expectations)
+    if not by_index:
+        return table
+    key = unique_index_proof(checks, plan.output, plan.staged, plan.key_column.name, dialect)
+    return SuiteResult(table.suite, table.table, table.outcomes + key.outcomes)
