@@ -142,11 +142,8 @@ def build_output(
         filled, reason = fill(build, start)
         index_key(engine, plan.schema, plan.table, plan.key_column.name)
         risk = bound_risk(engine, plan, in_place=filled.in_place) if plan.risk else None
-        staged_rows = (
-            filled.changed_rows
-            if filled.in_place
-            else filled.source_rows - (risk.suppressed if risk else 0)
-        )
+        suppressed = risk.suppressed if risk else 0
+        staged_rows = filled.changed_rows if filled.in_place else filled.source_rows - suppressed
         suite = check_output(
             checks, plan, rows=staged_rows, key_version=key.version, dialect=dialect_of(engine)
         )
@@ -160,12 +157,12 @@ def build_output(
         output,
         chosen,
         filled.source_rows,
-        filled.output_rows - (risk.suppressed if risk else 0),
+        filled.output_rows - suppressed,
         len(suite.outcomes),
         round(time.monotonic() - started, 3),
         [str(o) for o in suite.failures],
         filled.build,
-        risk.suppressed if risk else 0,
+        suppressed,
     )
     _record_output(
         engine,
@@ -173,14 +170,14 @@ def build_output(
         plan,
         status="built" if suite.success else "failed",
         source_rows=filled.source_rows,
-        output_rows=filled.output_rows - (risk.suppressed if risk else 0),
+        output_rows=result.output_rows,
         build=filled.build,
         build_reason=reason,
         watermark=filled.watermark,
         changed_rows=filled.changed_rows,
         removed_rows=filled.removed_rows,
         future_rows=filled.future_rows,
-        **(risk.as_record() if risk else {"suppressed": 0}),
+        **(risk.as_record() if risk else {"suppressed": suppressed}),
         checks=len(suite.outcomes),
         checks_failed=result.failures,
         seconds=result.seconds,

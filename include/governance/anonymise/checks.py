@@ -131,13 +131,14 @@ def unique_index_proof(
     return checks.validate_query(f"{suite} key index", query, [expectation])
 
 
-def at_least_k(quasi_identifiers: list[str], k: int) -> Any:
+def at_least_k(quasi_identifiers: list[str], k: int, description: str | None = None) -> Any:
     """Every combination of the quasi-identifiers is shared by ``k`` rows or more."""
     names = ", ".join(quasi_identifiers)
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=f"SELECT {names} FROM {{batch}} GROUP BY {names} "
         f"HAVING COUNT(*) < {k}",
-        description=f"every combination of {names} is shared by at least k = {k} rows",
+        description=description
+        or f"every combination of {names} is shared by at least k = {k} rows",
     )
 
 

@@ -36,7 +36,7 @@ from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
 _OLD_SUFFIX = "__old"
-GONE_SUFFIX = "__gone"
+_GONE_SUFFIX = "__gone"
 
 
 def staged_name(schema: str, table: str) -> TableName:
@@ -46,7 +46,7 @@ def staged_name(schema: str, table: str) -> TableName:
 
 def gone_table_name(schema: str, table: str) -> TableName:
     """Where an in-place build of ``schema.table`` stages the keys its publish deletes."""
-    return staged_name(schema, table + GONE_SUFFIX)
+    return staged_name(schema, table + _GONE_SUFFIX)
 
 
 def gone_table(schema: str, table: str) -> Table:
@@ -78,7 +78,7 @@ def drop_staging(engine: Engine, schema: str, tables: list[str]) -> None:
         return
     with engine.begin() as conn:
         for name in tables:
-            for staged in (staged_name(schema, name), staged_name(schema, name + GONE_SUFFIX)):
+            for staged in (staged_name(schema, name), gone_table_name(schema, name)):
                 Table(staged.name, MetaData(), schema=staged.schema).drop(conn, checkfirst=True)
 
 
@@ -125,22 +125,25 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
     missing = [t for t in keys if staged_name(schema, t).name not in staged]
     if missing:
         raise RuntimeError(f"nothing staged to publish for {', '.join(missing)} in {schema}")
-    published = set(Catalog(engine).get_table_names(schema=schema))
-    swap = {
-        Publish.MOVE: _swap_by_moving,
-        Publish.RENAME: _swap_by_one_rename,
-        Publish.COPY: _swap_by_copying,
-    }[dialect_of(engine).publish]
-    swap(engine, schema, keys, published & set(keys))
+    published = set(Catalog(engine).get_table_names(schema=schema)) & set(keys)
+    publish = dialect_of(engine).publish
+    if publish is Publish.MOVE:  # only here is an increment staged to apply in place
+        in_place = {t for t in keys if gone_table_name(schema, t).name in staged}
+        _swap_by_moving(engine, schema, keys, published, in_place)
+    elif publish is Publish.RENAME:
+        _swap_by_one_rename(engine, schema, keys, published)
+    else:
+        _swap_by_copying(engine, schema, keys, published)
 
 
-def _swap_by_moving(engine: Engine, schema: str, keys: dict[str, str], published: set[str]) -> None:
-    in_place = set(Catalog(engine).get_table_names(schema=STAGING_SCHEMA))
+def _swap_by_moving(
+    engine: Engine, schema: str, keys: dict[str, str], published: set[str], in_place: set[str]
+) -> None:
     with engine.begin() as conn:
         for table, key in keys.items():
             final, staged = TableName(schema, table), staged_name(schema, table)
-            if staged_name(schema, table + GONE_SUFFIX).name in in_place:
-                _apply_in_place(conn, final, staged, key)
+            if table in in_place:
+                _apply_in_place(conn, final, staged, gone_table_name(schema, table), key)
                 continue
             grants = _grants(conn, final) if table in published else []
             grants += _default_grants(conn, schema)
@@ -164,10 +167,11 @@ def _swap_by_moving(engine: Engine, schema: str, keys: dict[str, str], published
                 )
 
 
-def _apply_in_place(conn: Connection, final: TableName, staged: TableName, key: str) -> None:
-    """Replace the published rows of the staged keys and delete those of the gone keys,
+def _apply_in_place(
+    conn: Connection, final: TableName, staged: TableName, gone: TableName, key: str
+) -> None:
+    """Replace the published rows of the staged keys and delete those of the ``gone`` keys,
     inside the swap's transaction: readers see the old version until it commits."""
-    gone = TableName(staged.schema, staged.name + GONE_SUFFIX)
     names = [c["name"] for c in Catalog(conn).get_columns(staged.name, schema=staged.schema)]
     columns = ", ".join(_quote(conn, n) for n in names)
     k = _quote(conn, key)
@@ -184,33 +188,37 @@ def _apply_in_place(conn: Connection, final: TableName, staged: TableName, key: 
 
 def _grants(conn: Connection, table: TableName) -> list[tuple[str, str, bool]]:
     """The privileges granted on ``table`` to others than its owner (PUBLIC included)."""
-    rows = conn.execute(
-        text(
-            "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' "
-            "ELSE quote_ident(r.rolname) END, a.is_grantable "
-            "FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
-            "LEFT JOIN pg_roles r ON r.oid = a.grantee "
-            "WHERE c.oid = to_regclass(:name) AND a.grantee <> c.relowner"
-        ),
-        {"name": table.quoted(conn)},
+    return _acl(
+        conn,
+        "pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a",
+        "c.oid = to_regclass(:name) AND a.grantee <> c.relowner",
+        name=table.quoted(conn),
     )
-    return [tuple(row) for row in rows]
 
 
 def _default_grants(conn: Connection, schema: str) -> list[tuple[str, str, bool]]:
     """The privileges the current role's tables made in ``schema`` would get by default
     (``ALTER DEFAULT PRIVILEGES IN SCHEMA``): a table made elsewhere and moved in lacks them."""
+    return _acl(
+        conn,
+        "pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace "
+        "CROSS JOIN LATERAL aclexplode(d.defaclacl) a",
+        "n.nspname = :schema AND d.defaclobjtype = 'r' "
+        "AND d.defaclrole = current_user::regrole AND a.grantee <> d.defaclrole",
+        schema=schema,
+    )
+
+
+def _acl(conn: Connection, entries: str, where: str, **params: str) -> list[tuple[str, str, bool]]:
+    """(privilege, grantee as SQL, grantable) of the access-control ``entries`` (exploded
+    as ``a``) that ``where`` selects; PUBLIC for the grantee 0."""
     rows = conn.execute(
         text(
             "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' "
-            "ELSE quote_ident(r.rolname) END, a.is_grantable "
-            "FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace "
-            "CROSS JOIN LATERAL aclexplode(d.defaclacl) a "
-            "LEFT JOIN pg_roles r ON r.oid = a.grantee "
-            "WHERE n.nspname = :schema AND d.defaclobjtype = 'r' "
-            "AND d.defaclrole = current_user::regrole AND a.grantee <> d.defaclrole"
+            f"ELSE quote_ident(r.rolname) END, a.is_grantable FROM {entries} "
+            f"LEFT JOIN pg_roles r ON r.oid = a.grantee WHERE {where}"
         ),
-        {"schema": schema},
+        params,
     )
     return [tuple(row) for row in rows]
 

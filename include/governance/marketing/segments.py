@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy import text as sql
 
 from include.governance.anonymise.checks import (
+    at_least_k,
     no_personal_data,
     pseudonym_checks,
     shape_checks,
@@ -262,7 +263,7 @@ def _prove(
     """Great Expectations on both staging tables, as one result."""
     marketing = at.marketing
     k = marketing.k
-    at_least_k = f"every segment has at least k = {k} members"
+    every_segment = f"every segment has at least k = {k} members"
     segment_checks = [
         *shape_checks(["segment_id", *DIMENSIONS, "members", "hierarchy_version"], segments, None),
         gx.expectations.ExpectColumnValuesToBeUnique(column="segment_id"),
@@ -271,7 +272,7 @@ def _prove(
     if segments:
         segment_checks.append(
             gx.expectations.ExpectColumnMinToBeBetween(
-                column="members", min_value=k, description=at_least_k
+                column="members", min_value=k, description=every_segment
             )
         )
     people = marketing.customers
@@ -284,11 +285,7 @@ def _prove(
             dialect=dialect_of(engine),
             unique=True,
         ),
-        gx.expectations.UnexpectedRowsExpectation(
-            unexpected_rows_query="SELECT segment_id FROM {batch} GROUP BY segment_id "
-            f"HAVING COUNT(*) < {k}",
-            description=at_least_k,
-        ),
+        at_least_k(["segment_id"], k, every_segment),
         gx.expectations.UnexpectedRowsExpectation(
             unexpected_rows_query="SELECT * FROM {batch} WHERE segment_id NOT IN "
             f"(SELECT segment_id FROM {at.staged(engine, at.segments)})",
