@@ -2,11 +2,12 @@
 
 Each labelled piece of personal data counts as caught when redaction leaves none of its
 characters in place; the clean words (those outside every label) are kept when redaction
-leaves them alone. The corpus (``benchmarks/corpora/service_notes.jsonl``) was written
-without looking at the detector; figures are printed for its odd-numbered notes (which
-may be looked at while improving the detector) and its even-numbered ones (held out),
-side by side with the targets of issue 15. Every other corpus there (``contact_log.jsonl``,
-written by another hand in other styles) is never looked at, and is scored whole.
+leaves them alone. Every corpus in ``benchmarks/corpora`` was written without looking at
+the detector. ``service_notes.jsonl`` is scored by halves: its odd-numbered notes may be
+looked at while improving the detector, its even-numbered ones are held out.
+``contact_log.jsonl`` was never looked at until session 8 (0d18a5b's figures on it are the
+unseen ones); since then it is looked at too, and scored whole. Every other corpus
+(``case_files.jsonl``, written after that) is never looked at, and is scored whole.
 
     python benchmarks/bench_redaction.py [--corpus PATH ...] [--misses KIND]
 """
@@ -26,6 +27,7 @@ CORPORA = sorted((Path(__file__).parent / "corpora").glob("*.jsonl"))
 # The corpus whose odd notes may be looked at while improving the detector; the others are
 # scored whole, as data the detector has never seen.
 TUNED_ON = Path(__file__).parent / "corpora" / "service_notes.jsonl"
+LOOKED_AT_WHOLE = {"contact_log.jsonl"}  # looked at since session 8, scored whole
 RECALL_TARGET, KEPT_TARGET = 0.95, 0.90
 _WORD = re.compile(r"\w+")
 
@@ -91,13 +93,16 @@ def main() -> None:
                 "looked at (odd)": [n for i, n in enumerate(notes) if i % 2 == 0],
                 "held out (even)": [n for i, n in enumerate(notes) if i % 2 == 1],
             }
+        elif corpus.name in LOOKED_AT_WHOLE:
+            halves = {"looked at": notes}
         else:
             halves = {"never looked at": notes}
         print(f"\n{corpus.name}: {len(notes)} notes, {sum(not n['spans'] for n in notes)} clean")
         results = {name: score(part) for name, part in halves.items()}
         print_scores(results)
-        if args.misses and "looked at (odd)" in results:
-            for kind, text, note_id in results["looked at (odd)"][2]:
+        looked_at = results.get("looked at (odd)") or results.get("looked at")
+        if args.misses and looked_at:
+            for kind, text, note_id in looked_at[2]:
                 if kind == args.misses:
                     print(f"  miss {note_id}: {text!r}")
     texts = [json.loads(line)["text"] for line in TUNED_ON.read_text().splitlines() if line] * 10

@@ -22,9 +22,9 @@ from include.governance.detect.name_lists import (
 def test_importing_the_detectors_loads_no_name_list():
     """DAG files import the detectors only to parse: Faker and wordfreq wait for a note."""
     code = "import sys, include.governance.detect; print(*map(sys.modules.__contains__, ARGS))"
-    code = code.replace("ARGS", "['faker', 'wordfreq']")
+    code = code.replace("ARGS", "['faker', 'wordfreq', 'gender_guesser']")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False", "False", "False"]
 
 
 @pytest.mark.parametrize(
@@ -76,9 +76,9 @@ def test_a_far_locales_given_name_alone_counts_inside_a_sentence(note, redacted)
 
 
 def test_a_given_name_no_list_has_counts_before_a_known_surname():
-    assert not is_known_name("Audun")
+    assert not is_known_name("Kjellrun")
     assert {"Berg", "Lund"} <= surnames()
-    assert redact("Levert til Audun Berg i dag.") == "Levert til [NAME] i dag."
+    assert redact("Levert til Kjellrun Berg i dag.") == "Levert til [NAME] i dag."
     assert redact("Levert til Store Lund gård i dag.") == "Levert til Store Lund gård i dag."
 
 
@@ -155,8 +155,8 @@ def test_a_name_in_the_possessive_is_found_whole(note, redacted):
             "Ulvhild",
         ),
         ("Ulvhild, datteren hans, ringte.", "[NAME], datteren hans, ringte.", "Ulvhild"),
-        ("Spoke with Tormod Aasheim (son) today.", "Spoke with [NAME] (son) today.", "Tormod"),
-        ("Tormod, her husband, called.", "[NAME], her husband, called.", "Tormod"),
+        ("Spoke with Tesfay Aasheim (son) today.", "Spoke with [NAME] (son) today.", "Tesfay"),
+        ("Tesfay, her husband, called.", "[NAME], her husband, called.", "Tesfay"),
     ],
 )
 def test_a_name_before_a_word_for_a_person_is_found(note, redacted, unknown):
@@ -207,11 +207,11 @@ def test_a_given_name_in_lower_case_after_a_cue(note, redacted):
         ("refund per customer (Mrs. Olsen).", "refund per customer (Mrs. [NAME])."),
         ("Kunden, Fru Hansen, ringte.", "Kunden, Fru [NAME], ringte."),
         ("mannen til Ulvhild ringte", "mannen til [NAME] ringte"),
-        ("the wife of Tormod called", "the wife of [NAME] called"),
-        ("Han heiter Sjur Tveito.", "Han heiter [NAME]."),
+        ("the wife of Tesfay called", "the wife of [NAME] called"),
+        ("Han heiter Gjertrud Tveito.", "Han heiter [NAME]."),
         ("spoke to Hansen about the refund", "spoke to [NAME] about the refund"),
         ("Takk for i dag. Mvh Arne", "Takk for i dag. Mvh [NAME]"),
-        ("Kortholder Sjur Tveito ringte.", "Kortholder [NAME] ringte."),
+        ("Kortholder Gjertrud Tveito ringte.", "Kortholder [NAME] ringte."),
         ("navn på kortet: S. Tveito", "navn på kortet: [NAME]"),
         ("Thanks for the update, regards from the team", None),
     ],
@@ -222,4 +222,51 @@ def test_names_after_cues(note, redacted):
 
 def test_the_names_after_cues_are_on_no_list():
     """So that the cues are what finds them."""
-    assert not any(map(is_known_name, ["Ulvhild", "Tormod", "Sjur", "Tveito"]))
+    assert not any(map(is_known_name, ["Ulvhild", "Tesfay", "Gjertrud", "Tveito"]))
+
+
+@pytest.mark.parametrize(
+    "name", ["Ragnvald", "Ingvild", "Volodymyr", "Kavitha", "Nasreen", "Sivakumar", "Oddvar"]
+)
+def test_given_names_beyond_fakers_lists_are_known(name):
+    """nam_dict's 48,000 given names: Faker has a few hundred a locale."""
+    assert is_given_name(name)
+
+
+@pytest.mark.parametrize("word", ["Hei", "Ja", "Visa", "Ea", "Manus"])
+def test_nam_dicts_names_that_are_words_are_no_names(word):
+    assert redact(f"Kunde: {word}, har dere stolen?").startswith("Kunde: ")
+    assert word in redact(f"Ok. {word} er klart.")
+
+
+@pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        ("Hi, this is Ngozi Okafor. I need a new seat.", "Hi, this is [NAME]. I need a new seat."),
+        ("hei håkon. kan du ringe meg?", "hei [NAME]. kan du ringe meg?"),
+        ("Kunde: marit", "Kunde: [NAME]"),
+        ("Sunniva her, datteren til kunden.", "[NAME] her, datteren til kunden."),
+        ("Takk for hjelpen.\nRegards Tesfay", "Takk for hjelpen.\nRegards [NAME]"),
+        ("Kan de kome på synfaring? Kjellrun", "Kan de kome på synfaring? [NAME]"),
+        ("Han er på sykehus. guro", "Han er på sykehus. [NAME]"),
+        ("Vi må utsette.\nMebrat\n997 48 367", "Vi må utsette.\n[NAME]\n[PHONE]"),
+        ("Sjåfør Tomasz: kunden var ikke hjemme", "Sjåfør [NAME]: kunden var ikke hjemme"),
+    ],
+)
+def test_writers_name_themselves_in_greetings_introductions_and_sign_offs(note, redacted):
+    assert redact(note) == redacted
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hi,\nThis is about my order.",
+        "Dear Team, the chair is broken.",
+        "Agent: Ja, vi har den på lager.",
+        "Kortet er sperret. Sperret.",
+        "Levert i dag. Takk",
+        "Kunde: Hei, eg lurer på om de har dusjkrakk?",
+    ],
+)
+def test_cue_words_and_everyday_words_after_cues_are_no_names(note):
+    assert redact(note) == note

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from include.governance.detect.name_lists import (
+    COMMON_ZIPF,
     EVERYDAY_ZIPF,
     NAME_INITIAL,
     NAME_LOWER,
@@ -38,7 +39,9 @@ _CLIENTS = (
     "mottaker", "mottakeren", "recipient", "bruker", "brukeren", "user", "beboer",
     "beboeren", "resident", "hjemmesykepleier", "sykepleier", "nurse", "carer", "caregiver",
     "helper", "hjelper", "kortholder", "kortinnehaver", "cardholder", "kontoeier",
-    "kontohaver", "kontoinnehaver", "account holder",
+    "kontohaver", "kontoinnehaver", "account holder", "sjåfør", "sjåføren", "driver",
+    "montør", "montøren", "tekniker", "teknikeren", "technician", "kollega",
+    "colleague",
 )  # fmt: skip
 # Family, friends and others close to a person: "mannen til Ulvhild", "wife of John" too.
 RELATIVES = (
@@ -53,16 +56,45 @@ RELATIVES = (
     "nephew", "venn", "vennen", "venninne", "friend",
 )  # fmt: skip
 PERSON_WORDS = (*_CLIENTS, *RELATIVES)
-# Words a name follows as its sender or addressee: "ringte Kari", "signert Ola", "c/o Berg".
-_SENDERS = ("ringte", "called", "signed", "signert", "attn", "att", "v/", "c/o")
+# Words a name follows as its sender or addressee: "ringte Kari", "signert Ola", "c/o Berg",
+# a greeting ("Hei Kari", "Dear Mr Smith"), a sign-off ("Helsing Atle", "Regards Tesfay") or
+# a writer introducing themself ("this is Ngozi", "it's Oksana", "jeg heter Bilal").
+_SENDERS = (
+    "ringte", "called", "signed", "signert", "attn", "att", "v/", "c/o", "ask for",
+    "asked for", "spør etter", "spørre etter", "fråga efter", "note fra", "notat fra",
+)  # fmt: skip
+GREETINGS = ("hei", "hej", "hallo", "hi", "hello", "dear", "kjære", "kære", "hejsan", "moi")
+SIGN_OFFS = (
+    "hilsen", "hilsener", "helsing", "hälsningar", "hälsning", "mvh", "vh", "regards",
+    "cheers", "thanks", "thank you", "takk", "tack", "tak", "venlig hilsen", "terveisin",
+)  # fmt: skip
+INTRODUCTIONS = (
+    "this is", "it's", "its", "it is", "i am", "i'm", "im", "my name is", "name's", "jeg er",
+    "jeg heter", "eg heter", "eg heiter", "jag heter", "jag är", "jeg hedder", "mitt navn er",
+    "navnet mitt er", "namnet mitt er", "mitt namn er", "mitt namn är", "navnet hennes er",
+    "navnet hans er", "namnet hennar er", "namnet hans er", "her name is", "his name is",
+)  # fmt: skip
 _LABELS = (
     "navn på kortet", "navn på kort", "name on the card", "name on card", "fullt navn",
-    "full name", "contact name", "navn", "name", "kontakt",
+    "full name", "contact name", "navn", "namn", "name", "nimi", "kontakt", "signatur",
+    "signature",
 )  # fmt: skip
 _POSSESSIVE = (
     r"(?:\s+(?:hennes|hans|deres|sin|si|sitt|hers|his|their|til\s+kunden|of\s+the\s+customer))?"
 )
-_CUES = "|".join(map(re.escape, (*PERSON_WORDS, *_SENDERS)))
+_CUE_WORDS = frozenset(
+    w for w in (*PERSON_WORDS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS) if " " not in w
+)
+_CUES = "|".join(
+    map(
+        re.escape,
+        sorted(
+            (*PERSON_WORDS, *_SENDERS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS),
+            key=len,
+            reverse=True,
+        ),
+    )
+)
 _OF = rf"(?:{'|'.join(map(re.escape, RELATIVES))})\s+(?:til|of)"
 _NAME_AFTER = rf"\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}"  # "Hansen", "de la Cruz"
 _NAME = rf"(?:{NAME_INITIAL}\s?){{0,2}}{NAME_WORD}(?:{_NAME_AFTER}){{0,3}}"  # "K. M. Berg" too
@@ -75,10 +107,11 @@ TALKED_TO = ("snakket med", "snakka med", "pratet med", "spoke to", "spoke with"
 # A name typed in lower case after a cue, a call or a title: "ringte kari tilbake", "ring
 # jan-erik", "snakket med ingrid berg", "fru hansen"; the name is looked at, not taken.
 _CALLS = "|".join(map(re.escape, ("ring", "ringe", "ringer", "call", *TALKED_TO)))
+_SPACE = r"\s*:?\s+"  # between a cue and a lower-case name: "kunde: marit", "hei håkon"
 _LOWER_WORD = rf"[{NAME_LOWER}]+(?:-[{NAME_LOWER}]+)?"
 _LOWER_CUED = re.compile(
     rf"(?<![\w-])(?i:(?P<title>{'|'.join(NAME_TITLES)})\.?|{_CUES}|{_CALLS})"
-    rf"(?=\s+(?P<name>{_LOWER_WORD})(?:\s+(?P<surname>{_LOWER_WORD}))?(?![\w'’-]))"
+    rf"(?={_SPACE}(?P<name>{_LOWER_WORD})(?:\s+(?P<surname>{_LOWER_WORD}))?(?![\w'’-]))"
 )
 # Verbs only a person does, speaking or wanting: a name before one is a person's ("kari
 # ringte", "ola sa at", "arne vil ha").
@@ -107,9 +140,20 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# The words a message ends with, alone after its last sentence or line, as a writer signs:
+# "... kan de kome? Torgeir", "...\nShazia", "... asap. mari", "...\nSølvi\n997 48 367";
+# and a writer naming themself before "her" ("Sunniva her, datteren til ...").
+_SIGNED = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}|{_LOWER_WORD})"
+    r"[\s!]*(?:\+?\d[\d .-]{6,}\s*)?$"
+)
+_HERE = re.compile(rf"(?:^|[.!?\n]\s*|\b(?i:hei|hej|hallo)\W+)(?P<name>{NAME_WORD}) her\b")
+
+
 def cued_names(text: str) -> Iterator[Span]:
     yield from _capitalised(text)
     yield from _lower_case(text)
+    yield from _signed(text)
 
 
 def _capitalised(text: str) -> Iterator[Span]:
@@ -119,9 +163,36 @@ def _capitalised(text: str) -> Iterator[Span]:
             words = text[start:end].split()
             while words and (words[-1] in _NOT_NAMES or words[-1] in NOT_PERSON_WORDS):
                 words.pop()
-            if not words or words[0] in _NOT_NAMES:
+            if not words or words[0] in _NOT_NAMES or _everyday(words[0]):
                 continue
             yield Span("person_name", start, start + len(" ".join(words)))
+
+
+def _signed(text: str) -> Iterator[Span]:
+    """The name a message is signed with, or its writer names before "her"."""
+    for pattern in (_SIGNED, _HERE):
+        match = pattern.search(text)
+        if not match:
+            continue
+        words = match["name"].split()
+        if all(_signature_word(w) for w in words):
+            yield Span("person_name", *match.span("name"))
+
+
+def _signature_word(word: str) -> bool:
+    if word[0].islower():
+        return _lower_case_name(word, _is_home_given_name)
+    return not (word in _NOT_NAMES or word in NOT_PERSON_WORDS or _everyday(word)) and (
+        zipf(word) < COMMON_ZIPF
+    )
+
+
+def _everyday(word: str) -> bool:
+    """A cue, or a common word that is no home given name nor surname: "Hi, This is",
+    "Dear Team", "Kunde: Hei" name no one."""
+    if word.casefold() in _CUE_WORDS:
+        return True
+    return zipf(word) >= COMMON_ZIPF and word not in home_given_names() and word not in surnames()
 
 
 def _lower_case(text: str) -> Iterator[Span]:

@@ -5,8 +5,8 @@ Nordmann", "Grzegorz Wiśniewski-Lund"), with a word that is no common one befor
 surname ("Audun Berg"), with a known surname and then a given name ("Nguyen Van Hung"),
 with initials before a known name ("K. Johansen"), or when it follows a title
 ("Fru Hansen"), a word for a person with a known name after it ("kunden Kari", "spoke to
-Hansen"), or a verb that names ("heiter Sjur Tveito"). A word for a person or a date of
-birth after the run makes it a name too ("Ulvhild, datteren hans", "Tormod Aasheim (son)",
+Hansen"), or a verb that names ("heiter Gjertrud Tveito"). A word for a person or a date of
+birth after the run makes it a name too ("Ulvhild, datteren hans", "Tesfay Aasheim (son)",
 "Ulvhild Brekkestø, født ...").
 
 A given name standing alone counts when it is on a home locale's list and not an everyday
@@ -54,7 +54,7 @@ _PERSON_CUES = frozenset(
 # Verbs that give a name: what follows is a person's when it is a known name or a full one.
 _NAMING = frozenset({"heter", "heiter", "het", "named"})
 # What after a run of capitalised words says it is a person: "Ulvhild, datteren hans",
-# "Ulvhild, her daughter", "Tormod Aasheim (son)", "Ulvhild Brekkestø, født 3. mai 1941".
+# "Ulvhild, her daughter", "Tesfay Aasheim (son)", "Ulvhild Brekkestø, født 3. mai 1941".
 _PEOPLE = "|".join(map(re.escape, PERSON_WORDS))
 _WHOSE = r"(?:hennes|hans|deres|hers|his|their|til\s+kunden|of\s+the\s+customer)"
 _HIS = r"(?:hennes|hans|deres|her|his|their)"

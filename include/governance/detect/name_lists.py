@@ -3,9 +3,14 @@
 The given names and surnames are Faker's person providers' own lists (never names generated
 at random): the Nordic and English locales, whose names most customers of a Norwegian shop
 have, and the Latin-script locales of the countries many others come from (Poland,
-Lithuania, Turkey, Vietnam, Pakistan, India, East and North Africa ...). Each name is known
-with its accents and without them ("Wiśniewski", "Wisniewski"; "Nguyễn", "Nguyen"), as notes
-are often typed on a Norwegian keyboard.
+Lithuania, Turkey, Vietnam, Pakistan, India, East and North Africa ...). Faker has a few
+hundred given names a locale, so the given names of ``gender-guesser``'s ``nam_dict`` (Jörg
+Michael's 48,000 given names with how common each is in 54 countries and regions) are known
+too: those used in a Nordic country as a home locale's, the others only
+when they are no common word in Norwegian, Swedish, Danish or English ("Hei", "Ja", "Visa"
+are given names somewhere). Each
+name is known with its accents and without them ("Wiśniewski", "Wisniewski"; "Nguyễn",
+"Nguyen"), as notes are often typed on a Norwegian keyboard.
 
 A word alone has nothing but its list to vouch for it, so a lone given name counts only when
 it is not also an everyday Norwegian or English word ("Per", "Dag", "May", "Will"), nor a
@@ -32,6 +37,12 @@ NAME_LOCALES = (
     *("is_IS", "en_IE", "de_DE", "nl_NL", "pl_PL", "lt_LT", "lv_LV", "et_EE", "ro_RO"),
     *("hr_HR", "tr_TR", "vi_VN", "en_IN", "en_PK", "en_KE", "fr_DZ"),
 )
+# nam_dict's countries whose given names count as a home locale's (Faker has the English ones).
+HOME_COUNTRIES = ("norway", "sweden", "denmark", "finland")
+# How common (nam_dict's scale: 1 rare ... 13 very common) a name must be in one of them to
+# count as a home name, trusted at a sentence's start ("Manus er klart": a Danish name, rare).
+HOME_MIN_FREQUENCY = 3
+NAM_DICT_MIN_LETTERS = 3  # its two-letter names ("Ea", "Ad") are words in a note
 EVERYDAY_LANGUAGES = ("nb", "en")
 # A word this frequent is an everyday word before it is a name: "Per", "Dag", "May", "Will".
 EVERYDAY_ZIPF = 5.0
@@ -71,7 +82,8 @@ _UNDECOMPOSED = str.maketrans("ŁłĐđØøı", "LlDdOoi") | str.maketrans(
 
 @cache
 def given_names() -> frozenset[str]:
-    return _provider_names(NAME_LOCALES, "first_names")
+    far = {n for n in _nam_dict() if _zipf_nordic(n) < COMMON_ZIPF}
+    return home_given_names() | _provider_names(NAME_LOCALES, "first_names") | _with_unaccented(far)
 
 
 @cache
@@ -83,7 +95,9 @@ def surnames() -> frozenset[str]:
 def home_given_names() -> frozenset[str]:
     """The given names of the home locales, which a word alone is trusted to be even at a
     sentence's start."""
-    return _provider_names(HOME_LOCALES, "first_names")
+    return _provider_names(HOME_LOCALES, "first_names") | _with_unaccented(
+        _nam_dict(HOME_COUNTRIES)
+    )
 
 
 def is_given_name(word: str) -> bool:
@@ -127,16 +141,49 @@ def _provider_names(locales: tuple[str, ...], key: str) -> frozenset[str]:
         for attribute in dir(provider):
             if key in attribute and not attribute.startswith("_"):
                 names.update(n for n in getattr(provider, attribute) if isinstance(n, str))
+    return _with_unaccented(names)
+
+
+def _with_unaccented(names: set[str] | frozenset[str]) -> frozenset[str]:
     return frozenset(names | {without_accents(n) for n in names})
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    """Zipf frequency of each word in wordfreq's small lists, the highest of the languages."""
+def _nam_dict(countries: tuple[str, ...] | None = None) -> frozenset[str]:
+    """nam_dict's given names, or those at least ``HOME_MIN_FREQUENCY`` common in one of
+    ``countries``."""
+    from gender_guesser.detector import Detector  # parses its 48k lines when first used
+
+    names = {n: g for n, g in Detector().names.items() if len(n) >= NAM_DICT_MIN_LETTERS}
+    if countries is None:
+        return frozenset(names)
+    columns = [Detector.COUNTRIES.index(country) for country in countries]
+    return frozenset(
+        name
+        for name, by_gender in names.items()
+        if any(
+            int(values[c], 16) >= HOME_MIN_FREQUENCY
+            for values in by_gender.values()
+            for c in columns
+            if values[c] != " "
+        )
+    )
+
+
+def _zipf_nordic(word: str) -> float:
+    return max(
+        zipf(word), *(_frequencies(language).get(word.casefold(), 0.0) for language in ("sv", "da"))
+    )
+
+
+@cache
+def _frequencies(*languages: str) -> dict[str, float]:
+    """Zipf frequency of each word in wordfreq's small lists, the highest of the languages
+    (default: the everyday ones)."""
     from wordfreq import get_frequency_dict  # imported here: it loads its lists when used
 
     best: dict[str, float] = {}
-    for language in EVERYDAY_LANGUAGES:
+    for language in languages or EVERYDAY_LANGUAGES:
         for word, frequency in get_frequency_dict(language, wordlist="small").items():
             value = math.log10(frequency) + 9
             if value > best.get(word, 0.0):
