@@ -29,13 +29,16 @@ from include.governance.detect.spans import Kind, Span
 from include.governance.detect.validators import (
     EMAIL_AT,
     EMAIL_IN_TEXT,
+    HETU,
     NATIONAL_ID_SHAPE,
     digits_of,
     is_international,
     is_masked_card,
     is_valid_card,
+    is_valid_hetu,
     is_valid_ip,
     is_valid_national_id,
+    is_valid_nordic_id,
     is_valid_phone,
 )
 
@@ -134,6 +137,7 @@ def _candidates(text: str) -> Iterator[Span]:
         yield from written_emails(text)
     if _DIGIT.search(text):
         yield from _numbers(text)
+        yield from _finnish_ids(text)
         yield from ibans(text)
         yield from account_numbers(text)
         yield from birth_dates(text)
@@ -191,7 +195,15 @@ def _number_kind(text: str, start: int, end: int) -> Kind | None:
             return "payment_card"
         if _ID_CUE.search(text, max(0, start - _CUE_WINDOW), start):
             return None
+        if is_valid_nordic_id(candidate):
+            return "national_id"
     return "phone" if is_valid_phone(candidate) else None
+
+
+def _finnish_ids(text: str) -> Iterator[Span]:
+    for match in HETU.finditer(text):
+        if is_valid_hetu(match[0]):
+            yield Span("national_id", match.start(), match.end())
 
 
 def _masked_cards(text: str) -> Iterator[Span]:

@@ -14,9 +14,18 @@ from collections.abc import Container
 
 import phonenumbers
 from stdnum import luhn
+from stdnum.dk import cpr
+from stdnum.fi import hetu
 from stdnum.no import fodselsnummer
+from stdnum.se import personnummer
 
 DEFAULT_REGION = "NO"
+# Where a number written without its country code may be from besides Norway, tried in turn
+# when it is written in groups as people write phone numbers ("079-227 93 84", "60 78 55 26").
+NEIGHBOUR_REGIONS = ("SE", "DK", "FI", "GB", "DE")
+# How they are written: a trunk prefix and an area code, then groups ("079-227 93 84",
+# "07745 181280"), or a Danish number in pairs ("60 78 55 26").
+_NEIGHBOUR_PHONE = re.compile(r"0\d{1,4}(?:[ -]\d{2,6}){1,4}|[2-9]\d(?: \d{2}){3}")
 NO_NUMBER_DIGITS = 8  # every Norwegian phone number has eight digits, none a trunk prefix
 MAX_PHONE_DIGITS = 15  # E.164
 
@@ -38,6 +47,11 @@ _MASKED_PAN = re.compile(r"(\d{0,6})[*xX•]{3,}(\d{4})")
 
 # A fødselsnummer as written: eleven digits, perhaps a space or dash after the birth date.
 NATIONAL_ID_SHAPE = re.compile(r"\d{6}[ -]?\d{5}")
+# A Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN) or a Danish CPR number (DDMMYY-NNNN) as
+# written, with the dash: ten bare digits are as often a phone or an order number.
+NORDIC_ID_SHAPE = re.compile(r"(?:\d{2})?\d{6}-\d{4}")
+# A Finnish henkilötunnus: DDMMYY, the century sign, three digits and a check character.
+HETU = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w-])")
 
 # Card schemes by issuer prefix: (first prefix, last prefix, lengths of their numbers).
 _CARD_SCHEMES: tuple[tuple[str, str, Container[int]], ...] = (
@@ -65,17 +79,27 @@ def is_valid_email(text: str) -> bool:
 
 
 def is_valid_phone(text: str) -> bool:
-    """A number a phone plan assigns. Without ``+`` or ``00`` it must be Norwegian (eight
-    digits): longer bare digit strings are ids, and dates with separators are not phones."""
+    """A number a phone plan assigns. Without ``+`` or ``00`` it is Norwegian (eight
+    digits), or, when written in groups, a neighbour's (Swedish, Danish, Finnish, British,
+    German); bare digit strings of other lengths are ids, and dates are not phones."""
     digits = digits_of(text)
-    longest = MAX_PHONE_DIGITS if is_international(text) else NO_NUMBER_DIGITS
-    if not NO_NUMBER_DIGITS <= len(digits) <= longest or _DATE_LIKE.fullmatch(text):
+    international = is_international(text)
+    if len(digits) < NO_NUMBER_DIGITS or len(digits) > MAX_PHONE_DIGITS:
         return False
+    if _DATE_LIKE.fullmatch(text):
+        return False
+    if (international or len(digits) == NO_NUMBER_DIGITS) and _assigned(text, DEFAULT_REGION):
+        return True
+    if international or not _NEIGHBOUR_PHONE.fullmatch(text) or NATIONAL_ID_SHAPE.fullmatch(text):
+        return False
+    return any(_assigned(text, region) for region in NEIGHBOUR_REGIONS)
+
+
+def _assigned(text: str, region: str) -> bool:
     try:
-        number = phonenumbers.parse(text, DEFAULT_REGION)
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, region))
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number)
 
 
 def phone_prefix_digits(text: str) -> int:
@@ -101,6 +125,18 @@ def is_valid_national_id(digits: str) -> bool:
     account number passes it; the H-numbers of health services (month + 40) are left out,
     as they let account numbers of more banks through (``1644``, ``2050``)."""
     return digits[2] in "01" and fodselsnummer.is_valid(digits)
+
+
+def is_valid_nordic_id(text: str) -> bool:
+    """A Swedish personnummer (its Luhn check digit), or a Danish CPR number (a real birth
+    date: CPR numbers have had no check digit since 2007), as written with its dash."""
+    if not NORDIC_ID_SHAPE.fullmatch(text):
+        return False
+    return personnummer.is_valid(text) or (len(text) == 11 and cpr.is_valid(text))
+
+
+def is_valid_hetu(text: str) -> bool:
+    return hetu.is_valid(text)
 
 
 def card_lengths(prefix: str) -> Container[int] | None:
