@@ -1,0 +1,575 @@
+"""Public sample databases in the sets' compact form, made from fetched repository snapshots.
+
+The sample databases are public (see README.md: source, commit, licence), but their data is
+not committed to this repository: the project's rules keep fetched material out of commits.
+This script turns a snapshot (a bare git directory, e.g. the search tool's
+``fetch github:lerocha/chinook-database``) into ``<set>/data.json.gz``: the schema (tables,
+columns, types, primary and foreign keys) and at most 300 rows a table, chosen so that
+every kept row's foreign keys still point at a kept row. Binary columns are left out.
+
+    python benchmarks/inventory_sets/samples.py --mirrors /work/.mirror [--only chinook]
+
+PostgreSQL sources are restored into a scratch database ``governance_eval_src_<set>`` on
+the server given by ``--pg`` (dropped again afterwards); the Oracle scripts are parsed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import types as sqltypes
+
+from benchmarks.inventory_sets.model import MAX_ROWS, EvalSet, ForeignKey, TableData, write_set
+
+HERE = Path(__file__).parent
+PG_SERVER = "postgresql+psycopg2://postgres@127.0.0.1:5432"
+
+# set name -> (repository, commit the labels were made against, licence)
+SOURCES: dict[str, tuple[str, str, str]] = {
+    "chinook": (
+        "lerocha/chinook-database",
+        "7f67772503d71ba90f19283c38e93923addb43fa",
+        "MIT (LICENSE.md)",
+    ),
+    "sakila": ("jOOQ/sakila", "e089a5b1ec9af0df7a9c6a5d47d49fa1736a4e84", "BSD-2-Clause"),
+    "northwind": (
+        "pthom/northwind_psql",
+        "cd0ef28d66369fbe177778e604e4be0f153c9e5c",
+        "Ms-PL (Microsoft's Northwind)",
+    ),
+    "oracle_hr": (
+        "oracle-samples/db-sample-schemas",
+        "6660bad68c07bd143430ace58565b3f727e17263",
+        "MIT (LICENSE.txt)",
+    ),
+    "oracle_co": (
+        "oracle-samples/db-sample-schemas",
+        "6660bad68c07bd143430ace58565b3f727e17263",
+        "MIT (LICENSE.txt)",
+    ),
+}
+
+
+def _git_show(git_dir: Path, commit: str, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(git_dir), "show", f"{commit}:{path}"], check=True, capture_output=True
+    ).stdout
+
+
+def generic_type(t: sqltypes.TypeEngine) -> str | None:
+    """The set's generic type for a reflected column type; None for binary and search
+    vectors, which the sets leave out."""
+    if isinstance(t, sqltypes.Boolean):
+        return "boolean"
+    if isinstance(t, sqltypes.BigInteger):
+        return "bigint"
+    if isinstance(t, sqltypes.Integer):
+        return "integer"
+    if isinstance(t, sqltypes.Float):
+        return "float"
+    if isinstance(t, sqltypes.Numeric):
+        if t.precision and t.scale is not None:
+            return f"numeric({t.precision},{t.scale})"
+        return "numeric"
+    if isinstance(t, sqltypes.DateTime):
+        return "timestamp"
+    if isinstance(t, sqltypes.Date):
+        return "date"
+    if isinstance(t, sqltypes.Time):
+        return "time"
+    if isinstance(t, sqltypes._Binary):
+        return None
+    if isinstance(t, sqltypes.String | sqltypes.Enum | sqltypes.ARRAY):
+        length = getattr(t, "length", None)
+        return f"varchar({length})" if length else "text"
+    name = type(t).__name__.lower()
+    if "tsvector" in name or "null" in name:
+        return None
+    return "text"
+
+
+def reflect(
+    engine: Engine,
+    schema: str | None,
+    set_schema: str,
+    *,
+    exclude: set[str] = frozenset(),
+    types: dict[str, str] | None = None,
+) -> list[TableData]:
+    """Every table of ``schema`` with all its rows, renamed into schema ``set_schema``."""
+    inspector = inspect(engine)
+    tables = []
+    for name in sorted(inspector.get_table_names(schema=schema)):
+        if name in exclude:
+            continue
+        columns = []
+        for c in inspector.get_columns(name, schema=schema):
+            kind = (types or {}).get(f"{name}.{c['name']}") or generic_type(c["type"])
+            if kind:
+                columns.append((c["name"], kind))
+        kept = {c for c, _ in columns}
+        pk = inspector.get_pk_constraint(name, schema=schema)["constrained_columns"]
+        fks = [
+            ForeignKey(
+                fk["constrained_columns"],
+                f"{set_schema}.{fk['referred_table']}",
+                fk["referred_columns"],
+            )
+            for fk in inspector.get_foreign_keys(name, schema=schema)
+            if set(fk["constrained_columns"]) <= kept and fk["referred_table"] not in exclude
+        ]
+        quoted = ", ".join(engine.dialect.identifier_preparer.quote(c) for c, _ in columns)
+        table = engine.dialect.identifier_preparer.quote(name)
+        if schema:
+            table = f"{engine.dialect.identifier_preparer.quote_schema(schema)}.{table}"
+        order = ", ".join(engine.dialect.identifier_preparer.quote(c) for c in pk) or "1"
+        with engine.connect() as conn:
+            rows = [
+                [_plain(v) for v in r]
+                for r in conn.execute(text(f"SELECT {quoted} FROM {table} ORDER BY {order}"))
+            ]
+        tables.append(TableData(set_schema, name, columns, pk, fks, rows))
+    return tables
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):  # PostgreSQL arrays (sakila's special_features)
+        return ",".join(str(v) for v in value)
+    if hasattr(value, "value") and not isinstance(value, Decimal | str | int | float):
+        return value.value  # enums
+    return value
+
+
+def keep_consistent(tables: list[TableData], max_rows: int = MAX_ROWS) -> list[TableData]:
+    """At most ``max_rows`` rows a table, each of whose foreign keys points at a kept row.
+
+    Tables are cut parents first (a parent's first rows by key); a child keeps its first
+    rows whose keys all point at kept parents. Cycles (a manager's department) keep what
+    they have: those tables are small enough to keep whole."""
+    by_name = {t.qualified: t for t in tables}
+    done: dict[str, set[tuple]] = {}
+    pending = list(by_name)
+    while pending:
+        ready = [
+            n
+            for n in pending
+            if all(fk.table in done or fk.table == n for fk in by_name[n].foreign_keys)
+        ] or pending[:1]
+        for name in ready:
+            table = by_name[name]
+            index = {c: i for i, (c, _) in enumerate(table.columns)}
+            kept = []
+            for row in table.rows:
+                if len(kept) >= max_rows:
+                    break
+                if all(_points_at_kept(row, index, fk, done) for fk in table.foreign_keys):
+                    kept.append(row)
+            table.rows = kept
+            done[name] = set()
+            pending.remove(name)
+            for other in by_name.values():  # remember the keys others may point at
+                for fk in other.foreign_keys:
+                    if fk.table == name:
+                        cols = [index[c] for c in fk.ref_columns if c in index]
+                        done[name] |= {tuple(r[i] for i in cols) for r in kept}
+    return tables
+
+
+def _points_at_kept(row: list[Any], index: dict[str, int], fk: ForeignKey, done) -> bool:
+    values = tuple(row[index[c]] for c in fk.columns)
+    if any(v is None for v in values) or fk.table not in done:
+        return True  # no reference, or a cycle's table not cut yet
+    return values in done[fk.table]
+
+
+# --- the sources ------------------------------------------------------------------------
+
+
+def chinook(git_dir: Path, commit: str) -> list[TableData]:
+    data = _git_show(git_dir, commit, "ChinookDatabase/DataSources/Chinook_Sqlite.sqlite")
+    with tempfile.NamedTemporaryFile(suffix=".sqlite") as f:
+        f.write(data)
+        f.flush()
+        engine = create_engine(f"sqlite:///{f.name}")
+        tables = reflect(engine, None, "chinook")
+        engine.dispose()
+    return tables
+
+
+def _restore_pg(name: str, scripts: list[bytes]) -> Engine:
+    database = f"governance_eval_src_{name}"
+    admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {database}"))
+    admin.dispose()
+    for script in scripts:
+        subprocess.run(
+            [
+                "psql",
+                "-q",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-v",
+                "ON_ERROR_STOP=0",
+            ],
+            input=script,
+            check=True,
+            capture_output=True,
+        )
+    return create_engine(f"{PG_SERVER}/{database}")
+
+
+def _drop_pg(name: str) -> None:
+    admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS governance_eval_src_{name} WITH (FORCE)"))
+    admin.dispose()
+
+
+def sakila(git_dir: Path, commit: str) -> list[TableData]:
+    scripts = [
+        _git_show(git_dir, commit, "postgres-sakila-db/postgres-sakila-schema.sql"),
+        _git_show(git_dir, commit, "postgres-sakila-db/postgres-sakila-insert-data-using-copy.sql"),
+    ]
+    engine = _restore_pg("sakila", scripts)
+    try:
+        names = inspect(engine).get_table_names(schema="public")
+        partitions = {n for n in names if re.match(r"payment_p\d", n)}
+        return reflect(engine, "public", "sakila", exclude=partitions)
+    finally:
+        engine.dispose()
+        _drop_pg("sakila")
+
+
+def northwind(git_dir: Path, commit: str) -> list[TableData]:
+    engine = _restore_pg("northwind", [_git_show(git_dir, commit, "northwind.sql")])
+    try:
+        return reflect(engine, "public", "northwind")
+    finally:
+        engine.dispose()
+        _drop_pg("northwind")
+
+
+# The Oracle schemas, typed by hand from hr_create.sql and co_create.sql (BLOBs left out,
+# except the product details, JSON text stored in one).
+ORACLE_TABLES: dict[str, dict[str, Any]] = {
+    "oracle_hr": {
+        "regions": ([("region_id", "integer"), ("region_name", "varchar(25)")], ["region_id"], []),
+        "countries": (
+            [
+                ("country_id", "varchar(2)"),
+                ("country_name", "varchar(60)"),
+                ("region_id", "integer"),
+            ],
+            ["country_id"],
+            [(["region_id"], "regions", ["region_id"])],
+        ),
+        "locations": (
+            [
+                ("location_id", "integer"),
+                ("street_address", "varchar(40)"),
+                ("postal_code", "varchar(12)"),
+                ("city", "varchar(30)"),
+                ("state_province", "varchar(25)"),
+                ("country_id", "varchar(2)"),
+            ],
+            ["location_id"],
+            [(["country_id"], "countries", ["country_id"])],
+        ),
+        "departments": (
+            [
+                ("department_id", "integer"),
+                ("department_name", "varchar(30)"),
+                ("manager_id", "integer"),
+                ("location_id", "integer"),
+            ],
+            ["department_id"],
+            [
+                (["location_id"], "locations", ["location_id"]),
+                (["manager_id"], "employees", ["employee_id"]),
+            ],
+        ),
+        "jobs": (
+            [
+                ("job_id", "varchar(10)"),
+                ("job_title", "varchar(35)"),
+                ("min_salary", "integer"),
+                ("max_salary", "integer"),
+            ],
+            ["job_id"],
+            [],
+        ),
+        "employees": (
+            [
+                ("employee_id", "integer"),
+                ("first_name", "varchar(20)"),
+                ("last_name", "varchar(25)"),
+                ("email", "varchar(25)"),
+                ("phone_number", "varchar(20)"),
+                ("hire_date", "date"),
+                ("job_id", "varchar(10)"),
+                ("salary", "numeric(8,2)"),
+                ("commission_pct", "numeric(2,2)"),
+                ("manager_id", "integer"),
+                ("department_id", "integer"),
+            ],
+            ["employee_id"],
+            [
+                (["department_id"], "departments", ["department_id"]),
+                (["job_id"], "jobs", ["job_id"]),
+                (["manager_id"], "employees", ["employee_id"]),
+            ],
+        ),
+        "job_history": (
+            [
+                ("employee_id", "integer"),
+                ("start_date", "date"),
+                ("end_date", "date"),
+                ("job_id", "varchar(10)"),
+                ("department_id", "integer"),
+            ],
+            ["employee_id", "start_date"],
+            [
+                (["employee_id"], "employees", ["employee_id"]),
+                (["job_id"], "jobs", ["job_id"]),
+                (["department_id"], "departments", ["department_id"]),
+            ],
+        ),
+    },
+    "oracle_co": {
+        "customers": (
+            [
+                ("customer_id", "integer"),
+                ("email_address", "varchar(255)"),
+                ("full_name", "varchar(255)"),
+            ],
+            ["customer_id"],
+            [],
+        ),
+        "stores": (
+            [
+                ("store_id", "integer"),
+                ("store_name", "varchar(255)"),
+                ("web_address", "varchar(100)"),
+                ("physical_address", "varchar(512)"),
+                ("latitude", "numeric(9,6)"),
+                ("longitude", "numeric(9,6)"),
+                ("logo_mime_type", "varchar(512)"),
+                ("logo_filename", "varchar(512)"),
+                ("logo_charset", "varchar(512)"),
+                ("logo_last_updated", "date"),
+            ],
+            ["store_id"],
+            [],
+        ),
+        "products": (
+            [
+                ("product_id", "integer"),
+                ("product_name", "varchar(255)"),
+                ("unit_price", "numeric(10,2)"),
+                ("product_details", "text"),
+                ("image_mime_type", "varchar(512)"),
+                ("image_filename", "varchar(512)"),
+                ("image_charset", "varchar(512)"),
+                ("image_last_updated", "date"),
+            ],
+            ["product_id"],
+            [],
+        ),
+        "orders": (
+            [
+                ("order_id", "integer"),
+                ("order_tms", "timestamp"),
+                ("customer_id", "integer"),
+                ("order_status", "varchar(10)"),
+                ("store_id", "integer"),
+            ],
+            ["order_id"],
+            [
+                (["customer_id"], "customers", ["customer_id"]),
+                (["store_id"], "stores", ["store_id"]),
+            ],
+        ),
+        "shipments": (
+            [
+                ("shipment_id", "integer"),
+                ("store_id", "integer"),
+                ("customer_id", "integer"),
+                ("delivery_address", "varchar(512)"),
+                ("shipment_status", "varchar(100)"),
+            ],
+            ["shipment_id"],
+            [
+                (["store_id"], "stores", ["store_id"]),
+                (["customer_id"], "customers", ["customer_id"]),
+            ],
+        ),
+        "order_items": (
+            [
+                ("order_id", "integer"),
+                ("line_item_id", "integer"),
+                ("product_id", "integer"),
+                ("unit_price", "numeric(10,2)"),
+                ("quantity", "integer"),
+                ("shipment_id", "integer"),
+            ],
+            ["order_id", "line_item_id"],
+            [
+                (["order_id"], "orders", ["order_id"]),
+                (["shipment_id"], "shipments", ["shipment_id"]),
+                (["product_id"], "products", ["product_id"]),
+            ],
+        ),
+        "inventory": (
+            [
+                ("inventory_id", "integer"),
+                ("store_id", "integer"),
+                ("product_id", "integer"),
+                ("product_inventory", "integer"),
+            ],
+            ["inventory_id"],
+            [(["store_id"], "stores", ["store_id"]), (["product_id"], "products", ["product_id"])],
+        ),
+    },
+}
+_INSERT = re.compile(r"INSERT\s+INTO\s+(\w+)\s*(?:\(([^)]*)\))?\s*VALUES\s*\(", re.I)
+_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+
+
+def _oracle_values(sql: str, start: int) -> tuple[list[Any], int]:
+    """The values of one ``VALUES (...)`` list from ``start`` (just after its parenthesis):
+    numbers, quoted text, NULL and the few functions the scripts use, evaluated."""
+    values: list[Any] = []
+    i, depth, token = start, 0, ""
+    while True:
+        ch = sql[i]
+        if ch == "'":
+            j, buf = i + 1, []
+            while True:
+                if sql[j] == "'" and sql[j + 1 : j + 2] == "'":
+                    buf.append("'")
+                    j += 2
+                elif sql[j] == "'":
+                    break
+                else:
+                    buf.append(sql[j])
+                    j += 1
+            token += "'" + "".join(buf).replace("\x00", "") + "\x00"  # a closed literal
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                values.append(_oracle_value(token.strip()))
+                return values, i + 1
+            depth -= 1
+        elif ch == "," and depth == 0:
+            values.append(_oracle_value(token.strip()))
+            token = ""
+            i += 1
+            continue
+        token += ch
+        i += 1
+
+
+def _oracle_value(token: str) -> Any:
+    literals = re.findall(r"'([^\x00]*)\x00", token)
+    upper = token.upper()
+    if upper == "NULL":
+        return None
+    if upper.startswith("TO_DATE"):
+        day, month, year = re.split(r"[-/]", literals[0])
+        return f"{year}-{month}-{day}"
+    if upper.startswith("TO_TIMESTAMP"):
+        d, mon, rest = literals[0].split("-", 2)
+        year, clock = rest.split(" ")
+        h, m, s, frac = clock.split(".")
+        month = _MONTHS.index(mon.upper()) + 1
+        return f"{year}-{month:02d}-{int(d):02d}T{h}:{m}:{s}.{frac[:6]}"
+    if literals:
+        return literals[0]
+    if not re.fullmatch(r"-?\d+(\.\d*)?", token):
+        return None  # a PL/SQL variable (one product's long details): left empty
+    return Decimal(token) if "." in token else int(token)
+
+
+def _oracle(set_name: str, git_dir: Path, commit: str, script: str) -> list[TableData]:
+    sql = _git_show(git_dir, commit, script).decode("utf-8")
+    sql = "\n".join(line for line in sql.splitlines() if not re.match(r"\s*(rem|--)", line, re.I))
+    specs = ORACLE_TABLES[set_name]
+    rows: dict[str, list[list[Any]]] = {name: [] for name in specs}
+    for m in _INSERT.finditer(sql):
+        table = m.group(1).lower()
+        values, _ = _oracle_values(sql, m.end())
+        columns = [c for c, _ in specs[table][0]]
+        named = [c.strip().lower() for c in m.group(2).split(",")] if m.group(2) else columns
+        record = dict(zip(named, values, strict=True))
+        if len(specs[table][1]) == 1 and record.get(specs[table][1][0]) is None:
+            record[specs[table][1][0]] = len(rows[table]) + 1  # an identity column
+        rows[table].append([record.get(c) for c in columns])
+    return [
+        TableData(
+            set_name,
+            name,
+            columns,
+            pk,
+            [ForeignKey(cols, f"{set_name}.{ref}", ref_cols) for cols, ref, ref_cols in fks],
+            sorted(
+                rows[name], key=lambda r: tuple(r[[c for c, _ in columns].index(k)] for k in pk)
+            ),
+        )
+        for name, (columns, pk, fks) in specs.items()
+    ]
+
+
+EXTRACTORS: dict[str, Callable[[Path, str], list[TableData]]] = {
+    "chinook": chinook,
+    "sakila": sakila,
+    "northwind": northwind,
+    "oracle_hr": lambda g, c: _oracle("oracle_hr", g, c, "human_resources/hr_populate.sql"),
+    "oracle_co": lambda g, c: _oracle("oracle_co", g, c, "customer_orders/co_populate.sql"),
+}
+
+
+def data_path(name: str) -> Path:
+    return HERE / name / "data.json.gz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    parser.add_argument("--only", action="append", help="a set name; repeatable")
+    args = parser.parse_args()
+    for name in args.only or list(SOURCES):
+        repo, commit, licence = SOURCES[name]
+        git_dir = args.mirrors / repo.replace("/", "+") / "repo"
+        if not git_dir.exists():
+            print(f"{name}: no snapshot at {git_dir} (fetch github:{repo})", file=sys.stderr)
+            continue
+        tables = keep_consistent(EXTRACTORS[name](git_dir, commit))
+        evalset = EvalSet(name, f"github:{repo}@{commit} ({licence})", tables)
+        write_set(evalset, data_path(name))
+        size = data_path(name).stat().st_size
+        print(
+            f"{name}: {len(tables)} tables, {len(evalset.columns())} columns, "
+            f"{sum(len(t.rows) for t in tables)} rows, {size / 1024:.0f} KiB"
+        )
+
+
+if __name__ == "__main__":
+    main()
