@@ -1,10 +1,17 @@
 """Postal addresses in free text: a street and its number, a postcode and its place, a
 post-office box, each alone or together ("Storgata 12B, 0155 Oslo", "Bjørnstjerne
-Bjørnsons gate 3", "Postboks 123, 4001 Stavanger", "14 Baker Street, London NW1 6XE").
+Bjørnsons gate 3", "Postboks 123, 4001 Stavanger", "14 Baker Street, London NW1 6XE",
+"Kungsgatan 5B, 411 19 Göteborg", "Hämeenkatu 14 B 22, 33100 Tampere", "Nørregade 7, 3.
+tv., 1165 København K").
 
-A street is a word that ends like one in Norwegian, Swedish or Danish ("-gata", "-veien",
-"-vägen", "-vej") or a street word after capitalised words ("Thor Olsens gate", "Baker
-Street"), with a house number; a name without a number is a place, not an address.
+A street is a word that ends like one in Norwegian, Swedish, Danish, Finnish or German
+("-gata", "-veien", "-vägen", "-vej", "-katu", "-straße") or a street word after
+capitalised words ("Thor Olsens gate", "Baker Street"), with a house number (and a
+stairway, flat or floor); a name without a number is a place, not an address. A rural
+address is often a farm's name and a number before the postcode ("Sørbygda 410, 2410
+Hernes", "Nordre Lien, 2665 Lesja"), or its land register numbers ("gnr. 45/bnr. 12").
+Typed in lower case, a street counts when its word is a compound with a street's ending
+("sandgata 13", "gamle kongevei 3, 7043 trondheim").
 """
 
 from __future__ import annotations
@@ -23,7 +30,10 @@ _ENDINGS = (
     "bakke", "lia", "lien", "åsen", "haugen", "svingen", "kroken", "brekka", "brekke",
     "tunet", "ringen", "hagen", "jordet", "løkka", "kollen", "berget", "dalen", "brygge",
     "bryggen", "kaia", "kaien", "tråkket", "grenda", "sletta", "vägen", "väg", "gatan",
-    "vej", "vejen", "gade", "gaden", "stræde", "strasse", "straße", "weg", "ulica",
+    "gränd", "backe", "backen", "leden", "vej", "vejen", "gade", "gaden", "stræde",
+    "vænge", "vænget", "plads", "strasse", "straße", "str.", "gasse", "platz", "allee",
+    "damm", "weg", "ulica", "katu", "tie", "kuja", "polku", "tori", "väylä", "rinne",
+    "kaari", "raitti",
 )  # fmt: skip
 # Street words standing alone, after the name's capitalised words.
 _STREET_WORDS = (
@@ -31,9 +41,19 @@ _STREET_WORDS = (
     "Avenue", "Ave", "Lane", "Way", "Drive", "Close", "Court", "Place", "Square",
     "Terrace", "Gardens", "Crescent", "Row", "Walk", "Hill", "Park",
 )  # fmt: skip
-_NUMBER = rf"\d{{1,4}}(?: ?[A-Za-z](?![{_LOWER}]))?(?:[ ,]+[HhUuKk]\d{{4}})?"
-_PLACE = rf"[{_UPPER}][{_LOWER}-]+(?: [{_UPPER}][{_LOWER}-]+)?"
-_POSTCODE = rf"(?:(?:N|NO)-)?\d{{4}} {_PLACE}"
+# A house number, perhaps a letter and a flat ("14 B 22"), a flat number ("H0201"), or a
+# Danish floor and side ("3. tv.", "st. th.").
+_FLOOR = r"(?:,? (?:\d{1,2}\.|st\.|kl\.) ?(?:tv|th|mf)\.?)"
+_NUMBER = (
+    rf"\d{{1,4}}(?: ?[A-Za-z](?![{_LOWER}])(?: \d{{1,3}}(?!\d))?)?"
+    rf"(?:[ ,]+[HhUuKk]\d{{4}})?{_FLOOR}?"
+)
+_PLACE = rf"[{_UPPER}][{_LOWER}-]+(?: [{_UPPER}][{_LOWER}-]+)?(?: [A-Z](?![\w]))?"
+# Norwegian and Danish postcodes have four digits, Swedish five (written "411 19"), Finnish
+# and German five: five bare digits count only with the country's letters or after a street.
+_NORDIC_POSTCODE = r"(?:(?:N|NO|DK)-)?\d{4}|(?:(?:S|SE)-)?\d{3} \d{2}|(?:FI|D|DE)-\d{5}"
+_POSTCODE = rf"(?:{_NORDIC_POSTCODE}) {_PLACE}"
+_POSTCODE_AFTER_STREET = rf"(?:{_NORDIC_POSTCODE}|\d{{5}}) {_PLACE}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
 _ENDED = "|".join(_ENDINGS)
 _NORDIC_STREET = (
@@ -44,14 +64,27 @@ _NORDIC_STREET = (
 _ENGLISH_STREET = (
     rf"\d{{1,4}}[A-Za-z]? (?:{_CAPITALISED} ){{1,3}}(?:{'|'.join(_STREET_WORDS[7:])})\b"
 )
-_BOX = rf"(?:Postboks|Pb\.?|P\.? ?O\.? Box|Box) \d{{1,5}}(?: {_PLACE})?"
+_BOX = rf"(?:Postboks|Pb\.?|P\.? ?O\.? Box|Box|Postbox|PL) \d{{1,5}}(?: {_PLACE})?"
 _TAIL = rf"(?:,? {_POSTCODE}|,? {_PLACE}(?:,? {_UK_POSTCODE})?|,? {_UK_POSTCODE})?"
+# A farm's or a place's name, perhaps with a number, before a postcode and its place.
+_RURAL = rf"(?:{_CAPITALISED} ){{0,2}}{_CAPITALISED}(?: \d{{1,4}}[A-Za-z]?)?, {_POSTCODE}"
+_LAND_REGISTER = r"(?i:gnr)\.? ?\d{1,4}\s*[/,]?\s*(?i:bnr)\.? ?\d{1,4}"
 _ADDRESS = re.compile(
-    rf"(?<![\w-])(?:(?:{_NORDIC_STREET}|{_BOX})(?:,? {_POSTCODE})?|{_ENGLISH_STREET}{_TAIL}"
-    rf"|{_POSTCODE})(?![\w-])"
+    rf"(?<![\w-])(?:(?:{_NORDIC_STREET}|{_BOX})(?:,? {_POSTCODE_AFTER_STREET})?"
+    rf"|{_ENGLISH_STREET}{_TAIL}|{_RURAL}|{_POSTCODE}|{_LAND_REGISTER})(?![\w-])"
+)
+# In lower case: a compound word with a street's ending and a number, perhaps with the
+# postcode and place ("sandgata 13", "gamle kongevei 3, 7043 trondheim").
+_LOWER_PREFIX = (
+    r"(?:gamle|gamla|nye|nya|store|stora|lille|lilla|øvre|övre|nedre|nordre|søndre|vestre|østre) "
+)
+_LOWER_STREET = re.compile(
+    rf"(?<![\w-])(?:{_LOWER_PREFIX})?[a-zæøåäö]{{3,}}(?:{_ENDED}) \d{{1,4}}[a-z]?"
+    r"(?:,? \d{4} [a-zæøå]+)?(?![\w-])"
 )
 
 
 def addresses(text: str) -> Iterator[Span]:
-    for match in _ADDRESS.finditer(text):
-        yield Span("address", match.start(), match.end())
+    for pattern in (_ADDRESS, _LOWER_STREET):
+        for match in pattern.finditer(text):
+            yield Span("address", match.start(), match.end())

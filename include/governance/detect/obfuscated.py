@@ -1,6 +1,7 @@
 """E-mail addresses written so that a machine would not read them: "ola dot nordmann at
 gmail dot com", "kari(at)online.no", "per [at] hotmail [dot] com", "kari punktum nordmann
-krøllalfa gmail punktum com", "bente @ gmail . com". Only an address that ends in a known
+krøllalfa gmail punktum com", "bente @ gmail . com", "bengt.lind snabel-a telia punkt se",
+"matti ät posti piste fi". Only an address that ends in a known
 top-level domain counts, so "meet at noon" is not one."""
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from collections.abc import Iterator
 from include.governance.detect.spans import Span
 
 _PART = r"[A-Za-z0-9æøåÆØÅ%+_-]+"
-_DOT = r"(?:\s*\.\s*|\s*[(\[{]\s*(?:dot|punktum)\s*[)\]}]\s*|\s+(?:dot|punktum|prikk)\s+)"
-_AT = r"(?:\s*@\s*|\s*[(\[{]\s*(?:at|a|alfa)\s*[)\]}]\s*|\s+(?:at|krøllalfa|alfakrøll)\s+)"
+# The words for "." and "@" in English, Norwegian, Swedish, Danish and Finnish.
+_DOT_WORDS = "dot|punktum|prikk|punkt|piste"
+_AT_WORDS = "at|krøllalfa|alfakrøll|snabel-a|snabela|ät|snabel"
+_DOT = rf"(?:\s*\.\s*|\s*[(\[{{]\s*(?:{_DOT_WORDS})\s*[)\]}}]\s*|\s+(?:{_DOT_WORDS})\s+)"
+_AT = rf"(?:\s*@\s*|\s*[(\[{{]\s*(?:{_AT_WORDS}|a|alfa)\s*[)\]}}]\s*|\s+(?:{_AT_WORDS})\s+)"
+WRITTEN_AT = re.compile(rf"\b(?:{_AT_WORDS})\b|\(a|\[a", re.IGNORECASE)
 TOP_LEVEL_DOMAINS = (
     "com", "net", "org", "info", "biz", "eu", "io", "no", "se", "dk", "fi", "is", "de",
     "uk", "pl", "lt", "lv", "ee", "nl", "fr", "es", "it", "ch", "at", "be", "us", "ca",

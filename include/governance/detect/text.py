@@ -23,7 +23,7 @@ from include.governance.detect.birth_dates import birth_dates
 from include.governance.detect.cued_names import cued_names
 from include.governance.detect.health import health_information
 from include.governance.detect.listed_names import listed_names, repeated_names
-from include.governance.detect.obfuscated import written_emails
+from include.governance.detect.obfuscated import WRITTEN_AT, written_emails
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.spans import Kind, Span
 from include.governance.detect.validators import (
@@ -83,7 +83,6 @@ _VERSION_BEFORE = re.compile(r"\b(?:v|ver|version|versjon)\.?\s*$", re.IGNORECAS
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 _CUE_WINDOW = 30  # characters before a candidate that a cue is looked for in
 _DIGIT = re.compile(r"\d")
-_WRITTEN_AT = re.compile(r"\bat\b|\(a|\[a|krøllalfa|alfakrøll", re.IGNORECASE)
 _MASK_CHARS = ("*", "•", "xxx", "XXX")
 _LONGEST_LOCAL_PART, _LONGEST_DOMAIN = 64, 255
 
@@ -133,7 +132,7 @@ def _candidates(text: str) -> Iterator[Span]:
     """Spans of each kind, cheapest kinds first; they may overlap."""
     if "@" in text or "%40" in text:
         yield from _emails(text)
-    if "@" in text or _WRITTEN_AT.search(text):
+    if "@" in text or WRITTEN_AT.search(text):
         yield from written_emails(text)
     if _DIGIT.search(text):
         yield from _numbers(text)
