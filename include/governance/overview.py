@@ -46,12 +46,12 @@ def governance_overview(
     existing = _governance_tables(inspector)
     register = _register(engine, inspector, existing, sensitivity or {})
     register_page = register.page(register_filter or RegisterFilter()) if register else None
-    scans = rows_of(engine, existing, pii_scan_runs, pii_scan_runs.c.started_at.desc(), limit=SCANS)
 
     def rows(table: Table, *order: Any, where: Any = None, limit: int | None = None) -> list:
-        return rows_of(engine, existing, table, *order, where=where, limit=limit)
+        return _rows_of(engine, existing, table, *order, where=where, limit=limit)
 
-    c = pii_columns.c
+    scans = rows(pii_scan_runs, pii_scan_runs.c.started_at.desc(), limit=SCANS)
+    col = pii_columns.c
     return {
         "scan": scans[0] if scans else None,
         "scans": scans[::-1],
@@ -62,9 +62,14 @@ def governance_overview(
             "scans": scan_chart(scans[::-1]),
         },
         "ungoverned": rows(
-            pii_columns, c.schema_name, c.table_name, c.column_name, where=~c.governed, limit=GAPS
+            pii_columns,
+            col.schema_name,
+            col.table_name,
+            col.column_name,
+            where=~col.governed,
+            limit=GAPS,
         ),
-        "ungoverned_total": _count(engine, pii_columns, ~c.governed) if register else 0,
+        "ungoverned_total": _count(engine, pii_columns, ~col.governed) if register else 0,
         "changes": rows(pii_changes, pii_changes.c.detected_at.desc(), limit=RECENT),
         "retention_runs": [
             dict(
@@ -130,7 +135,7 @@ def _governance_tables(inspector: Catalog) -> set[str]:
     return set(inspector.get_table_names(schema=GOVERNANCE_SCHEMA))
 
 
-def rows_of(
+def _rows_of(
     engine: Engine,
     existing: set[str],
     table: Table,

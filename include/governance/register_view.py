@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, Engine, false, func, select, tuple_
+from sqlalchemy import ColumnElement, Engine, Select, false, func, select, tuple_
 
 from include.governance.audit import pii_columns
 from include.governance.policy import Policy, Sensitivity
@@ -156,7 +156,9 @@ class Register:
     sensitivity: Mapping[str, str]
     confirmed_stored: bool = True
 
-    def page(self, filters: RegisterFilter, *, tables_per_page: int = TABLES_PER_PAGE):
+    def page(
+        self, filters: RegisterFilter, *, tables_per_page: int = TABLES_PER_PAGE
+    ) -> RegisterPage:
         """The filtered register's counts, and the columns of one page of its tables (the
         last page when ``filters.page`` is past it). Four grouped or bounded queries: the
         time does not grow with the register, only with its schemas and categories."""
@@ -260,7 +262,7 @@ class Register:
             where.append(false())  # nothing is confirmed in a register that cannot say so
         return where
 
-    def _select(self, where: list[ColumnElement[bool]]):
+    def _select(self, where: list[ColumnElement[bool]]) -> Select:
         c = pii_columns.c
         shown = [col for col in pii_columns.columns if col.name != "confirmed"]
         return (
