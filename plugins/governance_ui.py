@@ -1,7 +1,9 @@
 """A Governance page in the Airflow UI, for compliance: read-only, behind Airflow's login.
 
 The page (``/governance/``, in the UI's navigation) shows the personal-data register with
-its coverage gaps, recent changes between scans, retention runs with their plans, audit
+its coverage gaps (grouped by schema and table, filtered by the query string, a page of
+tables at a time; the filtered register as CSV at ``/governance/register.csv``), recent
+changes between scans, retention runs with their plans, audit
 totals and checks, the legal holds in force, and links to every run's report and Data Docs.
 Airflow does not authenticate a plugin's FastAPI app by itself, and the page shows legal
 holds' case references: every route here requires a logged-in user granted the
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from airflow.api_fastapi.app import get_auth_manager
 from airflow.api_fastapi.auth.managers.base_auth_manager import BaseAuthManager
@@ -21,8 +23,10 @@ from airflow.api_fastapi.core_api.security import GetUserDep
 from airflow.configuration import conf
 from airflow.plugins_manager import AirflowPlugin
 from fastapi import Depends, FastAPI, HTTPException, status
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from include.governance.register_view import RegisterFilter
 
 URL_PREFIX = "/governance"
 GOVERNANCE_VIEW = "Governance"  # the custom view's resource name, as roles grant it
@@ -70,24 +74,69 @@ app = FastAPI(
 )
 
 
+def register_filter(
+    schema: str | None = None,
+    category: str | None = None,
+    sensitivity: str | None = None,
+    confirmed: str | None = None,
+    governed: str | None = None,
+    page: str | None = None,
+) -> RegisterFilter:
+    """The register's filters from the query string: the page's and the export's."""
+    return RegisterFilter.parse(
+        schema=schema,
+        category=category,
+        sensitivity=sensitivity,
+        confirmed=confirmed,
+        governed=governed,
+        page=page,
+    )
+
+
+Filters = Annotated[RegisterFilter, Depends(register_filter)]
+
+
 @app.get("/", response_class=HTMLResponse)
-def overview() -> str:
+def overview(filters: Filters) -> str:
     from include.airflow_support import warehouse_engine
     from include.governance.anonymise.report import describe_build
     from include.governance.inventory.report import describe_evidence
     from include.governance.overview import governance_overview
     from include.governance.policy import load_policy
+    from include.governance.register_view import sensitivities
 
     policy = load_policy()
     return TEMPLATES.get_template("governance.html").render(
         **governance_overview(
             warehouse_engine(),
             marketing_members=policy.marketing.members if policy.marketing else None,
+            register_filter=filters,
+            sensitivity=sensitivities(policy),
         ),
         policy_version=policy.version,
+        url_prefix=URL_PREFIX,
         report_link=report_link,
         describe_evidence=describe_evidence,
         describe_build=describe_build,
+    )
+
+
+@app.get("/register.csv")
+def register_export(filters: Filters) -> Response:
+    """The filtered register, every page of it, as CSV: names, categories, confidence and
+    evidence as stored (masked examples), streamed."""
+    from include.airflow_support import warehouse_engine
+    from include.governance.overview import open_register
+    from include.governance.policy import load_policy
+    from include.governance.register_view import register_csv, sensitivities
+
+    register = open_register(warehouse_engine(), sensitivity=sensitivities(load_policy()))
+    if register is None:
+        raise HTTPException(status_code=404, detail="no register yet: run pii_inventory")
+    return StreamingResponse(
+        register_csv(register.rows(filters)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="register.csv"'},
     )
 
 

@@ -105,6 +105,11 @@ pii_columns = Table(
     Column("first_seen", TIMESTAMP, nullable=False),
     Column("last_seen", TIMESTAMP, nullable=False),
     Column("last_scan_id", String(250), nullable=False),
+    Column(
+        "confirmed",
+        Boolean,
+        comment="a person confirmed the finding (the policy's reviewed:); NULL: a suggestion",
+    ),
 )
 
 pii_changes = Table(

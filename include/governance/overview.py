@@ -1,9 +1,11 @@
-"""What compliance reviews, read from the governance tables: the register and its gaps,
-recent changes, anonymisation runs with their checks, retention runs and legal holds.
-Names, counts and statuses only."""
+"""What compliance reviews, read from the governance tables: the register (a filtered page
+of it, see ``register_view``) and its gaps, the scans charted, recent changes,
+anonymisation runs with their checks, retention runs and legal holds. Names, counts and
+statuses only."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine, Table, func, select
@@ -21,40 +23,53 @@ from include.governance.audit import (
     segment_runs,
 )
 from include.governance.catalog import Catalog
+from include.governance.charts import SCANS, category_chart, scan_chart
+from include.governance.register_view import Register, RegisterFilter
 from include.governance.risk_history import risk_history
 
 RECENT = 50
+GAPS = 100  # ungoverned columns listed; the register's filter shows every one
 
 
-def governance_overview(engine: Engine, *, marketing_members: str | None = None) -> dict[str, Any]:
+def governance_overview(
+    engine: Engine,
+    *,
+    marketing_members: str | None = None,
+    register_filter: RegisterFilter | None = None,
+    sensitivity: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """Every section of the Governance page; empty where a DAG has not run yet.
     ``marketing_members`` names the segments' members output (the policy's), charted with
-    the analytics outputs."""
+    the analytics outputs; ``register_filter`` picks the register's page, ``sensitivity``
+    (each category's, the policy's) what its sensitivity filter selects."""
     inspector = Catalog(engine)
-    existing = (
-        set(inspector.get_table_names(schema=GOVERNANCE_SCHEMA))
-        if GOVERNANCE_SCHEMA in inspector.get_schema_names()
-        else set()
-    )
+    existing = _governance_tables(inspector)
+    register = _register(engine, inspector, existing, sensitivity or {})
+    register_page = register.page(register_filter or RegisterFilter()) if register else None
 
     def rows(table: Table, *order: Any, where: Any = None, limit: int | None = None) -> list:
-        if table.name not in existing:
-            return []
-        query = select(table).order_by(*order)
-        if where is not None:
-            query = query.where(where)
-        if limit:
-            query = query.limit(limit)
-        with engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        return _rows_of(engine, existing, table, *order, where=where, limit=limit)
 
-    register = rows(
-        pii_columns, pii_columns.c.schema_name, pii_columns.c.table_name, pii_columns.c.column_name
-    )
+    scans = rows(pii_scan_runs, pii_scan_runs.c.started_at.desc(), limit=SCANS)
+    col = pii_columns.c
     return {
-        "scan": next(iter(rows(pii_scan_runs, pii_scan_runs.c.started_at.desc(), limit=1)), None),
-        "register": register,
-        "ungoverned": [r for r in register if not r["governed"]],
+        "scan": scans[0] if scans else None,
+        "scans": scans[::-1],
+        "register": register_page,
+        "register_options": register.options() if register else {},
+        "charts": {
+            "categories": category_chart(register_page.categories) if register_page else "",
+            "scans": scan_chart(scans[::-1]),
+        },
+        "ungoverned": rows(
+            pii_columns,
+            col.schema_name,
+            col.table_name,
+            col.column_name,
+            where=~col.governed,
+            limit=GAPS,
+        ),
+        "ungoverned_total": _count(engine, pii_columns, ~col.governed) if register else 0,
         "changes": rows(pii_changes, pii_changes.c.detected_at.desc(), limit=RECENT),
         "retention_runs": [
             dict(
@@ -93,6 +108,56 @@ def governance_overview(engine: Engine, *, marketing_members: str | None = None)
             legal_holds, legal_holds.c.placed_at.desc(), where=legal_holds.c.released_at.is_(None)
         ),
     }
+
+
+def open_register(engine: Engine, *, sensitivity: Mapping[str, str]) -> Register | None:
+    """The stored register (None before the first scan), for its export."""
+    inspector = Catalog(engine)
+    return _register(engine, inspector, _governance_tables(inspector), sensitivity)
+
+
+def _register(
+    engine: Engine, inspector: Catalog, existing: set[str], sensitivity: Mapping[str, str]
+) -> Register | None:
+    """The register if it is there, and whether it can say a finding is confirmed (a
+    warehouse kept from before has no such column until its next scan adds it)."""
+    if pii_columns.name not in existing:
+        return None
+    stored = {
+        col["name"] for col in inspector.get_columns(pii_columns.name, schema=GOVERNANCE_SCHEMA)
+    }
+    return Register(engine, sensitivity, confirmed_stored="confirmed" in stored)
+
+
+def _governance_tables(inspector: Catalog) -> set[str]:
+    if GOVERNANCE_SCHEMA not in inspector.get_schema_names():
+        return set()
+    return set(inspector.get_table_names(schema=GOVERNANCE_SCHEMA))
+
+
+def _rows_of(
+    engine: Engine,
+    existing: set[str],
+    table: Table,
+    *order: Any,
+    where: Any = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """A governance table's rows as dicts; none when the table is not there yet."""
+    if table.name not in existing:
+        return []
+    query = select(table).order_by(*order)
+    if where is not None:
+        query = query.where(where)
+    if limit:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _count(engine: Engine, table: Table, where: Any) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table).where(where)).scalar_one()
 
 
 def retention_totals(engine: Engine) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from include.governance.audit import anonymise_outputs, anonymise_runs, segment_runs
+from include.governance.charts import svg
 from include.governance.marketing.kanonymity import DIMENSIONS
 
 RUNS = 30  # the latest runs an output's chart shows
@@ -89,8 +90,4 @@ def k_chart(values: list[int | None], minimum: int | None) -> str:
             f'<line x1="0" x2="{CHART_WIDTH}" y1="{y(minimum)}" y2="{y(minimum)}" '
             'stroke="#b42318" stroke-dasharray="3 2" stroke-width="1"/>'
         )
-    return (
-        f'<svg role="img" aria-label="k over the last {len(values)} runs" '
-        f'width="{CHART_WIDTH}" height="{CHART_HEIGHT}" viewBox="0 0 {CHART_WIDTH} '
-        f'{CHART_HEIGHT}" xmlns="http://www.w3.org/2000/svg">{line}</svg>'
-    )
+    return svg(f"k over the last {len(values)} runs", CHART_WIDTH, CHART_HEIGHT, line)

@@ -180,12 +180,18 @@ def login(base: str, home: str, user: str = "reviewer") -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+GOVERNANCE_PATHS = [
+    "/governance/",
+    "/governance/register.csv?governed=no",
+    "/governance/reports/pii_inventory/x/report.html",
+]
+
+
 def test_governance_page_needs_its_own_permission(api_server, airflow_env):
     """Legal-hold case references are for compliance: a viewer of Airflow is refused the
     page and its reports; a user granted the Governance view and an admin see them."""
     home = airflow_env["AIRFLOW_HOME"]
-    paths = ["/governance/", "/governance/reports/pii_inventory/x/report.html"]
-    for path in paths:
+    for path in GOVERNANCE_PATHS:
         refused = httpx.get(api_server + path, headers=login(api_server, home, "viewer"))
         assert refused.status_code == 403, path
     for user in ("compliance", "reviewer"):
@@ -195,7 +201,7 @@ def test_governance_page_needs_its_own_permission(api_server, airflow_env):
 
 
 def test_governance_page_requires_login(api_server):
-    for path in ["/governance/", "/governance/reports/pii_inventory/x/report.html"]:
+    for path in GOVERNANCE_PATHS:
         assert httpx.get(api_server + path).status_code in (401, 403), path
 
 
