@@ -25,299 +25,497 @@ deterministic.  Usage (with the project's venv: python-stdnum, phonenumbers):
   python make_case_files.py --check F  # only check F
   python make_case_files.py --stats F  # print counts
 """
-import json, sys, os, collections
-import random, re, datetime, string
+
+import collections
+import datetime
+import json
+import os
+import random
+import re
+import string
+import sys
+
 import phonenumbers
-from stdnum import luhn, iban as ibanmod
-from stdnum.no import fodselsnummer, kontonr
-from stdnum.se import personnummer
+from stdnum import iban as ibanmod
+from stdnum import luhn
 from stdnum.dk import cpr
 from stdnum.fi import hetu
+from stdnum.no import fodselsnummer, kontonr
+from stdnum.se import personnummer
+
 
 def fnr(rng, d, sex=None, dnum=False):
     while True:
         y = d.year
         if 1900 <= y <= 1999:
-            ind = rng.randint(0, 499) if y < 1940 else rng.choice([rng.randint(0, 499), rng.randint(900, 999)])
+            ind = (
+                rng.randint(0, 499)
+                if y < 1940
+                else rng.choice([rng.randint(0, 499), rng.randint(900, 999)])
+            )
         else:
             ind = rng.randint(500, 999)
-        if sex == 'f' and ind % 2: ind -= 1 if ind % 10 else -1
-        if sex == 'm' and not ind % 2: ind += 1
-        if not (0 <= ind <= 999): continue
+        if sex == "f" and ind % 2:
+            ind -= 1 if ind % 10 else -1
+        if sex == "m" and not ind % 2:
+            ind += 1
+        if not (0 <= ind <= 999):
+            continue
         day = d.day + (40 if dnum else 0)
-        base = '%02d%02d%02d%03d' % (day, d.month, y % 100, ind)
+        base = "%02d%02d%02d%03d" % (day, d.month, y % 100, ind)
         w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2]
-        k1 = 11 - sum(int(a) * b for a, b in zip(base, w1)) % 11
-        if k1 == 11: k1 = 0
-        if k1 == 10: continue
+        k1 = 11 - sum(int(a) * b for a, b in zip(base, w1, strict=False)) % 11
+        if k1 == 11:
+            k1 = 0
+        if k1 == 10:
+            continue
         base += str(k1)
         w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-        k2 = 11 - sum(int(a) * b for a, b in zip(base, w2)) % 11
-        if k2 == 11: k2 = 0
-        if k2 == 10: continue
+        k2 = 11 - sum(int(a) * b for a, b in zip(base, w2, strict=False)) % 11
+        if k2 == 11:
+            k2 = 0
+        if k2 == 10:
+            continue
         v = base + str(k2)
-        if fodselsnummer.is_valid(v): return v
+        if fodselsnummer.is_valid(v):
+            return v
+
 
 def pnr_se(rng, d, sex=None):
     while True:
         n = rng.randint(0, 999)
-        if sex == 'f' and n % 2: continue
-        if sex == 'm' and not n % 2: continue
-        nine = '%02d%02d%02d%03d' % (d.year % 100, d.month, d.day, n)
+        if sex == "f" and n % 2:
+            continue
+        if sex == "m" and not n % 2:
+            continue
+        nine = "%02d%02d%02d%03d" % (d.year % 100, d.month, d.day, n)
         c = luhn.calc_check_digit(nine)
         v = nine + c
-        if personnummer.is_valid(v[:6] + '-' + v[6:]): return v
+        if personnummer.is_valid(v[:6] + "-" + v[6:]):
+            return v
+
 
 def cpr_dk(rng, d, sex=None):
     while True:
-        if d.year < 2000: first = rng.randint(0, 3)
-        else: first = 4 if d.year <= 2036 else 5
+        first = rng.randint(0, 3) if d.year < 2000 else 4 if d.year <= 2036 else 5
         rest = rng.randint(0, 99)
         for last in range(10):
-            if sex == 'f' and last % 2: continue
-            if sex == 'm' and not last % 2: continue
-            v = '%02d%02d%02d%d%02d%d' % (d.day, d.month, d.year % 100, first, rest, last)
-            if sum(int(a) * b for a, b in zip(v, [4, 3, 2, 7, 6, 5, 4, 3, 2, 1])) % 11 == 0 and cpr.is_valid(v):
+            if sex == "f" and last % 2:
+                continue
+            if sex == "m" and not last % 2:
+                continue
+            v = "%02d%02d%02d%d%02d%d" % (d.day, d.month, d.year % 100, first, rest, last)
+            if sum(
+                int(a) * b for a, b in zip(v, [4, 3, 2, 7, 6, 5, 4, 3, 2, 1], strict=False)
+            ) % 11 == 0 and cpr.is_valid(v):
                 return v
+
 
 def hetu_fi(rng, d, sex=None):
     while True:
         n = rng.randint(2, 899)
-        if sex == 'f' and n % 2: continue
-        if sex == 'm' and not n % 2: continue
-        sep = '-' if d.year < 2000 else 'A'
-        s = '%02d%02d%02d%03d' % (d.day, d.month, d.year % 100, n)
-        c = '0123456789ABCDEFHJKLMNPRSTUVWXY'[int(s) % 31]
+        if sex == "f" and n % 2:
+            continue
+        if sex == "m" and not n % 2:
+            continue
+        sep = "-" if d.year < 2000 else "A"
+        s = "%02d%02d%02d%03d" % (d.day, d.month, d.year % 100, n)
+        c = "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(s) % 31]
         v = s[:6] + sep + s[6:] + c
-        if hetu.is_valid(v): return v
+        if hetu.is_valid(v):
+            return v
+
 
 def acct(rng):
     while True:
-        b = '%04d%02d%04d' % (rng.choice([1503, 1506, 1254, 3000, 9710, 1822, 4200, 6003, 3208, 1602, 1207, 9365, 2050, 3623, 9486, 8601]), rng.randint(0, 99), rng.randint(0, 9999))
-        s = sum(int(a) * w for a, w in zip(b, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]))
+        b = "%04d%02d%04d" % (
+            rng.choice(
+                [
+                    1503,
+                    1506,
+                    1254,
+                    3000,
+                    9710,
+                    1822,
+                    4200,
+                    6003,
+                    3208,
+                    1602,
+                    1207,
+                    9365,
+                    2050,
+                    3623,
+                    9486,
+                    8601,
+                ]
+            ),
+            rng.randint(0, 99),
+            rng.randint(0, 9999),
+        )
+        s = sum(int(a) * w for a, w in zip(b, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], strict=False))
         k = 11 - s % 11
-        if k == 11: k = 0
-        if k == 10: continue
+        if k == 11:
+            k = 0
+        if k == 10:
+            continue
         v = b + str(k)
-        if kontonr.is_valid(v): return v
+        if kontonr.is_valid(v):
+            return v
+
 
 IBAN_BBAN = {  # length of BBAN and char class
-    'SE': ('n', 20), 'DK': ('n', 14), 'FI': ('n', 14), 'DE': ('n', 18), 'PL': ('n', 24),
-    'GB': ('a4n', 18), 'NL': ('a4n', 14), 'LT': ('n', 16), 'EE': ('n', 16), 'IS': ('n', 22),
-    'PK': ('a4n', 20), 'SO': ('n', 19), 'IQ': ('a4n', 19), 'FR': ('n', 23), 'ES': ('n', 20),
-    'AT': ('n', 16), 'CH': ('n', 17), 'BA': ('n', 16), 'TR': ('n', 22),
+    "SE": ("n", 20),
+    "DK": ("n", 14),
+    "FI": ("n", 14),
+    "DE": ("n", 18),
+    "PL": ("n", 24),
+    "GB": ("a4n", 18),
+    "NL": ("a4n", 14),
+    "LT": ("n", 16),
+    "EE": ("n", 16),
+    "IS": ("n", 22),
+    "PK": ("a4n", 20),
+    "SO": ("n", 19),
+    "IQ": ("a4n", 19),
+    "FR": ("n", 23),
+    "ES": ("n", 20),
+    "AT": ("n", 16),
+    "CH": ("n", 17),
+    "BA": ("n", 16),
+    "TR": ("n", 22),
 }
-GB_BANKS = ['NWBK', 'BARC', 'LOYD', 'HBUK', 'MIDL']
-NL_BANKS = ['ABNA', 'INGB', 'RABO']
-PK_BANKS = ['HABB', 'MEZN', 'UNIL']
-IQ_BANKS = ['NBIQ', 'RAFI']
+GB_BANKS = ["NWBK", "BARC", "LOYD", "HBUK", "MIDL"]
+NL_BANKS = ["ABNA", "INGB", "RABO"]
+PK_BANKS = ["HABB", "MEZN", "UNIL"]
+IQ_BANKS = ["NBIQ", "RAFI"]
+
 
 def iban(rng, cc):
     for _ in range(10000):
-        if cc == 'NO':
+        if cc == "NO":
             bban = acct(rng)
         else:
             kind, L = IBAN_BBAN[cc]
-            if kind == 'a4n':
-                pre = rng.choice({'GB': GB_BANKS, 'NL': NL_BANKS, 'PK': PK_BANKS, 'IQ': IQ_BANKS}[cc])
-                bban = pre + ''.join(rng.choice(string.digits) for _ in range(L - 4))
+            if kind == "a4n":
+                pre = rng.choice(
+                    {"GB": GB_BANKS, "NL": NL_BANKS, "PK": PK_BANKS, "IQ": IQ_BANKS}[cc]
+                )
+                bban = pre + "".join(rng.choice(string.digits) for _ in range(L - 4))
             else:
-                bban = ''.join(rng.choice(string.digits) for _ in range(L))
-            if cc == 'SE': bban = rng.choice(['500', '800', '300', '600', '950']) + bban[3:]
-            if cc == 'FI': bban = rng.choice(['1', '2', '5', '8']) + bban[1:]
-        t = bban + cc + '00'
-        num = int(''.join(str(int(ch, 36)) for ch in t))
+                bban = "".join(rng.choice(string.digits) for _ in range(L))
+            if cc == "SE":
+                bban = rng.choice(["500", "800", "300", "600", "950"]) + bban[3:]
+            if cc == "FI":
+                bban = rng.choice(["1", "2", "5", "8"]) + bban[1:]
+        t = bban + cc + "00"
+        num = int("".join(str(int(ch, 36)) for ch in t))
         ck = 98 - num % 97
-        v = cc + '%02d' % ck + bban
-        if ibanmod.is_valid(v): return v
+        v = cc + "%02d" % ck + bban
+        if ibanmod.is_valid(v):
+            return v
     raise ValueError(cc)
+
 
 def card(rng, kind):
     while True:
-        if kind == 'visa': p, L = '4' + ''.join(rng.choice(string.digits) for _ in range(5)), 16
-        elif kind == 'dankort': p, L = '4571', 16
-        elif kind == 'mc': p, L = str(rng.randint(51, 55)), 16
-        elif kind == 'mc2': p, L = str(rng.randint(2221, 2720)), 16
-        elif kind == 'amex': p, L = rng.choice(['34', '37']), 15
-        elif kind == 'maestro': p, L = rng.choice(['6759', '5018']), 16
-        body = p + ''.join(rng.choice(string.digits) for _ in range(L - len(p) - 1))
+        if kind == "visa":
+            p, L = "4" + "".join(rng.choice(string.digits) for _ in range(5)), 16
+        elif kind == "dankort":
+            p, L = "4571", 16
+        elif kind == "mc":
+            p, L = str(rng.randint(51, 55)), 16
+        elif kind == "mc2":
+            p, L = str(rng.randint(2221, 2720)), 16
+        elif kind == "amex":
+            p, L = rng.choice(["34", "37"]), 15
+        elif kind == "maestro":
+            p, L = rng.choice(["6759", "5018"]), 16
+        body = p + "".join(rng.choice(string.digits) for _ in range(L - len(p) - 1))
         v = body + luhn.calc_check_digit(body)
-        if luhn.is_valid(v): return v
+        if luhn.is_valid(v):
+            return v
+
 
 def tel(rng, kind):
     """returns (text, region)"""
     while True:
-        d = lambda n: ''.join(rng.choice(string.digits) for _ in range(n))
-        if kind.startswith('no'):
-            n = rng.choice(['4', '9']) + d(7) if kind != 'noland' else rng.choice(['22', '23', '55', '73', '51', '77', '69', '38']) + d(6)
-            reg = 'NO'
-            if not phonenumbers.is_valid_number(phonenumbers.parse(n, 'NO')): continue
+
+        def d(n):
+            return "".join(rng.choice(string.digits) for _ in range(n))
+
+        if kind.startswith("no"):
+            n = (
+                rng.choice(["4", "9"]) + d(7)
+                if kind != "noland"
+                else rng.choice(["22", "23", "55", "73", "51", "77", "69", "38"]) + d(6)
+            )
+            reg = "NO"
+            if not phonenumbers.is_valid_number(phonenumbers.parse(n, "NO")):
+                continue
             f = kind
-            if f in ('no', 'no323', 'noland'): s = n[:3] + ' ' + n[3:5] + ' ' + n[5:] if kind != 'noland' else ' '.join([n[:2], n[2:4], n[4:6], n[6:]])
-            elif f == 'no2222': s = ' '.join([n[:2], n[2:4], n[4:6], n[6:]])
-            elif f == 'no8': s = n
-            elif f == 'nop47': s = '+47 ' + n[:3] + ' ' + n[3:5] + ' ' + n[5:]
-            elif f == 'nop47c': s = '+47' + n
-            elif f == 'no0047': s = '0047 ' + n
-            elif f == 'nodot': s = n[:3] + '.' + n[3:5] + '.' + n[5:]
-            elif f == 'nodash': s = n[:3] + '-' + n[3:5] + '-' + n[5:]
-            elif f == 'no44': s = n[:4] + ' ' + n[4:]
+            if f in ("no", "no323", "noland"):
+                s = (
+                    n[:3] + " " + n[3:5] + " " + n[5:]
+                    if kind != "noland"
+                    else " ".join([n[:2], n[2:4], n[4:6], n[6:]])
+                )
+            elif f == "no2222":
+                s = " ".join([n[:2], n[2:4], n[4:6], n[6:]])
+            elif f == "no8":
+                s = n
+            elif f == "nop47":
+                s = "+47 " + n[:3] + " " + n[3:5] + " " + n[5:]
+            elif f == "nop47c":
+                s = "+47" + n
+            elif f == "no0047":
+                s = "0047 " + n
+            elif f == "nodot":
+                s = n[:3] + "." + n[3:5] + "." + n[5:]
+            elif f == "nodash":
+                s = n[:3] + "-" + n[3:5] + "-" + n[5:]
+            elif f == "no44":
+                s = n[:4] + " " + n[4:]
             return s, reg
-        if kind.startswith('se'):
-            n = '7' + rng.choice('02369') + d(7)
-            if not phonenumbers.is_valid_number(phonenumbers.parse('0' + n, 'SE')): continue
-            if kind == 'se': s = '0' + n[:2] + '-' + n[2:5] + ' ' + n[5:7] + ' ' + n[7:]
-            elif kind == 'sep': s = '+46 ' + n[:2] + ' ' + n[2:5] + ' ' + n[5:7] + ' ' + n[7:]
-            elif kind == 'se0046': s = '0046 ' + n[:2] + '-' + n[2:]
-            elif kind == 'sec': s = '0' + n
-            elif kind == 'seland':
-                n = '8' + d(7)
-                if not phonenumbers.is_valid_number(phonenumbers.parse('0' + n, 'SE')): continue
-                s = '08-' + n[1:4] + ' ' + n[4:6] + ' ' + n[6:]
-            return s, 'SE'
-        if kind.startswith('dk'):
-            n = rng.choice(['2', '3', '4', '5', '6', '7', '8']) + d(7)
-            if not phonenumbers.is_valid_number(phonenumbers.parse(n, 'DK')): continue
-            if kind == 'dk': s = ' '.join([n[:2], n[2:4], n[4:6], n[6:]])
-            elif kind == 'dkp': s = '+45 ' + ' '.join([n[:2], n[2:4], n[4:6], n[6:]])
-            elif kind == 'dkc': s = '+45' + n
-            elif kind == 'dk0045': s = '0045 ' + n[:4] + ' ' + n[4:]
-            return s, 'DK'
-        if kind.startswith('fi'):
-            pre = rng.choice(['40', '44', '45', '50', '46'])
+        if kind.startswith("se"):
+            n = "7" + rng.choice("02369") + d(7)
+            if not phonenumbers.is_valid_number(phonenumbers.parse("0" + n, "SE")):
+                continue
+            if kind == "se":
+                s = "0" + n[:2] + "-" + n[2:5] + " " + n[5:7] + " " + n[7:]
+            elif kind == "sep":
+                s = "+46 " + n[:2] + " " + n[2:5] + " " + n[5:7] + " " + n[7:]
+            elif kind == "se0046":
+                s = "0046 " + n[:2] + "-" + n[2:]
+            elif kind == "sec":
+                s = "0" + n
+            elif kind == "seland":
+                n = "8" + d(7)
+                if not phonenumbers.is_valid_number(phonenumbers.parse("0" + n, "SE")):
+                    continue
+                s = "08-" + n[1:4] + " " + n[4:6] + " " + n[6:]
+            return s, "SE"
+        if kind.startswith("dk"):
+            n = rng.choice(["2", "3", "4", "5", "6", "7", "8"]) + d(7)
+            if not phonenumbers.is_valid_number(phonenumbers.parse(n, "DK")):
+                continue
+            if kind == "dk":
+                s = " ".join([n[:2], n[2:4], n[4:6], n[6:]])
+            elif kind == "dkp":
+                s = "+45 " + " ".join([n[:2], n[2:4], n[4:6], n[6:]])
+            elif kind == "dkc":
+                s = "+45" + n
+            elif kind == "dk0045":
+                s = "0045 " + n[:4] + " " + n[4:]
+            return s, "DK"
+        if kind.startswith("fi"):
+            pre = rng.choice(["40", "44", "45", "50", "46"])
             n = pre + d(7)
-            if not phonenumbers.is_valid_number(phonenumbers.parse('0' + n, 'FI')): continue
-            if kind == 'fi': s = '0' + n[:2] + ' ' + n[2:5] + ' ' + n[5:]
-            elif kind == 'fip': s = '+358 ' + n[:2] + ' ' + n[2:5] + ' ' + n[5:]
-            elif kind == 'fidash': s = '0' + n[:2] + '-' + n[2:]
-            elif kind == 'fic': s = '0' + n
-            return s, 'FI'
-        if kind == 'de':
-            n = '15' + rng.choice('1279') + d(8)
-            if not phonenumbers.is_valid_number(phonenumbers.parse('0' + n, 'DE')): continue
-            return '+49 ' + n[:3] + ' ' + n[3:], 'DE'
-        if kind == 'gb':
-            n = '7' + rng.choice('4579') + d(8)
-            if not phonenumbers.is_valid_number(phonenumbers.parse('0' + n, 'GB')): continue
-            return '07' + n[1:4] + ' ' + n[4:], 'GB'
-        if kind == 'pl':
-            n = rng.choice(['50', '51', '53', '60', '66', '69', '72', '78', '79', '88']) + d(7)
-            if not phonenumbers.is_valid_number(phonenumbers.parse(n, 'PL')): continue
-            return '+48 ' + n[:3] + ' ' + n[3:6] + ' ' + n[6:], 'PL'
+            if not phonenumbers.is_valid_number(phonenumbers.parse("0" + n, "FI")):
+                continue
+            if kind == "fi":
+                s = "0" + n[:2] + " " + n[2:5] + " " + n[5:]
+            elif kind == "fip":
+                s = "+358 " + n[:2] + " " + n[2:5] + " " + n[5:]
+            elif kind == "fidash":
+                s = "0" + n[:2] + "-" + n[2:]
+            elif kind == "fic":
+                s = "0" + n
+            return s, "FI"
+        if kind == "de":
+            n = "15" + rng.choice("1279") + d(8)
+            if not phonenumbers.is_valid_number(phonenumbers.parse("0" + n, "DE")):
+                continue
+            return "+49 " + n[:3] + " " + n[3:], "DE"
+        if kind == "gb":
+            n = "7" + rng.choice("4579") + d(8)
+            if not phonenumbers.is_valid_number(phonenumbers.parse("0" + n, "GB")):
+                continue
+            return "07" + n[1:4] + " " + n[4:], "GB"
+        if kind == "pl":
+            n = rng.choice(["50", "51", "53", "60", "66", "69", "72", "78", "79", "88"]) + d(7)
+            if not phonenumbers.is_valid_number(phonenumbers.parse(n, "PL")):
+                continue
+            return "+48 " + n[:3] + " " + n[3:6] + " " + n[6:], "PL"
         raise ValueError(kind)
+
 
 def ip4(rng):
     while True:
         a = rng.randint(11, 223)
-        if a in (10, 127, 100, 169, 172, 192, 198, 203): continue
-        return '%d.%d.%d.%d' % (a, rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254))
+        if a in (10, 127, 100, 169, 172, 192, 198, 203):
+            continue
+        return "%d.%d.%d.%d" % (a, rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254))
+
 
 def ip6(rng):
-    pre = rng.choice(['2a01:79c', '2001:4610', '2a02:fe1', '2a00:801', '2001:2020', '2a05:d018'])
-    grp = [format(rng.randint(0, 0xffff), 'x') for _ in range(4)]
-    return pre + ':' + ':'.join(grp[:rng.choice([2, 4])]) + rng.choice(['::1', '::' + grp[0], ':' + grp[1] + ':' + grp[2]]) if False else pre + '::' + ':'.join(grp[:rng.choice([2, 3, 4])])
+    pre = rng.choice(["2a01:79c", "2001:4610", "2a02:fe1", "2a00:801", "2001:2020", "2a05:d018"])
+    grp = [format(rng.randint(0, 0xFFFF), "x") for _ in range(4)]
+    return (
+        pre
+        + ":"
+        + ":".join(grp[: rng.choice([2, 4])])
+        + rng.choice(["::1", "::" + grp[0], ":" + grp[1] + ":" + grp[2]])
+        if False
+        else pre + "::" + ":".join(grp[: rng.choice([2, 3, 4])])
+    )
+
 
 MONTHS = {
-    'no': 'januar februar mars april mai juni juli august september oktober november desember',
-    'nn': 'januar februar mars april mai juni juli august september oktober november desember',
-    'sv': 'januari februari mars april maj juni juli augusti september oktober november december',
-    'da': 'januar februar marts april maj juni juli august september oktober november december',
-    'fi': 'tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta',
-    'en': 'January February March April May June July August September October November December',
-    'de': 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember',
+    "no": "januar februar mars april mai juni juli august september oktober november desember",
+    "nn": "januar februar mars april mai juni juli august september oktober november desember",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "fi": "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
 }
 MONTHS = {k: v.split() for k, v in MONTHS.items()}
 
+
 def dob(d, f):
-    if f == 'dot': return '%02d.%02d.%d' % (d.day, d.month, d.year)
-    if f == 'dot2': return '%02d.%02d.%02d' % (d.day, d.month, d.year % 100)
-    if f == 'dotn': return '%d.%d.%d' % (d.day, d.month, d.year)
-    if f == 'slash': return '%02d/%02d/%d' % (d.day, d.month, d.year)
-    if f == 'slashdash': return '%d/%d-%02d' % (d.day, d.month, d.year % 100)
-    if f == 'dash': return '%02d-%02d-%d' % (d.day, d.month, d.year)
-    if f == 'iso': return d.isoformat()
-    if f == 'ddmmyy': return '%02d%02d%02d' % (d.day, d.month, d.year % 100)
-    if f == 'yymmdd': return '%02d%02d%02d' % (d.year % 100, d.month, d.day)
-    if f == 'us': return '%s %d, %d' % (MONTHS['en'][d.month - 1], d.day, d.year)
-    if f == 'enord':
-        suf = 'th' if 11 <= d.day <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d.day % 10, 'th')
-        return '%d%s %s %d' % (d.day, suf, MONTHS['en'][d.month - 1], d.year)
-    if f == 'enshort': return '%d %s %d' % (d.day, MONTHS['en'][d.month - 1][:3], d.year)
-    if f in ('no', 'nn', 'da', 'de'): return '%d. %s %d' % (d.day, MONTHS[f][d.month - 1], d.year)
-    if f in ('sv', 'en'): return '%d %s %d' % (d.day, MONTHS[f][d.month - 1], d.year)
-    if f == 'fi': return '%d. %s %d' % (d.day, MONTHS['fi'][d.month - 1], d.year)
-    if f == 'nolow3': return '%d. %s. %d' % (d.day, MONTHS['no'][d.month - 1][:3], d.year)
-    if f == 'sv8': return '%d%02d%02d' % (d.year, d.month, d.day)
+    if f == "dot":
+        return "%02d.%02d.%d" % (d.day, d.month, d.year)
+    if f == "dot2":
+        return "%02d.%02d.%02d" % (d.day, d.month, d.year % 100)
+    if f == "dotn":
+        return "%d.%d.%d" % (d.day, d.month, d.year)
+    if f == "slash":
+        return "%02d/%02d/%d" % (d.day, d.month, d.year)
+    if f == "slashdash":
+        return "%d/%d-%02d" % (d.day, d.month, d.year % 100)
+    if f == "dash":
+        return "%02d-%02d-%d" % (d.day, d.month, d.year)
+    if f == "iso":
+        return d.isoformat()
+    if f == "ddmmyy":
+        return "%02d%02d%02d" % (d.day, d.month, d.year % 100)
+    if f == "yymmdd":
+        return "%02d%02d%02d" % (d.year % 100, d.month, d.day)
+    if f == "us":
+        return "%s %d, %d" % (MONTHS["en"][d.month - 1], d.day, d.year)
+    if f == "enord":
+        suf = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
+        return "%d%s %s %d" % (d.day, suf, MONTHS["en"][d.month - 1], d.year)
+    if f == "enshort":
+        return "%d %s %d" % (d.day, MONTHS["en"][d.month - 1][:3], d.year)
+    if f in ("no", "nn", "da", "de"):
+        return "%d. %s %d" % (d.day, MONTHS[f][d.month - 1], d.year)
+    if f in ("sv", "en"):
+        return "%d %s %d" % (d.day, MONTHS[f][d.month - 1], d.year)
+    if f == "fi":
+        return "%d. %s %d" % (d.day, MONTHS["fi"][d.month - 1], d.year)
+    if f == "nolow3":
+        return "%d. %s. %d" % (d.day, MONTHS["no"][d.month - 1][:3], d.year)
+    if f == "sv8":
+        return "%d%02d%02d" % (d.year, d.month, d.day)
     raise ValueError(f)
 
-KINDS = {'n': 'person_name', 'a': 'address', 'd': 'date_of_birth', 'id': 'national_id', 'b': 'bank_account',
-         'ib': 'iban', 'e': 'email', 't': 'phone', 'h': 'health', 'c': 'payment_card', 'ip': 'ip_address'}
-TOK = re.compile(r'\[\[(\w+)\|(.+?)\]\]|\{(\w+)((?::\w+)*)\}')
 
-def group(v, sizes, sep=' '):
+KINDS = {
+    "n": "person_name",
+    "a": "address",
+    "d": "date_of_birth",
+    "id": "national_id",
+    "b": "bank_account",
+    "ib": "iban",
+    "e": "email",
+    "t": "phone",
+    "h": "health",
+    "c": "payment_card",
+    "ip": "ip_address",
+}
+TOK = re.compile(r"\[\[(\w+)\|(.+?)\]\]|\{(\w+)((?::\w+)*)\}")
+
+
+def group(v, sizes, sep=" "):
     out, i = [], 0
     for s in sizes:
-        out.append(v[i:i + s]); i += s
+        out.append(v[i : i + s])
+        i += s
     return sep.join(out)
+
 
 def render(src, rng):
     d = datetime.date(1930, 1, 1) + datetime.timedelta(days=rng.randint(0, 27000))
-    if d.year > 2004: d = d.replace(year=rng.randint(1935, 2000))
-    if 'hetu:a' in src or 'young' in src:
+    if d.year > 2004:
+        d = d.replace(year=rng.randint(1935, 2000))
+    if "hetu:a" in src or "young" in src:
         d = d.replace(year=rng.randint(2000, 2008))
     spans, out, pos = [], [], 0
-    src = src.replace('\\n', '\n')
+    src = src.replace("\\n", "\n")
     for m in TOK.finditer(src):
-        out.append(src[pos:m.start()]); pos = m.end()
+        out.append(src[pos : m.start()])
+        pos = m.end()
         if m.group(1):
             k, v = KINDS[m.group(1)], m.group(2)
         else:
-            name = m.group(3); opts = [o for o in m.group(4).split(':') if o]
-            sex = 'f' if 'f' in opts else 'm' if 'm' in opts else None
-            if name in ('fnr', 'dnr'):
-                v = fnr(rng, d, sex, dnum=name == 'dnr'); k = 'national_id'
-                if 'sp' in opts: v = v[:6] + ' ' + v[6:]
-            elif name in ('pnr', 'pnr12'):
-                v = pnr_se(rng, d, sex); k = 'national_id'
+            name = m.group(3)
+            opts = [o for o in m.group(4).split(":") if o]
+            sex = "f" if "f" in opts else "m" if "m" in opts else None
+            if name in ("fnr", "dnr"):
+                v = fnr(rng, d, sex, dnum=name == "dnr")
+                k = "national_id"
+                if "sp" in opts:
+                    v = v[:6] + " " + v[6:]
+            elif name in ("pnr", "pnr12"):
+                v = pnr_se(rng, d, sex)
+                k = "national_id"
                 cent = str(d.year // 100)
-                if name == 'pnr12': v = cent + v[:6] + ('' if 'c' in opts else '-') + v[6:]
-                else: v = v[:6] + ('' if 'c' in opts else '-') + v[6:]
-            elif name == 'cpr':
-                v = cpr_dk(rng, d, sex); k = 'national_id'
-                v = v if 'c' in opts else v[:6] + '-' + v[6:]
-            elif name == 'hetu':
-                v = hetu_fi(rng, d, sex); k = 'national_id'
-            elif name == 'acct':
-                v = acct(rng); k = 'bank_account'
-                v = v if 'c' in opts else group(v, [4, 2, 5], ' ' if 'sp' in opts else '.')
-            elif name == 'iban':
-                cc = opts[0]; v = iban(rng, cc); k = 'iban'
-                if 'sp' in opts: v = ' '.join(v[i:i + 4] for i in range(0, len(v), 4))
-            elif name == 'card':
-                kind = opts[0]; v = card(rng, kind); k = 'payment_card'
-                if kind == 'amex': sizes = [4, 6, 5]
-                else: sizes = [4, 4, 4, 4]
-                if 'sp' in opts: v = group(v, sizes)
-                elif 'dash' in opts: v = group(v, sizes, '-')
-            elif name == 'tel':
-                v, _ = tel(rng, opts[0]); k = 'phone'
-            elif name == 'ip':
-                v = ip4(rng); k = 'ip_address'
-            elif name == 'ip6':
-                v = ip6(rng); k = 'ip_address'
-            elif name == 'dob':
-                v = dob(d, opts[0]); k = 'date_of_birth'
+                if name == "pnr12":
+                    v = cent + v[:6] + ("" if "c" in opts else "-") + v[6:]
+                else:
+                    v = v[:6] + ("" if "c" in opts else "-") + v[6:]
+            elif name == "cpr":
+                v = cpr_dk(rng, d, sex)
+                k = "national_id"
+                v = v if "c" in opts else v[:6] + "-" + v[6:]
+            elif name == "hetu":
+                v = hetu_fi(rng, d, sex)
+                k = "national_id"
+            elif name == "acct":
+                v = acct(rng)
+                k = "bank_account"
+                v = v if "c" in opts else group(v, [4, 2, 5], " " if "sp" in opts else ".")
+            elif name == "iban":
+                cc = opts[0]
+                v = iban(rng, cc)
+                k = "iban"
+                if "sp" in opts:
+                    v = " ".join(v[i : i + 4] for i in range(0, len(v), 4))
+            elif name == "card":
+                kind = opts[0]
+                v = card(rng, kind)
+                k = "payment_card"
+                sizes = [4, 6, 5] if kind == "amex" else [4, 4, 4, 4]
+                if "sp" in opts:
+                    v = group(v, sizes)
+                elif "dash" in opts:
+                    v = group(v, sizes, "-")
+            elif name == "tel":
+                v, _ = tel(rng, opts[0])
+                k = "phone"
+            elif name == "ip":
+                v = ip4(rng)
+                k = "ip_address"
+            elif name == "ip6":
+                v = ip6(rng)
+                k = "ip_address"
+            elif name == "dob":
+                v = dob(d, opts[0])
+                k = "date_of_birth"
             else:
                 raise ValueError(name)
-        out.append(v); spans.append({'kind': k, 'text': v})
+        out.append(v)
+        spans.append({"kind": k, "text": v})
     out.append(src[pos:])
-    return ''.join(out), spans
+    return "".join(out), spans
 
-LANGS = ['no', 'nn', 'sv', 'da', 'fi', 'en', 'de', 'mixed']
+
+LANGS = ["no", "nn", "sv", "da", "fi", "en", "de", "mixed"]
 
 NOTES = {}
 
-NOTES['no'] = r'''
+NOTES["no"] = r"""
 Klagebrev sendt per post\nJeg skriver på vegne av min far, [[n|Torleif Grønvold]], som bor på [[a|Heimdalsvegen 23, 7080 Heimdal]]. Han har [[h|Parkinsons sykdom]] og [[h|nedsatt balanse]], og rullatoren dere leverte i februar har en brems som låser seg av seg selv. Han har falt to ganger. Jeg ber om at rullatoren byttes innen en uke, ellers går saken til Forbrukerrådet. Ring meg på {tel:no323}.\nMed vennlig hilsen [[n|Anne Grønvold]]
 Garantikrav rullator Topro Troja 5G, bremsen slakker. Kunde: [[n|Ingrid Haugland]], [[a|Bjørnstadveien 14, 1712 Grålum]]. Tlf {tel:no323}. Kjøpt i 2023, kvittering vedlagt.
 Returskjema\nNavn: [[n|Arild Mæhlum]]\nAdresse: [[a|Solbergliveien 88 B, 0683 Oslo]]\nTlf: {tel:no8}\nÅrsak: feil størrelse på kompresjonsstrømper\nRefusjon til konto: {acct:dot}
@@ -472,9 +670,9 @@ Budrapport: levering utført 14:55, signert av mottaker, 2 kolli. Ingen skader.
 Sjåfør melder: Porten til lagerbygget i Lierskogen var låst, ventet 20 min. Ny levering i morgen.
 Fakturaspørsmål: beløpet på 12 450,- gjelder 5 stk Etac Swift Mobil tilt-2. Betalingsfrist 30 dager.
 Bestilling fra Oslo kommune, innkjøpsordre PO-558120, 20 senger Carpe Diem. Levering Ullevål.
-'''
+"""
 
-NOTES['nn'] = r'''
+NOTES["nn"] = r"""
 Reklamasjon: Rullatoren eg kjøpte i fjor har sprukke ramme. Eg heiter [[n|Sigrid Kvålsvoll]] og bur i [[a|Ulsteinvegen 12, 6065 Ulsteinvik]]. Ring meg på {tel:no323}.
 Kunden fortel at ho har [[h|leddgikt]] og ikkje klarer å opne flaskene. Ynskjer flaskeopnar og griptang. Namn: [[n|Randi Hjelmeland]].
 Retur: Dusjkrakk, feil høgd. Ordre 62004417. Pengane attende til same kort.
@@ -507,9 +705,9 @@ Tilsett via portalen: [[n|Ingebjørg Tveito]], kontonr for løn {acct:dot}, IBAN
 Reklamasjon: sengemotoren sluttar. [[n|Jostein Hole]], f. {dob:dot}, konto {acct:dot} dersom de vil betale attende i staden.
 Søknadsportal, felt «Bankkonto for løn»: {acct:c}. Søkjar [[n|Kristine Bergheim]] byrjar som vikar i Førde-butikken.
 Pengar for dobbel betaling vert sende til {acct:dot}. [[n|Arnfinn Lid]] ringde og stadfesta kontoen.
-'''
+"""
 
-NOTES['sv'] = r'''
+NOTES["sv"] = r"""
 Samtal, kundtjänst Göteborg\nAgent: Välkommen, du pratar med [[n|Jonas]].\nKund: Hej, jag heter [[n|Ulla-Britt Karlsson]] och ringer om min rullstol. Den har gått sönder igen, vänster bakhjul lossnar.\nAgent: Oj, vad tråkigt. Kan jag få ditt personnummer?\nKund: {pnr12:f}.\nAgent: Tack. Jag ser att den lagades i mars. Jag bokar en tekniker till dig på torsdag mellan 8 och 12, går det bra?\nKund: Ja, men ring först, jag har [[h|KOL]] och tar lång tid att komma till dörren.
 Garantiärende: Rollatorns handbroms har gått sönder. Kund: [[n|Anna-Karin Lindqvist]], [[a|Storgatan 12, 411 38 Göteborg]]. Tel {tel:se}.
 Returformulär\nNamn: [[n|Mats Eriksson]]\nAdress: [[a|Box 1123, 111 81 Stockholm]]\nPersonnr: {pnr:m}\nOrsak: fel storlek\nÅterbetalning till {iban:SE}
@@ -568,9 +766,9 @@ Rollatorn "Gustav" från Etac finns i färgerna grå och röd. Pris 2 795 kr.
 Ansökan, fritext: Jag är noggrann, tycker om att jobba i team och har truckkort A och B.
 Butiken på Kungsgatan i Göteborg har ny öppettid: vardagar 10–19.
 Leveransrapport: 4 kollin levererade till Region Skåne, lastkaj 3. Kvittens saknas.
-'''
+"""
 
-NOTES['da'] = r'''
+NOTES["da"] = r"""
 Garantisag: Rollatorens hjul slingrer. Kunde: [[n|Mette Frederiksen-Holm]], [[a|Nørrebrogade 45, 3. tv., 2200 København N]]. Tlf. {tel:dk}.
 Returformular\nNavn: [[n|Jens Peter Madsen]]\nAdresse: [[a|Vestergade 14, 8000 Aarhus C]]\nCPR-nr.: {cpr:m}\nÅrsag: forkert størrelse\nKonto til tilbagebetaling: {iban:DK}
 Kunden har [[h|sukkersyge]] og spørger om vi har fodcreme uden parfume. Navn [[n|Birthe Jørgensen]].
@@ -619,9 +817,9 @@ Ordrenr. 21436587 afsendt fra lageret i Brøndby den 3. marts. Forventet leverin
 Produktet "Karen" badebænk findes i to højder. Pris 1 495 kr. inkl. moms.
 Jobansøgning, fritekst: Jeg er mødestabil, har truckcertifikat og taler dansk og engelsk.
 Montørrapport: Rampe monteret ved indgang til Netto i Vejle, kunde er butikken. Ingen personer involveret.
-'''
+"""
 
-NOTES['fi'] = r'''
+NOTES["fi"] = r"""
 Takuuasia: Rollaattorin jarru ei pidä. Asiakas: [[n|Matti Virtanen]], [[a|Hämeenkatu 14 B 22, 33100 Tampere]]. Puh. {tel:fi}.
 Palautuslomake\nNimi: [[n|Anneli Korhonen]]\nOsoite: [[a|Mannerheimintie 52 A 7, 00250 Helsinki]]\nHenkilötunnus: {hetu:f}\nSyy: väärä koko\nTilinumero: {iban:FI}
 Asiakkaalla on [[h|diabetes]] ja hän kysyi, saako verensokerimittarin liuskoja kotiin toimitettuna. [[n|Pirjo Mäkinen]].
@@ -669,9 +867,9 @@ Panadol 500 mg -pakkaukset loppuneet Tampereen myymälästä. Lisää tulossa vi
 Rollaattori "Aino" on tuotenimi, ei asiakkaan nimi. Väri sininen, hinta 329 €.
 Työhakemus, vapaa teksti: Olen täsmällinen ja minulla on hygieniapassi ja B-ajokortti.
 Asennusraportti: Kaiteet asennettu Kelan toimipisteeseen Oulussa. Ei asiakastietoja.
-'''
+"""
 
-NOTES['en'] = r'''
+NOTES["en"] = r"""
 Internal escalation\nFrom: Team lead, Bergen\nTo: Head of Customer Service\nSubject: Repeated failures, ceiling hoist\nThird visit by the installer to [[n|Ingrid Solheim]] at [[a|Fjellsiden 9, 5014 Bergen]], same motor fault. She has [[h|spinal muscular atrophy]] and cannot get out of bed without the hoist; nurses now lift her by hand. Replace the unit this week, please. Her daughter can be reached on {tel:nop47} or [[e|kari.solheim(at)gmail.com]].
 Warranty claim: the folding frame on my Rollz Flex cracked after 5 months. Name: [[n|Daniel O'Connor]], [[a|Thereses gate 12, 0168 Oslo]]. Phone {tel:nop47}. Refund to {acct:dot} please.
 Returns form\nName: [[n|Priya Raghunathan]]\nAddress: [[a|Flat 3, 27 Holloway Road, London N7 8JG]]\nEmail: [[e|priya.r@btinternet.com]]\nReason: wrong size\nIBAN: {iban:GB:sp}
@@ -745,9 +943,9 @@ Job portal free text: I enjoy working with people, I'm punctual and I have a cle
 Training session for new staff on GDPR and customer data, Thursday 14:00, meeting room Oslo 2.
 Call transcript\nCaller: Do you deliver to Svalbard?\nAgent: Yes, via Bring, usually 5–7 working days.\nCaller: Great, thanks.
 Supplier Sunrise Medical AS confirmed the recall of batch 2024-11-B. 37 units affected.
-'''
+"""
 
-NOTES['de'] = r'''
+NOTES["de"] = r"""
 Garantieanspruch: Die Bremse am Rollator Topro Troja ist defekt. Kundin: [[n|Ursula Brandt]], [[a|Lindenstraße 17, 24937 Flensburg]]. Tel. {tel:de}.
 Rücksendeformular\nName: [[n|Klaus-Dieter Hoffmann]]\nAdresse: [[a|Hauptstraße 5, 18055 Rostock]]\nGeburtsdatum: {dob:de}\nGrund: falsche Größe\nIBAN: {iban:DE:sp}
 Beschwerde per E-Mail von [[n|Sabine Krüger]], [[e|sabine.krueger(at)web.de]]: Ich habe [[h|Multiple Sklerose]] und warte seit 6 Wochen auf den Elektrorollstuhl.
@@ -765,9 +963,9 @@ Interne Eskalation: Der Treppenlift von Dr. [[n|Stefan Maier]] ist seit 3 Wochen
 Öffnungszeiten Filiale Oslo Storo: Mo–Fr 10–20 Uhr.
 Bestellnummer 49152301 (keine Telefonnummer) wurde am 3. März aus dem Lager Hamburg versandt.
 Produkt "Frieda" Duschhocker von Etac, Artikelnummer 80301122, Preis 149 €.
-'''
+"""
 
-NOTES['mixed'] = r'''
+NOTES["mixed"] = r"""
 Kunde ringte, snakket English: "My mother [[n|Zahra Hosseini]] has [[h|kidney failure]], she's on [[h|dialyse]] three times a week." Trenger rullestol til transport. Tlf {tel:no323}.
 Returskjema / Return form\nNavn / Name: [[n|Piotr Lewandowski]]\nAdresse: [[a|Ekebergveien 101, 1178 Oslo]]\nKonto: {acct:dot}\nReason: broken wheel
 Hej, jeg er dansk men bor i Norge. Mit navn er [[n|Kirsten Dahl]], [[a|Bygdøy allé 40, 0265 Oslo]]. Refusjon til {iban:DK}, takk!
@@ -806,139 +1004,181 @@ Lager note / lagernotat: 20 x Sara Stedy Compact mottatt, 2 damaged in transport
 Bestilling 77665544 – please don't call this number, it's the order ID. Sendt med Bring 04.04.
 Kampanje / campaign: -25 % på Dolomite Legacy i Oslo, Bergen og Stavanger, ends 30 June.
 Hjelp med app: version 4.8.0.2 crashes on Android 14. IT er informert. No customer details.
-'''
+"""
 
 
 def load_blocks():
     return [(lang, NOTES[lang]) for lang in LANGS if lang in NOTES]
 
+
 def build():
     rng = random.Random(20251202)
     items = []
     for lang, block in load_blocks():
-        for line in block.strip('\n').split('\n'):
+        for line in block.strip("\n").split("\n"):
             line = line.strip()
-            if not line or line.startswith('#'): continue
+            if not line or line.startswith("#"):
+                continue
             items.append((lang, line))
     notes = []
     for i, (lang, src) in enumerate(items):
         r = random.Random(1000003 * 7 + i * 7919 + len(src))
         text, spans = render(src, r)
-        notes.append({'lang': lang, 'text': text, 'spans': spans})
+        notes.append({"lang": lang, "text": text, "spans": spans})
     rng.shuffle(notes)
     for i, n in enumerate(notes):
-        n['id'] = 'k%04d' % (i + 1)
-    return [{'id': n['id'], 'lang': n['lang'], 'text': n['text'], 'spans': n['spans']} for n in notes]
+        n["id"] = "k%04d" % (i + 1)
+    return [
+        {"id": n["id"], "lang": n["lang"], "text": n["text"], "spans": n["spans"]} for n in notes
+    ]
+
 
 import ipaddress
-from stdnum.no import fodselsnummer, kontonr
-from stdnum.se import personnummer
-from stdnum.dk import cpr
-from stdnum.fi import hetu
-from stdnum import iban as ibanmod, luhn
-import phonenumbers
+
 
 def valid_nid(v):
-    return (fodselsnummer.is_valid(v) or personnummer.is_valid(v) or cpr.is_valid(v) or hetu.is_valid(v))
+    return (
+        fodselsnummer.is_valid(v) or personnummer.is_valid(v) or cpr.is_valid(v) or hetu.is_valid(v)
+    )
+
 
 def valid_phone(v):
-    for reg in ('NO', 'SE', 'DK', 'FI', 'GB', 'DE'):
+    for reg in ("NO", "SE", "DK", "FI", "GB", "DE"):
         try:
-            if phonenumbers.is_valid_number(phonenumbers.parse(v, reg)): return True
-        except Exception: pass
+            if phonenumbers.is_valid_number(phonenumbers.parse(v, reg)):
+                return True
+        except Exception:
+            pass
     return False
+
 
 def check(notes):
     errs, warns = [], []
-    ids = [n['id'] for n in notes]
-    assert ids == ['k%04d' % (i + 1) for i in range(len(notes))], 'ids'
+    ids = [n["id"] for n in notes]
+    assert ids == ["k%04d" % (i + 1) for i in range(len(notes))], "ids"
     for n in notes:
-        t = n['text']
-        if n['lang'] not in LANGS: errs.append((n['id'], 'lang'))
-        if '[[' in t or ']]' in t or re.search(r'\{\w+(:\w+)*\}', t): errs.append((n['id'], 'markup left'))
+        t = n["text"]
+        if n["lang"] not in LANGS:
+            errs.append((n["id"], "lang"))
+        if "[[" in t or "]]" in t or re.search(r"\{\w+(:\w+)*\}", t):
+            errs.append((n["id"], "markup left"))
         wc = len(t.split())
-        if not 5 <= wc <= 80: errs.append((n['id'], 'words %d' % wc))
+        if not 5 <= wc <= 80:
+            errs.append((n["id"], "words %d" % wc))
         taken = [False] * len(t)
-        for s in sorted(n['spans'], key=lambda s: -len(s['text'])):
-            v, k = s['text'], s['kind']
-            if k not in KINDS.values(): errs.append((n['id'], 'kind ' + k))
+        for s in sorted(n["spans"], key=lambda s: -len(s["text"])):
+            v, k = s["text"], s["kind"]
+            if k not in KINDS.values():
+                errs.append((n["id"], "kind " + k))
             start, placed = 0, False
             while True:
                 i = t.find(v, start)
-                if i < 0: break
-                if not any(taken[i:i + len(v)]):
-                    for j in range(i, i + len(v)): taken[j] = True
-                    placed = True; break
+                if i < 0:
+                    break
+                if not any(taken[i : i + len(v)]):
+                    for j in range(i, i + len(v)):
+                        taken[j] = True
+                    placed = True
+                    break
                 start = i + 1
-            if not placed: errs.append((n['id'], 'not placed: ' + v))
-            if v != v.strip(): errs.append((n['id'], 'whitespace: ' + v))
-            c = re.sub(r'[ .\-]', '', v)
-            if k == 'national_id' and not valid_nid(v): errs.append((n['id'], 'nid ' + v))
-            if k == 'bank_account' and not (len(c) == 11 and kontonr.is_valid(c)): errs.append((n['id'], 'acct ' + v))
-            if k == 'iban' and not ibanmod.is_valid(v): errs.append((n['id'], 'iban ' + v))
-            if k == 'payment_card' and not (13 <= len(c) <= 19 and c.isdigit() and luhn.is_valid(c)): errs.append((n['id'], 'card ' + v))
-            if k == 'phone' and not valid_phone(v): errs.append((n['id'], 'phone ' + v))
-            if k == 'ip_address':
-                try: ipaddress.ip_address(v)
-                except ValueError: errs.append((n['id'], 'ip ' + v))
+            if not placed:
+                errs.append((n["id"], "not placed: " + v))
+            if v != v.strip():
+                errs.append((n["id"], "whitespace: " + v))
+            c = re.sub(r"[ .\-]", "", v)
+            if k == "national_id" and not valid_nid(v):
+                errs.append((n["id"], "nid " + v))
+            if k == "bank_account" and not (len(c) == 11 and kontonr.is_valid(c)):
+                errs.append((n["id"], "acct " + v))
+            if k == "iban" and not ibanmod.is_valid(v):
+                errs.append((n["id"], "iban " + v))
+            if k == "payment_card" and not (
+                13 <= len(c) <= 19 and c.isdigit() and luhn.is_valid(c)
+            ):
+                errs.append((n["id"], "card " + v))
+            if k == "phone" and not valid_phone(v):
+                errs.append((n["id"], "phone " + v))
+            if k == "ip_address":
+                try:
+                    ipaddress.ip_address(v)
+                except ValueError:
+                    errs.append((n["id"], "ip " + v))
         # text outside spans
-        outside = ''.join(ch if not taken[i] else '\x00' for i, ch in enumerate(t))
-        for m in re.finditer(r'(?<![\d])\d[\d .\-]{9,22}\d(?![\d])', outside):
-            c = re.sub(r'\D', '', m.group())
+        outside = "".join(ch if not taken[i] else "\x00" for i, ch in enumerate(t))
+        for m in re.finditer(r"(?<![\d])\d[\d .\-]{9,22}\d(?![\d])", outside):
+            c = re.sub(r"\D", "", m.group())
             for L in (11,):
                 for i in range(len(c) - L + 1):
-                    sub = c[i:i + L]
+                    sub = c[i : i + L]
                     if len(c) == L and (fodselsnummer.is_valid(sub) or kontonr.is_valid(sub)):
-                        errs.append((n['id'], 'unlabelled fnr/acct-like ' + sub))
-            if 13 <= len(c) <= 19 and luhn.is_valid(c) and not c.startswith('00'):
-                warns.append((n['id'], 'luhn-valid unlabelled ' + m.group()))
-        for m in re.finditer(r'\b[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}', outside):
-            if ibanmod.is_valid(m.group().strip()): errs.append((n['id'], 'unlabelled iban'))
-        if re.search(r'\S@\S', outside): errs.append((n['id'], 'unlabelled email'))
-        for s in n['spans']:
-            for w in re.findall(r'\w{3,}', s['text']) if s['kind'] == 'person_name' else [s['text']]:
-                if re.search(r'(?<!\w)' + re.escape(w) + r'(?!\w)', outside):
-                    warns.append((n['id'], 'also outside spans: ' + w))
+                        errs.append((n["id"], "unlabelled fnr/acct-like " + sub))
+            if 13 <= len(c) <= 19 and luhn.is_valid(c) and not c.startswith("00"):
+                warns.append((n["id"], "luhn-valid unlabelled " + m.group()))
+        for m in re.finditer(r"\b[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}", outside):
+            if ibanmod.is_valid(m.group().strip()):
+                errs.append((n["id"], "unlabelled iban"))
+        if re.search(r"\S@\S", outside):
+            errs.append((n["id"], "unlabelled email"))
+        for s in n["spans"]:
+            for w in (
+                re.findall(r"\w{3,}", s["text"]) if s["kind"] == "person_name" else [s["text"]]
+            ):
+                if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", outside):
+                    warns.append((n["id"], "also outside spans: " + w))
     return errs, warns
 
 
 def stats(notes):
-    kinds = collections.Counter(s['kind'] for n in notes for s in n['spans'])
-    langs = collections.Counter(n['lang'] for n in notes)
-    clean = collections.Counter(n['lang'] for n in notes if not n['spans'])
-    print('notes', len(notes), 'clean', sum(clean.values()), 'personal', len(notes) - sum(clean.values()))
-    print('lang (all)', dict(langs.most_common()))
-    print('lang (clean)', dict(clean.most_common()))
-    for k, v in kinds.most_common(): print(k, v)
+    kinds = collections.Counter(s["kind"] for n in notes for s in n["spans"])
+    langs = collections.Counter(n["lang"] for n in notes)
+    clean = collections.Counter(n["lang"] for n in notes if not n["spans"])
+    print(
+        "notes",
+        len(notes),
+        "clean",
+        sum(clean.values()),
+        "personal",
+        len(notes) - sum(clean.values()),
+    )
+    print("lang (all)", dict(langs.most_common()))
+    print("lang (clean)", dict(clean.most_common()))
+    for k, v in kinds.most_common():
+        print(k, v)
     by = collections.defaultdict(collections.Counter)
     for n in notes:
-        for s in n['spans']: by[s['kind']][n['lang']] += 1
-    for k in by: print(' ', k, dict(by[k].most_common()))
+        for s in n["spans"]:
+            by[s["kind"]][n["lang"]] += 1
+    for k in by:
+        print(" ", k, dict(by[k].most_common()))
 
 
 def run_check(notes):
     errs, warns = check(notes)
-    for e in errs: print('ERROR', *e)
-    for w in warns: print('warning', *w)
-    print('%d notes, %d errors, %d warnings' % (len(notes), len(errs), len(warns)))
+    for e in errs:
+        print("ERROR", *e)
+    for w in warns:
+        print("warning", *w)
+    print("%d notes, %d errors, %d warnings" % (len(notes), len(errs), len(warns)))
     return not errs
 
 
 def read(path):
-    with open(path, encoding='utf-8') as f:
+    with open(path, encoding="utf-8") as f:
         return [json.loads(l) for l in f if l.strip()]
 
 
-if __name__ == '__main__':
-    if len(sys.argv) == 3 and sys.argv[1] == '--check':
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
         sys.exit(0 if run_check(read(sys.argv[2])) else 1)
-    if len(sys.argv) == 3 and sys.argv[1] == '--stats':
-        stats(read(sys.argv[2])); sys.exit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == "--stats":
+        stats(read(sys.argv[2]))
+        sys.exit(0)
     notes = build()
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'case_files.jsonl')
-    with open(out, 'w', encoding='utf-8') as f:
-        for n in notes: f.write(json.dumps(n, ensure_ascii=False) + '\n')
-    print('wrote', out)
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "case_files.jsonl")
+    with open(out, "w", encoding="utf-8") as f:
+        for n in notes:
+            f.write(json.dumps(n, ensure_ascii=False) + "\n")
+    print("wrote", out)
     ok = run_check(read(out))
     stats(read(out))
     sys.exit(0 if ok else 1)
