@@ -1,12 +1,17 @@
-"""Health information in free text: diagnoses, conditions, injuries and treatments in
-Norwegian and English, and ICD-10 codes, which the privacy policy keeps out of analytics.
+"""Health information in free text: diagnoses, conditions, injuries, treatments and
+medicines in the Nordic languages, German and English, and ICD-10 codes, which the privacy
+policy keeps out of analytics.
 
 The conditions come from maintained sources (:mod:`health_vocabulary`: the WHO's ICD-10
 titles, kept to the words that are rare in everyday English and Norwegian, with their
 Norwegian spellings), built when text is first searched. The short lists here hold what
 those sources cannot give: everyday Norwegian ("kreft", "brudd", "grå stær"), English
 words too common to be taken for a condition by their frequency ("cancer", "stroke"),
-treatments and care ("cellegift", "dialyse", "sykehjem") and abbreviations ("KOLS").
+treatments and care ("cellegift", "dialyse", "sykehjem") and abbreviations ("KOLS");
+:mod:`health_terms` the everyday names in the neighbours' languages and the medicines that
+name a condition. A disease named after someone counts by the word for a disease after the
+name ("Addisons sykdom", "Tourettes syndrom"), an injury by its verb before a body part
+("brukket armen", "broken wrist").
 
 Norwegian joins words: "hofteprotese", "tarmkreft", "lårhalsbrudd". A condition's stem
 is therefore found inside a longer word too ("brystkreft" by "kreft", "kneartrose" by
@@ -22,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 
+from include.governance.detect import health_terms
 from include.governance.detect.health_vocabulary import vocabulary
 from include.governance.detect.spans import Span
 
@@ -60,6 +66,7 @@ _STEMS = (
 _WORDS = ("slag", "slaget", "abort", "blind", "lam", "sår", "wound", "gout", "ME", "MS",
           "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD", "PTSS", "ADHD", "DVT", "TIA",
           "KLL", "CLL")  # fmt: skip
+_WORDS += health_terms.WORDS + health_terms.ABBREVIATIONS
 _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
 # Everyday words a listed stem hides in, found by running the stems over wordfreq's
 # frequent Norwegian and English words: "bekreft" (confirm) holds "kreft" (cancer),
@@ -69,19 +76,37 @@ _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
 _NOT_HEALTH = (
     "bekreft", "innbrudd", "lovbrudd", "regelbrudd", "avbrudd", "gjennombrudd", "utbrudd",
     "sammenbrudd", "samlivsbrudd", "strømbrudd", "fangst", "gangst", "custom",
-    "hospitality", "depressing", "desinfeksjon",
+    "hospitality", "depressing", "desinfeksjon", "bekræft", "kræfter", "hestekræft",
+    "paranemi", "panemi", "udstråling",
 )  # fmt: skip
+_SIDE = r"(?:høyre|venstre|höger|vänster|begge|right|left|both|one|ett|eitt|det ene)"
+_PART = "|".join(sorted(set(health_terms.BODY_PARTS), key=len, reverse=True))
+# Words that qualify a condition after it: its type, grade or stage, the words for a disease
+# or a disorder, where it is ("på høyre side", "i foten", "in the lung", "below the knee",
+# "i bukspyttkjertelen"), and its treatment.
 _AFTER = (
-    r"(?:'s)?(?:\s+(?:type\s*[12I]{1,2}|disease|syndrome|sykdom|syndrom|grad\s*\d|stage\s*\w+"
-    r"|stadium\s*\w+|(?:på\s+)?(?:høyre|venstre|begge|right|left|both)(?:\s+(?:side|sider|"
-    r"bein|bena|ben|legg|fot|føtter|arm|armer|hånd|hofte|kne|knær|øye|øyne|øre|leg|legs|foot|"
-    r"feet|hand|hip|knee|eye|ear|side))?|above-knee|below-knee|amputation|pump|pumpe))*"
+    (
+        r"(?:'s)?(?:\s+(?:typ(?:e)?\s*[12I]{1,2}|disease|syndrome|sykdom|sjukdom|sygdom|syndrom"
+        r"|lidelse|disorder|störning|forstyrrelse|grad\s*\d|stage\s*\w+|stadium\s*\w+"
+        r"|pain|smerter|smärta|veins|behandling|behandlingen|treatment|care|pleie|positiv|positive"
+        rf"|(?:(?:på|i|in|on|of|til|to|above|below|under|over)\s+)?(?:the\s+)?(?:{_SIDE}\s+)?(?:{_PART})"
+        r"(?![\w-])|(?:(?:på|i|in)\s+)?(?:the\s+)?{_SIDE}(?:\s+(?:side|sider|sida))?(?![\w-])"
+        r"|above-knee|below-knee|amputation|pump|pumpe"
+        r"|-?pasient(?:en)?|[A-E](?![\w-])(?:(?<=hepatitis [A-E])|(?<=hepatitt [A-E]))))*"
+    )
+    .replace("{_SIDE}", _SIDE)
+    .replace("{_PART}", _PART)
 )
-# Words that say where or what kind, before a condition: "knee injury", "left hip fracture".
+# Words that say where or what kind, before a condition: "knee injury", "left hip fracture",
+# "breast cancer", "vaskulær demens", "kroniske ryggsmerter", "begynnende demens".
 _BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:type\s*[12]|left|right|høyre|venstre|both|begge|above-knee|below-knee|"
-    r"knee|hip|back|shoulder|ankle|wrist|neck|spine|spinal|leg|arm|foot|head|rheumatoid|"
-    r"chronic|kronisk|acute|akutt|severe|alvorlig|mild)\s+){1,3}$",
+    r"(?<![\w-])(?:(?:typ(?:e)?(?:\s*[12])?|left|right|høyre|venstre|both|begge|above-knee|"
+    r"below-knee|knee|hip|back|shoulder|ankle|wrist|neck|spine|spinal|leg|arm|foot|head|"
+    r"breast|lung|bowel|colon|prostate|skin|bone|brain|pelvic|rheumatoid|revmatoid|psoriatic|"
+    r"chronic|kronisk|kroniske|kroniskt|acute|akutt|akut|severe|alvorlig|mild|multiple|"
+    r"juvenile|juvenil|diabetic|diabetisk|vascular|vaskulær|venøst|venøs|venous|arteriell|"
+    r"begynnende|begynnande|early|tidlig|permanent|phantom|alkoholrelatert|sykelig|morbid|"
+    r"metastatic|idiopathic|essential|bilateral)\s+){1,3}$",
     re.IGNORECASE,
 )
 _QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
@@ -90,8 +115,24 @@ _WORD_CHARS = "-'’"
 _ENDINGS = ("", "s", "es", "d", "ed", "e", "en", "er", "ene", "et")
 _WORD = re.compile(
     rf"(?<![\w-])(?:{'|'.join(w for w in _WORDS if w not in _ABBREVIATIONS)})(?![\w-]){_AFTER}"
-    rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?![\w-])",
+    rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?:-[a-zæøå]+)?(?![\w-]){_AFTER}",
     re.IGNORECASE,
+)
+_NAMED = "|".join(map(re.escape, health_terms.NAMED_DISEASE_WORDS))
+_NAMED_DISEASE = re.compile(
+    rf"(?<![\w-])[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)*(?:['’]?s)?\s+(?i:{_NAMED})(?![\w-])"
+)
+# A condition's spread, and what a person is allergic to: "spredning til skjelettet", "spread
+# to the liver", "allergic to latex", "allergisk mot nøtter".
+_OBJECT = re.compile(
+    r"(?<![\w-])(?i:spredning|spredt|spread|metastas\w*|allergic|allergisk|allergi|allergy)"
+    r"\s+(?i:til|to|mot|for|against)\s+(?:the\s+)?[^\W\d_]+"
+)
+_INJURY = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(health_terms.INJURY_VERBS)})\s+"
+    r"(?i:(?:(?:en|ei|et|a|the|his|her|my|min|mitt|mi|sin|sitt|si|hans|hennes|sitt|i|på|in)\s+)"
+    r"{0,2}(?:(?:høyre|venstre|right|left|höger|vänster|begge|both)\s+)?)"
+    rf"(?i:{'|'.join(sorted(set(health_terms.BODY_PARTS), key=len, reverse=True))})(?![\w-])"
 )
 # An ICD-10 code: after a cue, or written with its decimal ("E11.9"), never a shelf code.
 _ICD = re.compile(
@@ -103,8 +144,9 @@ _ICD = re.compile(
 
 
 def health_information(text: str) -> Iterator[Span]:
-    for match in _ICD.finditer(text):
-        yield Span("health", match.start(), match.end())
+    for pattern in (_ICD, _NAMED_DISEASE, _INJURY, _OBJECT):
+        for match in pattern.finditer(text):
+            yield Span("health", match.start(), match.end())
     yield from _conditions(text)
     for match in _WORD.finditer(text):
         word = match[0]
@@ -157,7 +199,8 @@ def _by_trigram() -> dict[str, tuple[tuple[str, bool], ...]]:
     letters, longest first: each place in a text is looked up once, where one pattern of
     them all would try each there. Built when text is first searched, not at import."""
     derived = vocabulary()
-    entries = {(s, False) for s in (*_STEMS, *derived.stems)} | {(w, True) for w in derived.words}
+    stems = (*_STEMS, *health_terms.STEMS, *derived.stems)
+    entries = {(s, False) for s in stems} | {(w, True) for w in derived.words}
     by_trigram: defaultdict[str, list[tuple[str, bool]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (-len(e[0]), e)):
         by_trigram[entry[0][:3]].append(entry)

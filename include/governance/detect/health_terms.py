@@ -1,0 +1,151 @@
+"""Conditions, injuries, treatments and medicines as people write them in the customers'
+languages: Norwegian (Bokmål and Nynorsk), Swedish, Danish, Finnish, German and everyday
+English.
+
+The ICD-10 titles (:mod:`health_vocabulary`) give the Latin and English names of
+conditions; a note says "sukkersyke", "högt blodtryck", "slidgigt", "verenpainetauti" or
+"shortness of breath". These lists hold the everyday names of the conditions a retailer
+of mobility aids and pharmacy goods hears about, the ways each language builds more of
+them (a Norwegian "-sykdom", a Finnish "-tauti", a German "-erkrankung"), and the
+medicines that name a chronic condition by themselves (a person on "Metformin" has
+diabetes).
+
+Each stem was run over wordfreq's frequent words of the seven languages (Zipf 3 and over):
+one that hides in an everyday word is a whole word here instead, or the everyday word is
+listed in ``health.NOT_HEALTH``.
+"""
+
+from __future__ import annotations
+
+# Found inside longer words too (compounds: "brystkræft", "lonkkamurtuma", "Brustkrebs").
+STEMS = (
+    # Norwegian and Nynorsk
+    "sjukdom", "sykdommen", "sjukdomen", "sukkersjuk", "leddgikt", "slitasjegikt",
+    "artritt", "artrose", "multippel sklerose", "sklerose", "ryggmargsbrokk",
+    "skiveprolaps", "isjias", "hekseskudd", "lumbago", "svimmelhet", "epilepsi",
+    "hjerteinfarkt", "hjarteinfarkt", "hjartesvikt", "hjartestans", "angina",
+    "hjerneblødning", "hjerneblødning", "hjerneslag", "lungebetennelse", "bronkitt",
+    "emfysem", "søvnapné", "søvnapne", "cøliaki", "laktoseintoleran", "ulcerøs kolitt",
+    "kolitt", "irritabel tarm", "nyretransplant", "lungetransplant", "hjertetransplant",
+    "transplantert", "hepatitt", "tuberkulose", "long covid", "senfølger", "utmattelse",
+    "fibromyalgi", "psoriasis", "liggesår", "trykksår", "leggsår", "diabetessår",
+    "lymfødem", "kateter", "demens", "hjernerystelse", "nakkesleng", "whiplash", "psykose",
+    "spiseforstyrr", "anoreksi", "bulimi", "autisme", "asperger", "tourette", "dysleksi",
+    "utviklingshemm", "psykisk utviklingshemm", "svaksynt", "tunghørt", "hørselshemm",
+    "synshemm", "makuladegener", "glaukom", "katarakt", "netthinneløsning", "halvsidig",
+    "sengeliggende", "sengeliggande", "pleietrengende", "hjemmeoksygen", "heimeoksygen",
+    "oksygenbehandling", "pacemaker", "hjerteklaff", "hofteprotese",
+    "kneprotese", "lårhalsbrudd", "håndleddsbrudd", "muskelsvinn", "muskeldystrofi",
+    "nevropati", "polynevropati", "hemofili", "blødersykdom", "sigdcelleanemi", "anemi",
+    "blodmangel", "stoffskifte", "hypotyreose", "struma", "lymfom", "leukemi", "myelom",
+    "sarkom", "melanom", "føflekkreft", "mastektomi", "kolostomi", "urostomi",
+    "ileostomi", "bekkenløsning", "bekkenledd", "svangerskapsdiabetes", "spontanabort",
+    "palliativ", "lindrende behandling", "cellegift", "stråling",
+    "beinskjørheit", "blærebetennelse", "urinveisinfeksjon", "lammelse",
+    "nedsatt balanse", "nedsatt hørsel", "nedsatt syn", "hjartesjuk",
+    "hjertesyk", "lungesyk", "kreftsyk", "nyresyk", "alvorlig syk",
+    # Swedish
+    "sjukdomen", "högt blodtryck", "hjärtsvikt", "hjärtinfarkt", "slaganfall",
+    "hjärnblödning", "bröstcancer", "prostatacancer", "ledgångsreumatism", "reumatism",
+    "benskörhet", "höftfraktur", "lårbensbrott", "blåsproblem", "njursvikt",
+    "ångest", "utmattningssyndrom", "sömnapné", "grå starr", "grön starr",
+    "makuladegeneration", "hörselnedsättning", "synnedsättning", "rörelsehinder",
+    "funktionsnedsättning", "förlamad", "amputerad", "foglossning", "bäckensmärt",
+    "trycksår", "bensår", "andningssvikt", "andnöd",
+    # Danish
+    "sukkersyge", "hjertesvigt", "blodprop", "apopleksi", "kræft", "sygdom", "slidgigt",
+    "leddegigt", "knogleskørhed", "hoftebrud", "nyresvigt", "søvnapnø", "grøn stær",
+    "nedsat hørelse", "nedsat syn", "amputeret", "bækkenløsning", "tryksår",
+    "blærebetændelse", "lungebetændelse", "betændelse", "hjerneblødning",
+    # Finnish
+    "sokeritauti", "verenpainetauti", "korkea verenpaine", "verenpaine", "vajaatoimint",
+    "sydäninfarkt", "aivoinfarkt", "aivohalvau", "keuhkoahtaumatauti", "syöpä",
+    "muistisairau", "parkinsonin tauti", "alzheimerin tauti", "ms-tauti", "nivelrikko",
+    "nivelreuma", "osteoporoo", "lonkkamurtum", "murtuma", "inkontinenssi", "dialyysi",
+    "epilepsia", "masennus", "ahdistu", "uniapnea", "harmaakaihi", "glaukooma",
+    "kuulovamma", "näkövamma", "halvaantu", "amputoi", "raskaana", "painehaava",
+    "säärihaava", "sairaus", "sairaala",
+    # German
+    "bluthochdruck", "herzinsuffizienz", "herzinfarkt", "schlaganfall", "brustkrebs",
+    "krebs", "demenz", "multiple sklerose", "arthrose", "rheuma", "oberschenkelhalsbruch",
+    "knochenbruch", "inkontinenz", "niereninsuffizienz", "dialyse", "epilepsie",
+    "angststörung", "schlafapnoe", "grauer star", "grüner star", "schwerhörig",
+    "sehbehindert", "gelähmt", "lähmung", "amputiert", "schwanger", "dekubitus",
+    "krankheit", "erkrankung", "entzündung", "insuffizienz", "zuckerkrank",
+    # Everyday English
+    "shortness of breath", "short of breath", "high blood pressure", "blood pressure",
+    "heart condition", "heart problem", "heart defect", "heart surgery", "heart disease",
+    "breathing problem", "long covid", "chemo", "radiotherapy", "mastectomy", "dementia",
+    "memory loss", "learning disabilit", "cerebral palsy", "spina bifida",
+    "cystic fibrosis", "muscular dystrophy", "motor neurone", "lupus", "arthritis",
+    "osteoporosis", "broken hip", "hip replacement", "knee replacement", "amputee",
+    "amputated", "paralysed", "paralyzed", "partially sighted", "hard of hearing",
+    "macular degeneration", "glaucoma", "cataract", "vertigo", "dizziness", "seizure",
+    "diabetic", "neuropathy", "dialysis", "transplant", "bypass surgery", "pregnant",
+    "pregnancy", "gestational diabetes", "pelvic girdle", "miscarriage", "varicose",
+    "blood clot", "pulmonary embolism", "embolism", "hepatitis", "tuberculosis",
+    "allergic to", "eczema", "psoriasis", "catheter", "pressure sore", "bedsore",
+    "leg ulcer", "chronic pain", "back pain", "chronic fatigue", "fibromyalgia",
+    "schizophrenia", "autism", "autistic", "dyslexia", "down syndrome", "down's syndrome",
+    "epilepsy", "epileptic", "whiplash", "essential tremor", "tremor", "sleep apnoea",
+    "sleep apnea", "palliative", "terminally ill", "hospice", "bedridden", "bed-bound",
+    "housebound", "had a stroke", "heart attack", "dislocat", "sprain", "fractured",
+    "home oxygen", "oxygen therapy", "on oxygen", "wheelchair-bound", "blind in",
+    "visually impaired", "kidney stone", "gallstone",
+    # Medicines that name a chronic condition (diabetes, blood thinners, heart, lungs,
+    # Parkinson's, dementia, thyroid, mental health, cancer, strong pain relief)
+    "metformin", "ozempic", "wegovy", "victoza", "trulicity", "jardiance", "forxiga",
+    "januvia", "novorapid", "lantus", "levemir", "humalog", "tresiba", "warfarin",
+    "marevan", "eliquis", "xarelto", "pradaxa", "lixiana", "klexane", "fragmin",
+    "albyl-e", "plavix", "entresto", "furix", "furosemid", "atorvastatin", "simvastatin",
+    "lipitor", "ramipril", "amlodipin", "metoprolol", "selo-zok", "nitroglyserin",
+    "ventoline", "ventolin", "seretide", "symbicort", "spiriva", "flutide", "madopar",
+    "sinemet", "levodopa", "donepezil", "aricept", "memantin", "ebixa", "levaxin",
+    "thyroxin", "euthyrox", "sertralin", "cipralex", "escitalopram", "fluoksetin",
+    "venlafaxin", "olanzapin", "quetiapin", "seroquel",
+    "metotreksat", "methotrexate", "tamoxifen", "letrozol", "morfin", "morphine",
+    "oksykodon", "oxycodone", "oxynorm", "oxycontin", "fentanyl", "prednisolon",
+    "prednisolone", "kortison", "cortisone", "epipen",
+)  # fmt: skip
+
+# Only as whole words: short, or inside everyday words as a part ("gigt" in "vigtig",
+# "syk" in "sykkel", "kol" in "skole").
+WORDS = (
+    "gigt", "syk", "sjuk", "sjukt", "tauti", "døv", "lamme", "covid",
+    "polio", "post-polio", "eksem", "ødem", "lithium", "litium",
+)  # fmt: skip
+# Abbreviations, as written in capitals: "KOL" (Swedish and Danish COPD), "SMA", "TB".
+ABBREVIATIONS = ("KOL", "SMA", "TB", "IBS", "ADD", "MND", "CFS")
+
+# A disease named after a person or a place, in any of the languages: "Parkinsons
+# sykdom", "Addisons sjukdom", "Tourettes syndrom", "Down syndrome", "Guillain-Barré".
+NAMED_DISEASE_WORDS = (
+    "sykdom", "sjukdom", "sygdom", "syndrom", "syndrome", "disease", "sjuka", "tauti",
+    "krankheit", "muskeldystrofi", "muscular dystrophy",
+)  # fmt: skip
+
+# A broken or operated body part: "brukket armen", "broken wrist", "fractured pelvis",
+# "nyoperert i kneet", "brækket hoften", "bröt benet".
+INJURY_VERBS = (
+    "brukket", "brukke", "brakk", "brekt", "brekte", "broken", "broke", "fractured",
+    "brækket", "brækkede", "bröt", "brutit", "brutet", "knust", "operert", "nyoperert",
+    "opereret", "opererad", "operated", "forstuet", "forstuvet", "vrikket", "sprained",
+    "dislocated", "dislocating", "amputert", "amputated",
+)  # fmt: skip
+BODY_PARTS = (
+    "arm", "armen", "armene", "bein", "beinet", "beina", "ben", "benet", "bena", "fot",
+    "foten", "føttene", "hånd", "hånden", "handa", "håndleddet", "hofte", "hofta",
+    "hoften", "kne", "kneet", "knærne", "skulder", "skuldra", "skulderen", "rygg",
+    "ryggen", "ryggvirvel", "nakke", "nakken", "ankel", "ankelen", "lårhals",
+    "lårhalsen", "bekken", "bekkenet", "ribbein", "ribben", "kragebein", "kragebenet",
+    "handled", "handleden", "höften", "knät", "foten", "arm", "leg", "hip", "knee",
+    "wrist", "ankle", "shoulder", "elbow", "pelvis", "spine", "back", "neck", "rib",
+    "ribs", "collarbone", "femur", "foot", "hand", "finger", "toe", "heel", "skull",
+    "shoulders", "hips", "knees", "legs", "arms", "feet", "hands", "eye", "eyes", "ear",
+    "ears", "øye", "øyet", "øyne", "øre", "ørene", "lung", "lungs", "lunge", "lunga",
+    "lungene", "hjertet", "heart", "leg", "liver", "leveren", "knee", "elbow", "albuen",
+    "side", "sida", "siden", "bukspyttkjertelen", "bukspyttkjertel", "magen", "tarmen",
+    "blæra", "blæren", "nyrene", "nyren", "hjernen", "huden", "skjelettet", "brystet",
+    "halsen", "prostata", "livmoren", "eggstokkene", "skjoldbruskkjertelen", "pancreas",
+    "bowel", "brain", "skin", "bones", "breast", "throat", "kidneys", "kidney", "bladder",
+)  # fmt: skip
