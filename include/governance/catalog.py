@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect
 
+from include.governance.dialects import dialect_of
 from include.governance.schemas import schema_names
 
 
@@ -21,6 +22,7 @@ class Catalog:
     def __init__(self, bind: Engine | Connection):
         self._inspector = inspect(bind)
         self._names = schema_names(bind)
+        self._dialect = dialect_of(bind)
 
     def get_schema_names(self) -> list[str]:
         """The warehouse's schemas: on a shared server, only those its names give."""
@@ -34,7 +36,11 @@ class Catalog:
         return self._inspector.has_table(name, schema=self._names[schema])
 
     def get_columns(self, name: str, schema: str) -> list[dict[str, Any]]:
-        return self._inspector.get_columns(name, schema=self._names[schema])
+        """Each column under its own name (MariaDB's come back with a backtick doubled)."""
+        columns = self._inspector.get_columns(name, schema=self._names[schema])
+        for column in columns:
+            column["name"] = self._dialect.reflected_name(column["name"])
+        return columns
 
     def get_indexes(self, name: str, schema: str) -> list[dict[str, Any]]:
         return self._inspector.get_indexes(name, schema=self._names[schema])

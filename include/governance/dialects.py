@@ -105,10 +105,19 @@ class Dialect:
     schema (``{schema}``); None: the engine reuses it on its own (InnoDB)."""
     create_index: str = "CREATE INDEX {name} ON {schema}.{table} ({column})"
     """How an index on one column is made (SQLite puts the schema on the index's name)."""
+    doubled_quote_in_reflected_names: str | None = None
+    """A quote the catalogue leaves doubled inside the column names it reflects (SQLAlchemy
+    reads MariaDB's columns from ``SHOW CREATE TABLE``, which writes a backtick in a name
+    twice); None: names are reflected as they are (``catalog.Catalog`` undoubles them)."""
     connect_args: tuple[tuple[str, str], ...] = ()
     """What every connection is opened with: sessions in UTC, so that a timestamp compares
     the same whatever the server's or the database's time zone (a naive column is read as
     UTC), and MySQL's full UTF-8."""
+
+    def reflected_name(self, name: str) -> str:
+        """A column's own name from the one the catalogue reflected."""
+        quote = self.doubled_quote_in_reflected_names
+        return name.replace(quote * 2, quote) if quote else name
 
     def reclaim_statements(self, tables: list[str]) -> list[str]:
         """The statements that reclaim the space of rows deleted from ``tables``."""
@@ -160,6 +169,7 @@ MARIADB = Dialect(
     "information_schema.statistics s2 WHERE s2.table_schema = s.table_schema AND "
     "s2.table_name = s.table_name AND s2.index_name = s.index_name AND s2.seq_in_index = 2)",
     index_names_per_table=True,
+    doubled_quote_in_reflected_names="`",
     connect_args=(("charset", "utf8mb4"), ("init_command", "SET time_zone = '+00:00'")),
 )
 SQLITE = Dialect(

@@ -305,3 +305,28 @@ def test_tables_are_batched_under_airflows_mapping_limit(tables, per_batch, max_
     assert [len(b) for b in batches] == sizes
     assert [t for b in batches for t in b] == names
     assert len(batches) <= max_batches
+
+
+ODD_NAMES = ("e`post", 'mail "privat"', "Mixed Case Mail", "kunde epost")
+
+
+@pytest.mark.parametrize("fixture", ["sqlite_engine", "pg_engine", "mariadb_engine"])
+def test_every_identifier_is_quoted_by_the_dialect(request, fixture):
+    """A backtick, a double quote, mixed case or a space in a name: the table is scanned."""
+    engine = request.getfixturevalue(fixture)
+    ensure_schema(engine, "scan_test")
+    odd = SATable(
+        'Kunder `med` "rare" navn',
+        SAMetaData(schema="scan_test"),
+        SAColumn("id", String(10), primary_key=True),
+        *(SAColumn(name, String(80)) for name in ODD_NAMES),
+    )
+    odd.create(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(odd),
+            [{"id": str(i), **{n: f"kunde{i}@firma.no" for n in ODD_NAMES}} for i in range(30)],
+        )
+    summary = run_scan(engine, "scan-1", include=("scan_test",))
+    assert summary.tables_failed == []
+    assert register(engine) == {f"scan_test.{odd.name}.{n}": "email" for n in ODD_NAMES}
