@@ -4,8 +4,9 @@ PostgreSQL reads a few random pages (``TABLESAMPLE SYSTEM``, sized from the plan
 estimate) and falls back to a bounded read when the sample comes back short (a stale or
 missing estimate). Other dialects read a bounded number of rows. A sparse column (say a
 national ID that 5% of customers have) then gets its own bounded read of non-null values,
-so every column is judged on up to ``size`` values. Long text is cut to its first
-``MAX_TEXT`` characters in the database, binary columns are not read at all.
+so every column is judged on up to ``size`` values. Long text and binary values are cut
+to their first ``MAX_TEXT`` characters (bytes) in the database; binary values come back as
+``bytes`` whatever the driver gives, for ``detect.binary`` to decode where they are text.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
     """Up to ``size`` non-null values of every column of ``schema.name``."""
     reflected = Catalog(engine).get_columns(name, schema=schema)
     kinds = {c["name"]: column_kind(c["type"]) for c in reflected}
-    readable = [c for c, kind in kinds.items() if kind != "binary"]
+    readable = list(kinds)
     source = TableName(schema, name).clause(*kinds)
     with engine.connect() as conn:
         if timeout := dialect_of(engine).statement_timeout:
@@ -70,14 +71,15 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
             values = [row[index] for row in rows if row[index] is not None][:size]
             if len(values) < size and len(rows) >= size:  # sparse: read non-null values
                 values = _non_null_values(conn, source, col, kinds[col], size)
+            if kinds[col] == "binary":  # psycopg2 gives memoryview
+                values = [bytes(v) for v in values]
             samples.append(ColumnSample(col, kinds[col], values))
-    samples += [ColumnSample(c, "binary", []) for c, kind in kinds.items() if kind == "binary"]
     return TableSample(samples, len(rows), method)
 
 
 def _selected(source, col: str, kind: str) -> ColumnElement:
     expr = source.c[col]
-    return func.substr(expr, 1, MAX_TEXT) if kind == "text" else expr
+    return func.substr(expr, 1, MAX_TEXT) if kind in ("text", "binary") else expr
 
 
 def _sample_rows(

@@ -6,8 +6,8 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import VARBINARY, Engine, LargeBinary, String, Text, insert, select, text
 from sqlalchemy import Column as SAColumn
-from sqlalchemy import Engine, LargeBinary, String, Text, insert, select, text
 from sqlalchemy import MetaData as SAMetaData
 from sqlalchemy import Table as SATable
 from sqlalchemy.dialects.mysql import LONGTEXT
@@ -330,3 +330,44 @@ def test_every_identifier_is_quoted_by_the_dialect(request, fixture):
     summary = run_scan(engine, "scan-1", include=("scan_test",))
     assert summary.tables_failed == []
     assert register(engine) == {f"scan_test.{odd.name}.{n}": "email" for n in ODD_NAMES}
+
+
+@pytest.mark.parametrize("fixture", ["sqlite_engine", "pg_engine", "mariadb_engine"])
+def test_binary_columns_holding_text_are_decoded_and_classified(request, fixture):
+    """bytea, BLOB, VARBINARY: UTF-8 text, or latin-1 text, is read; real binary is not."""
+    engine = request.getfixturevalue(fixture)
+    ensure_schema(engine, "scan_test")
+    binary = SATable(
+        "legacy",
+        SAMetaData(schema="scan_test"),
+        SAColumn("id", String(10), primary_key=True),
+        SAColumn("kontakt", LargeBinary),
+        SAColumn("merknad", LargeBinary),
+        SAColumn("bilde", LargeBinary),
+        SAColumn("signatur", LargeBinary().with_variant(VARBINARY(64), "mysql")),
+    )
+    binary.create(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(binary),
+            [
+                {
+                    "id": str(i),
+                    "kontakt": f"kunde{i}@firma.no".encode(),
+                    "merknad": f"Ring Øystein på 4{i + 1000000:07d} før kl. 16, mvh Åse".encode(
+                        "latin-1"
+                    ),
+                    "bilde": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+                    "signatur": bytes([i, 0, 255, 7]) * 8,
+                }
+                for i in range(40)
+            ],
+        )
+    run_scan(engine, "scan-1", include=("scan_test",))
+    with engine.connect() as conn:
+        rows = {r.column_name: r for r in conn.execute(select(pii_columns))}
+    assert sorted(rows) == ["kontakt", "merknad"]
+    assert rows["kontakt"].category == "email"
+    assert rows["kontakt"].evidence["decoded"] == "utf-8"
+    assert rows["merknad"].category == "phone"
+    assert rows["merknad"].evidence["decoded"] == "latin-1"

@@ -135,6 +135,8 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
 def describe_evidence(evidence: dict[str, Any]) -> str:
     """One line a reviewer can read: which signals fired, how often, masked examples."""
     parts = []
+    if decoded := evidence.get("decoded"):
+        parts.append(f"binary, read as {decoded} text")
     if name := evidence.get("column_name"):
         parts.append(f"name {name['how']} `{name['matched']}`")
     if values := evidence.get("values"):
