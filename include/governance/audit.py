@@ -37,6 +37,7 @@ STAGING_SCHEMA = "governance_staging"
 PROJECT_SCHEMAS = (GOVERNANCE_SCHEMA, STAGING_SCHEMA, "analytics", "marketing")
 
 TIMESTAMP = DateTime(timezone=True)
+OBJECT_TYPE_COMMENT = "table, view, materialized view or foreign table"
 metadata = MetaData(schema=GOVERNANCE_SCHEMA)
 
 
@@ -76,6 +77,7 @@ pii_scan_tables = Table(
     Column("schema_name", String(128), primary_key=True),
     Column("table_name", String(128), primary_key=True),
     Column("status", String(20), nullable=False, comment="pending, scanned or failed"),
+    Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
     Column("columns_scanned", Integer),
     Column("rows_sampled", Integer),
     Column("sampling", String(40), comment="how the rows were sampled"),
@@ -101,6 +103,7 @@ pii_columns = Table(
     Column("confidence", Float, nullable=False),
     Column("evidence", JSON, nullable=False),
     Column("governed", Boolean, nullable=False, comment="a rule in policy.yml covers it"),
+    Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
     Column("policy_category", String(64), comment="the category policy.yml gives it"),
     Column("first_seen", TIMESTAMP, nullable=False),
     Column("last_seen", TIMESTAMP, nullable=False),

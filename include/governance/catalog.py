@@ -8,12 +8,22 @@ and every schema it returns translated, and only the warehouse's schemas listed.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect
 
 from include.governance.dialects import dialect_of
 from include.governance.schemas import schema_names
+
+
+class ObjectType(StrEnum):
+    """What a scanned object is: the inventory reads each kind and says which it read."""
+
+    TABLE = "table"
+    VIEW = "view"
+    MATERIALIZED_VIEW = "materialized view"
+    FOREIGN_TABLE = "foreign table"
 
 
 class Catalog:
@@ -31,6 +41,19 @@ class Catalog:
 
     def get_table_names(self, schema: str) -> list[str]:
         return self._inspector.get_table_names(schema=self._names[schema])
+
+    def get_relations(self, schema: str) -> dict[str, ObjectType]:
+        """Every object of the schema that has rows to read, and what it is."""
+        server = self._names[schema]
+        found = dict.fromkeys(self._inspector.get_table_names(schema=server), ObjectType.TABLE)
+        found |= dict.fromkeys(self._inspector.get_view_names(schema=server), ObjectType.VIEW)
+        if self._dialect.materialized_views:
+            names = self._inspector.get_materialized_view_names(schema=server)
+            found |= dict.fromkeys(names, ObjectType.MATERIALIZED_VIEW)
+        if self._dialect.foreign_tables:
+            names = self._inspector.get_foreign_table_names(schema=server)
+            found |= dict.fromkeys(names, ObjectType.FOREIGN_TABLE)
+        return found
 
     def has_table(self, name: str, schema: str) -> bool:
         return self._inspector.has_table(name, schema=self._names[schema])

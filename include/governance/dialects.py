@@ -66,6 +66,10 @@ class Dialect:
     """A connection set to REPEATABLE READ (and UTC) counts and reads in one snapshot."""
     row_locks: bool = False
     """``SELECT ... FOR UPDATE`` locks a batch's rows for its transaction."""
+    materialized_views: bool = False
+    """The catalogue lists materialized views, which the inventory scans like tables."""
+    foreign_tables: bool = False
+    """The catalogue lists foreign tables (``CREATE FOREIGN TABLE``), which are scanned too."""
     tablesample: bool = False
     """``TABLESAMPLE SYSTEM`` with a row estimate from the catalogue, for sampling."""
     statement_timeout: str | None = None
@@ -136,6 +140,8 @@ POSTGRESQL = Dialect(
     page_slices=True,
     snapshot_reads=True,
     row_locks=True,
+    materialized_views=True,
+    foreign_tables=True,
     tablesample=True,
     statement_timeout="SET LOCAL statement_timeout = {ms}",
     batch_limits="SET LOCAL statement_timeout = '{seconds}s'",

@@ -1,12 +1,13 @@
 """Sample a table's values at a cost that does not grow with the table's size.
 
-PostgreSQL reads a few random pages (``TABLESAMPLE SYSTEM``, sized from the planner's row
-estimate) and falls back to a bounded read when the sample comes back short (a stale or
-missing estimate). Other dialects read a bounded number of rows. A sparse column (say a
-national ID that 5% of customers have) then gets its own bounded read of non-null values,
-so every column is judged on up to ``size`` values. Long text and binary values are cut
-to their first ``MAX_TEXT`` characters (bytes) in the database; binary values come back as
-``bytes`` whatever the driver gives, for ``detect.binary`` to decode where they are text.
+PostgreSQL reads a few random pages of a table or materialized view (``TABLESAMPLE
+SYSTEM``, sized from the planner's row estimate) and falls back to a bounded read when the
+sample comes back short (a stale or missing estimate). Other dialects read a bounded
+number of rows. A sparse column (say a national ID that 5% of customers have) then gets
+its own bounded read of non-null values, so every column is judged on up to ``size``
+values. Long text and binary values are cut to their first ``MAX_TEXT`` characters (bytes)
+in the database; binary values come back as ``bytes`` whatever the driver gives, for
+``detect.binary`` to decode where they are text.
 """
 
 from __future__ import annotations
@@ -121,10 +122,12 @@ def _non_null_values(conn: Connection, source, col: str, kind: str, size: int) -
 
 
 def _pg_row_estimate(conn: Connection, schema: str, name: str) -> float:
+    """The planner's row estimate; 0 for what TABLESAMPLE cannot read (views, foreign
+    tables), which are read by a bounded read."""
     estimate = conn.execute(
         text(
             "SELECT c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = :schema AND c.relname = :name"
+            "WHERE n.nspname = :schema AND c.relname = :name AND c.relkind IN ('r', 'p', 'm')"
         ),
         {"schema": schema, "name": name},
     ).scalar()

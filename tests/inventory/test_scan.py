@@ -22,6 +22,7 @@ from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
 from include.governance.policy import load_policy
 from include.governance.warehouse import ensure_schema
+from tests.server_sql import sql
 
 AS_OF = date(2026, 11, 24)
 POLICY = load_policy()
@@ -371,3 +372,70 @@ def test_binary_columns_holding_text_are_decoded_and_classified(request, fixture
     assert rows["kontakt"].evidence["decoded"] == "utf-8"
     assert rows["merknad"].category == "phone"
     assert rows["merknad"].evidence["decoded"] == "latin-1"
+
+
+def people_with_views(engine: Engine) -> dict[str, str]:
+    """``scan_test.people`` and views of it (on PostgreSQL a materialized view and a
+    foreign table too); the object type each should be recorded as."""
+    ensure_schema(engine, "scan_test")
+    people = SATable(
+        "people",
+        SAMetaData(schema="scan_test"),
+        SAColumn("id", String(10), primary_key=True),
+        SAColumn("kontakt", String(80)),
+    )
+    people.create(engine)
+    expected = {"people": "table", "people_view": "view"}
+    with engine.begin() as conn:
+        conn.execute(
+            insert(people), [{"id": str(i), "kontakt": f"p{i}@firma.no"} for i in range(40)]
+        )
+        conn.execute(
+            sql(
+                conn,
+                "CREATE VIEW scan_test.people_view AS "
+                "SELECT id, kontakt AS adr FROM scan_test.people",
+            )
+        )
+        if engine.dialect.name == "postgresql":
+            conn.execute(
+                text(
+                    "CREATE MATERIALIZED VIEW scan_test.people_mat AS "
+                    "SELECT kontakt FROM scan_test.people"
+                )
+            )
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgres_fdw SCHEMA scan_test"))
+            database = conn.execute(text("SELECT current_database()")).scalar()
+            conn.execute(
+                text(
+                    "CREATE SERVER scan_test_self FOREIGN DATA WRAPPER postgres_fdw "
+                    f"OPTIONS (host '127.0.0.1', dbname '{database}')"
+                )
+            )
+            conn.execute(text("CREATE USER MAPPING FOR CURRENT_USER SERVER scan_test_self"))
+            conn.execute(
+                text(
+                    "CREATE FOREIGN TABLE scan_test.people_remote "
+                    "(id varchar(10), kontakt varchar(80)) "
+                    "SERVER scan_test_self OPTIONS (schema_name 'scan_test', table_name 'people')"
+                )
+            )
+            expected |= {"people_mat": "materialized view", "people_remote": "foreign table"}
+    return expected
+
+
+def test_views_materialized_views_and_foreign_tables_are_scanned_and_said_to_be(any_engine):
+    expected = people_with_views(any_engine)
+    summary = run_scan(any_engine, "scan-1", include=("scan_test",))
+    assert summary.tables_failed == []
+    assert summary.tables_scanned == len(expected)
+    with any_engine.connect() as conn:
+        scanned = {r.table_name: r.object_type for r in conn.execute(select(pii_scan_tables))}
+        found = {r.table_name: r.object_type for r in conn.execute(select(pii_columns))}
+    assert scanned == expected
+    assert found == expected  # each holds the emails
+    report = render_inventory_report(any_engine, POLICY, summary)
+    assert "### `scan_test.people_view` (view)" in report
+    if "people_mat" in expected:
+        assert "### `scan_test.people_mat` (materialized view)" in report
+        assert "### `scan_test.people_remote` (foreign table)" in report

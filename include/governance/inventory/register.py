@@ -113,11 +113,12 @@ def update_register(
     scan_id: str,
     *,
     scanned_at: datetime,
-    tables: list[str],
+    tables: dict[str, str | None],
     current: dict[ColumnKey, Any],
 ) -> None:
-    """Replace the register rows of ``tables`` by this scan's findings, keeping first_seen."""
-    for table_name in tables:
+    """Replace the register rows of ``tables`` (each with its object type) by this scan's
+    findings, keeping first_seen."""
+    for table_name, object_type in tables.items():
         schema, name = astuple(TableName.parse(table_name))
         where = and_(pii_columns.c.schema_name == schema, pii_columns.c.table_name == name)
         first_seen = {
@@ -141,6 +142,7 @@ def update_register(
                     "confidence": finding.confidence,
                     "evidence": finding.evidence,
                     "governed": rule is not None,
+                    "object_type": object_type,
                     "policy_category": rule.category if rule else None,
                     "first_seen": first_seen.get(column, scanned_at),
                     "last_seen": scanned_at,

@@ -106,7 +106,8 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
         if t.status != "scanned":
             continue
         found = by_table.get((t.schema_name, t.table_name), [])
-        out.append(f"### `{t.schema_name}.{t.table_name}`\n")
+        kind = f" ({t.object_type})" if t.object_type and t.object_type != "table" else ""
+        out.append(f"### `{t.schema_name}.{t.table_name}`{kind}\n")
         out.append(
             f"{t.columns_scanned} columns, {t.rows_sampled} rows sampled "
             f"({t.sampling}); {len(found)} with personal data.\n"

@@ -85,7 +85,7 @@ def start_scan(
                 status="running",
             )
         )
-        rows = [_table_row(scan_id, name, "pending") for name in tables]
+        rows = [_table_row(scan_id, name, "pending", kind) for name, kind in tables.items()]
         previous = previous_states(conn, scan_id, scanned_at)
         rows += [
             _table_row(scan_id, name, "dropped")
@@ -96,7 +96,7 @@ def start_scan(
         ]
         if rows:
             conn.execute(insert(pii_scan_tables), rows)
-    return tables
+    return list(tables)
 
 
 def scan_table(
@@ -177,7 +177,12 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             )
         latest = [t for t in done if not scanned_later(conn, t, run)]
         update_register(
-            conn, policy, scan_id, scanned_at=run.scanned_at, tables=latest, current=current
+            conn,
+            policy,
+            scan_id,
+            scanned_at=run.scanned_at,
+            tables={t: states[t].object_type for t in latest},
+            current=current,
         )
         failed = sorted(
             t for t, r in states.items() if r.status != "scanned" and r.status != "dropped"
@@ -210,9 +215,17 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
     return summary
 
 
-def _table_row(scan_id: str, table_name: str, status: str) -> dict[str, Any]:
+def _table_row(
+    scan_id: str, table_name: str, status: str, object_type: str | None = None
+) -> dict[str, Any]:
     schema, name = astuple(TableName.parse(table_name))
-    return {"scan_id": scan_id, "schema_name": schema, "table_name": name, "status": status}
+    return {
+        "scan_id": scan_id,
+        "schema_name": schema,
+        "table_name": name,
+        "status": status,
+        "object_type": object_type,
+    }
 
 
 def _finding_row(scan_id: str, schema: str, table: str, column: str, f: Finding) -> dict:
