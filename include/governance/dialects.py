@@ -72,6 +72,8 @@ class Dialect:
     """The catalogue lists foreign tables (``CREATE FOREIGN TABLE``), which are scanned too."""
     tablesample: bool = False
     """``TABLESAMPLE SYSTEM`` with a row estimate from the catalogue, for sampling."""
+    failed_statement_aborts: bool = False
+    """A failed statement ends its transaction: a read that may fail runs in a savepoint."""
     statement_timeout: str | None = None
     """A timeout for each statement of a transaction (``{ms}``); None: there is none."""
     batch_limits: str | None = None
@@ -143,6 +145,7 @@ POSTGRESQL = Dialect(
     materialized_views=True,
     foreign_tables=True,
     tablesample=True,
+    failed_statement_aborts=True,
     statement_timeout="SET LOCAL statement_timeout = {ms}",
     batch_limits="SET LOCAL statement_timeout = '{seconds}s'",
     private_schema="REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",

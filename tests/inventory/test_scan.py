@@ -14,6 +14,7 @@ from sqlalchemy.dialects.mysql import LONGTEXT
 
 from include.demo.load import build_demo_warehouse
 from include.demo.schema import SEEDED_PERSONAL_DATA, TRAPS
+from include.governance import sampling
 from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, pii_scan_tables
 from include.governance.catalog import Catalog
 from include.governance.detect.classify import REPORT_AT
@@ -439,3 +440,50 @@ def test_views_materialized_views_and_foreign_tables_are_scanned_and_said_to_be(
     if "people_mat" in expected:
         assert "### `scan_test.people_mat` (materialized view)" in report
         assert "### `scan_test.people_remote` (foreign table)" in report
+
+
+@pytest.mark.postgres
+def test_a_column_that_times_out_is_not_sampled_and_its_table_not_scanned_clean(
+    pg_engine, monkeypatch
+):
+    """A statement timeout is no evidence of no personal data: the column is recorded as
+    not sampled, by its error class, and the table is not counted as scanned."""
+    monkeypatch.setattr(sampling, "STATEMENT_TIMEOUT_MS", 300)
+    ensure_schema(pg_engine, "scan_test")
+    with pg_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE scan_test.people (id int PRIMARY KEY, kontakt text)"))
+        conn.execute(
+            text("INSERT INTO scan_test.people VALUES (:id, :kontakt)"),
+            [{"id": i, "kontakt": f"p{i}@firma.no"} for i in range(50)],
+        )
+        conn.execute(  # immutable, so a read of the view's other columns never calls it
+            text(
+                "CREATE FUNCTION scan_test.slow(t text) RETURNS text IMMUTABLE LANGUAGE plpgsql "
+                "AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN t; END $$"
+            )
+        )
+        conn.execute(
+            text(
+                "CREATE VIEW scan_test.slow_people AS "
+                "SELECT id, kontakt, scan_test.slow(kontakt) AS backup_kontakt "
+                "FROM scan_test.people"
+            )
+        )
+    summary = run_scan(pg_engine, "scan-1", include=("scan_test",))
+    timed_out = {"backup_kontakt": "OperationalError (QueryCanceled)"}
+    assert summary.not_sampled == {"scan_test.slow_people": timed_out}
+    assert summary.status == "partial"
+    assert summary.tables_scanned == 1
+    with pg_engine.connect() as conn:
+        view = conn.execute(
+            select(pii_scan_tables).where(pii_scan_tables.c.table_name == "slow_people")
+        ).one()
+    assert (view.status, view.not_sampled) == ("not sampled", timed_out)
+    assert register(pg_engine) == {"scan_test.people.kontakt": "email"}  # the view: not yet
+    report = render_inventory_report(pg_engine, POLICY, summary)
+    assert "## Columns that could not be sampled" in report
+    assert (
+        "| `scan_test.slow_people` | `backup_kontakt` | OperationalError (QueryCanceled) |"
+        in report
+    )
+    assert "p1@firma.no" not in report

@@ -42,6 +42,7 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 "status",
                 "tables scanned",
                 "tables failed",
+                "tables not sampled",
                 "columns scanned",
                 "personal-data columns",
                 "ungoverned",
@@ -54,6 +55,7 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                     summary.status,
                     summary.tables_scanned,
                     len(summary.tables_failed),
+                    len(summary.not_sampled),
                     summary.columns_scanned,
                     summary.findings,
                     len(summary.ungoverned),
@@ -101,15 +103,31 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 ],
             ),
         ]
+    if summary.not_sampled:
+        out += [
+            "## Columns that could not be sampled\n",
+            "No value of these columns could be read, which is no evidence that they hold "
+            "no personal data: their tables are not counted as scanned, and keep their "
+            "register rows of the last scan that read them.\n",
+            table(
+                ["table", "column", "reason"],
+                [
+                    [f"`{t}`", f"`{column}`", reason]
+                    for t, columns in summary.not_sampled.items()
+                    for column, reason in columns.items()
+                ],
+            ),
+        ]
     out.append("## Findings by table\n")
     for t in tables:
-        if t.status != "scanned":
+        if t.status not in ("scanned", "not sampled"):
             continue
         found = by_table.get((t.schema_name, t.table_name), [])
         kind = f" ({t.object_type})" if t.object_type and t.object_type != "table" else ""
         out.append(f"### `{t.schema_name}.{t.table_name}`{kind}\n")
+        unread = f", {len(t.not_sampled)} not sampled" if t.not_sampled else ""
         out.append(
-            f"{t.columns_scanned} columns, {t.rows_sampled} rows sampled "
+            f"{t.columns_scanned} columns{unread}, {t.rows_sampled} rows sampled "
             f"({t.sampling}); {len(found)} with personal data.\n"
         )
         if found:

@@ -53,6 +53,7 @@ class ScanSummary:
     tables_failed: list[str]
     columns_scanned: int
     findings: int
+    not_sampled: dict[str, dict[str, str]] = field(default_factory=dict)  # table: column: why
     ungoverned: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
     stale_policy: list[str] = field(default_factory=list)
@@ -108,7 +109,7 @@ def scan_table(
     where = _table_where(pii_scan_tables, scan_id, table_name)
     try:
         sample = sample_table(engine, schema, name, sample_size)
-        findings = {c.name: classify_column(c, policy) for c in sample.columns}
+        findings = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
     except Exception as exc:
         with engine.begin() as conn:
             conn.execute(
@@ -131,8 +132,9 @@ def scan_table(
             update(pii_scan_tables)
             .where(where)
             .values(
-                status="scanned",
-                columns_scanned=len(sample.columns),
+                status="not sampled" if sample.not_sampled else "scanned",
+                not_sampled=sample.not_sampled or None,
+                columns_scanned=len(sample.columns) - len(sample.not_sampled),
                 rows_sampled=sample.rows_sampled,
                 sampling=sample.method,
                 seconds=round(time.monotonic() - started, 3),
@@ -144,6 +146,7 @@ def scan_table(
         "columns": len(sample.columns),
         "personal_data_columns": len(found),
         "rows_sampled": sample.rows_sampled,
+        "not_sampled": sample.not_sampled,
     }
 
 
@@ -185,13 +188,15 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             current=current,
         )
         failed = sorted(
-            t for t, r in states.items() if r.status != "scanned" and r.status != "dropped"
+            t for t, r in states.items() if r.status not in ("scanned", "dropped", "not sampled")
         )
+        not_sampled = {t: r.not_sampled for t, r in states.items() if r.status == "not sampled"}
         summary = ScanSummary(
             scan_id=scan_id,
-            status="partial" if failed else "succeeded",
+            status="partial" if failed or not_sampled else "succeeded",
             tables_scanned=sum(r.status == "scanned" for r in states.values()),
             tables_failed=failed,
+            not_sampled=not_sampled,
             columns_scanned=sum(r.columns_scanned or 0 for r in states.values()),
             findings=len(current),
             ungoverned=ungoverned_columns(policy, current),
@@ -206,6 +211,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 status=summary.status,
                 tables_scanned=summary.tables_scanned,
                 tables_failed=len(failed),
+                tables_not_sampled=len(not_sampled),
                 columns_scanned=summary.columns_scanned,
                 findings=summary.findings,
                 ungoverned=len(summary.ungoverned),

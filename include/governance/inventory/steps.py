@@ -2,8 +2,10 @@
 
 The failure policy lives here, so that it is tested without Airflow: a table that cannot be
 scanned does not stop the others of its batch (the batch fails at its end, naming each
-table and its error class); the run fails when any table failed, and, when asked to, when
-personal data is held that no rule in the policy governs.
+table and its error class); a table with a column that could not be read (timed out) is
+recorded as not sampled, and its batch goes on; the run fails when any table failed or was
+not sampled, and, when asked to, when personal data is held that no rule in the policy
+governs.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def scan_batch(
             failed.append(f"{table}: {describe_error(exc)}")
             continue
         found += result["personal_data_columns"]
+        if result["not_sampled"]:  # recorded; a retry would time out again
+            log.warning("%s: columns not sampled: %s", table, _reasons(result["not_sampled"]))
         log.info(
             "%s: %d of %d columns hold personal data (%d rows sampled)",
             table,
@@ -102,6 +106,11 @@ def finish(
     _log_summary(summary, report)
     if summary.tables_failed:
         raise ScanFailed(f"tables that could not be scanned: {summary.tables_failed}")
+    if summary.not_sampled:
+        raise ScanFailed(
+            "tables with columns that could not be sampled: "
+            + "; ".join(f"{t}: {_reasons(c)}" for t, c in summary.not_sampled.items())
+        )
     if summary.ungoverned and fail_on_ungoverned:
         raise UngovernedData(f"{len(summary.ungoverned)} ungoverned personal-data columns")
     return {
@@ -110,6 +119,10 @@ def finish(
         "changes": len(summary.changes),
         "report": str(report),
     }
+
+
+def _reasons(columns: dict[str, str]) -> str:
+    return ", ".join(f"{column} ({reason})" for column, reason in columns.items())
 
 
 def _log_summary(summary: ScanSummary, report: Path) -> None:
