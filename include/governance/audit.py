@@ -33,7 +33,7 @@ from include.governance.warehouse import ensure_schema
 GOVERNANCE_SCHEMA = "governance"
 # Where outputs are built before they are published: the project's own, no one else's.
 STAGING_SCHEMA = "governance_staging"
-# Schemas the project writes: never scanned as if they were source data.
+# Schemas the project writes: scanned only when a scan names them (the leak check does).
 PROJECT_SCHEMAS = (GOVERNANCE_SCHEMA, STAGING_SCHEMA, "analytics", "marketing")
 
 TIMESTAMP = DateTime(timezone=True)
@@ -66,6 +66,7 @@ pii_scan_runs = Table(
     Column("columns_scanned", Integer),
     Column("findings", Integer),
     Column("ungoverned", Integer),
+    Column("leaks", Integer, comment="personal data in output schemas where the policy puts none"),
     Column("changes", Integer),
     Column("status", String(20), nullable=False),
     Column("report_path", Text),
@@ -111,6 +112,11 @@ pii_columns = Table(
     Column("evidence", JSON, nullable=False),
     Column("governed", Boolean, nullable=False, comment="a rule in policy.yml covers it"),
     Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
+    Column(
+        "leak",
+        Boolean,
+        comment="in an output schema where the policy puts no such data (None: not in one)",
+    ),
     Column("policy_category", String(64), comment="the category policy.yml gives it"),
     Column("first_seen", TIMESTAMP, nullable=False),
     Column("last_seen", TIMESTAMP, nullable=False),

@@ -1,6 +1,6 @@
 """Which tables a scan covers: every table, view, materialized view and foreign table the
-connection can see, less system and project schemas, narrowed by the run's parameters,
-grouped for Airflow's mapped tasks."""
+connection can see, less system schemas and (unless named) the project's own, narrowed by
+the run's parameters, grouped for Airflow's mapped tasks."""
 
 from __future__ import annotations
 
@@ -19,17 +19,19 @@ SYSTEM_SCHEMAS = frozenset(
 
 @dataclass(frozen=True)
 class ScanScope:
-    """Which schemas a scan covers: all but system and project schemas, narrowed by params."""
+    """Which schemas a scan covers: all but system schemas, narrowed by params. The project's
+    own schemas (outputs, governance) are covered only when named in ``include``: an
+    analyst's table in analytics is scanned when asked for, and by the weekly leak check."""
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
 
     def covers(self, schema: str) -> bool:
-        if schema in SYSTEM_SCHEMAS or schema.startswith("pg_") or schema in PROJECT_SCHEMAS:
+        if schema in SYSTEM_SCHEMAS or schema.startswith("pg_") or schema in self.exclude:
             return False
-        if self.include and schema not in self.include:
-            return False
-        return schema not in self.exclude
+        if schema in PROJECT_SCHEMAS:
+            return schema in self.include
+        return not self.include or schema in self.include
 
 
 def discover_tables(engine: Engine, scope: ScanScope) -> dict[str, ObjectType]:

@@ -46,6 +46,7 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 "columns scanned",
                 "personal-data columns",
                 "ungoverned",
+                "leaks",
                 "changes",
             ],
             [
@@ -59,10 +60,12 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                     summary.columns_scanned,
                     summary.findings,
                     len(summary.ungoverned),
+                    len(summary.leaks),
                     len(summary.changes),
                 ]
             ],
         ),
+        *_leaks(summary),
         "## Coverage gaps\n",
         "### Personal data that no rule in policy.yml governs\n",
         table(
@@ -149,6 +152,23 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 )
             )
     return "\n".join(out)
+
+
+def _leaks(summary: ScanSummary) -> list[str]:
+    if not summary.leaks:
+        return []
+    return [
+        "## Leaks: personal data where the policy puts none\n",
+        "**These columns of output schemas hold personal data that no rule of the policy "
+        "puts there.** Find who wrote them, and remove or anonymise the data.\n",
+        table(
+            ["column", "category", "confidence", "why"],
+            [
+                [f"`{leak['column']}`", leak["category"], leak["confidence"], leak["reason"]]
+                for leak in summary.leaks
+            ],
+        ),
+    ]
 
 
 def describe_evidence(evidence: dict[str, Any]) -> str:

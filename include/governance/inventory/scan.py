@@ -30,6 +30,7 @@ from include.governance.audit import (
 )
 from include.governance.detect.classify import Finding, classify_column
 from include.governance.inventory.discovery import ScanScope, discover_tables
+from include.governance.inventory.leaks import leaked_columns
 from include.governance.inventory.register import (
     changes_between,
     findings_of,
@@ -55,6 +56,7 @@ class ScanSummary:
     findings: int
     not_sampled: dict[str, dict[str, str]] = field(default_factory=dict)  # table: column: why
     ungoverned: list[dict[str, Any]] = field(default_factory=list)
+    leaks: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
     stale_policy: list[str] = field(default_factory=list)
 
@@ -200,6 +202,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             columns_scanned=sum(r.columns_scanned or 0 for r in states.values()),
             findings=len(current),
             ungoverned=ungoverned_columns(policy, current),
+            leaks=leaked_columns(policy, current),
             changes=changes,
             stale_policy=stale_policy_tables(engine, policy, states),
         )
@@ -215,6 +218,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 columns_scanned=summary.columns_scanned,
                 findings=summary.findings,
                 ungoverned=len(summary.ungoverned),
+                leaks=len(summary.leaks),
                 changes=len(changes),
             )
         )

@@ -41,6 +41,11 @@ class UngovernedData(RuntimeError):
     """Personal data was found that no rule in the policy governs (when that fails a run)."""
 
 
+class LeakFound(RuntimeError):
+    """An output schema holds personal data where the policy puts none (when that fails a
+    run); names the columns, never values."""
+
+
 def start(
     engine: Engine,
     policy: Policy,
@@ -91,10 +96,16 @@ def scan_batch(
 
 
 def finish(
-    engine: Engine, policy: Policy, run_id: str, *, folder: Path, fail_on_ungoverned: bool
+    engine: Engine,
+    policy: Policy,
+    run_id: str,
+    *,
+    folder: Path,
+    fail_on_ungoverned: bool,
+    fail_on_leaks: bool = False,
 ) -> dict:
     """Record changes, update the register, write the report; fail on failed tables (and on
-    ungoverned personal data when ``fail_on_ungoverned``)."""
+    ungoverned personal data when ``fail_on_ungoverned``, on leaks when ``fail_on_leaks``)."""
     summary = finish_scan(engine, policy, run_id)
     report = write_report(
         folder,
@@ -111,11 +122,15 @@ def finish(
             "tables with columns that could not be sampled: "
             + "; ".join(f"{t}: {_reasons(c)}" for t, c in summary.not_sampled.items())
         )
+    if summary.leaks and fail_on_leaks:
+        columns = ", ".join(leak["column"] for leak in summary.leaks)
+        raise LeakFound(f"{len(summary.leaks)} leak{'s' * (len(summary.leaks) > 1)}: {columns}")
     if summary.ungoverned and fail_on_ungoverned:
         raise UngovernedData(f"{len(summary.ungoverned)} ungoverned personal-data columns")
     return {
         "personal_data_columns": summary.findings,
         "ungoverned": [u["column"] for u in summary.ungoverned],
+        "leaks": [leak["column"] for leak in summary.leaks],
         "changes": len(summary.changes),
         "report": str(report),
     }
@@ -151,6 +166,13 @@ def _log_summary(summary: ScanSummary, report: Path) -> None:
             "\n".join(
                 f"  {u['column']} ({u['category']}, {u['confidence']})" for u in summary.ungoverned
             ),
+        )
+    if summary.leaks:
+        log.warning(
+            "LEAK: %d columns of output schemas hold personal data the policy puts nowhere "
+            "there:\n%s",
+            len(summary.leaks),
+            "\n".join(f"  {k['column']} ({k['category']}): {k['reason']}" for k in summary.leaks),
         )
     if summary.stale_policy:
         log.warning("policy.yml governs what the warehouse lacks: %s", summary.stale_policy)
