@@ -18,6 +18,7 @@ from include.governance import sampling
 from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, pii_scan_tables
 from include.governance.catalog import Catalog
 from include.governance.detect.classify import REPORT_AT
+from include.governance.inventory import steps
 from include.governance.inventory.discovery import ScanScope, plan_batches
 from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
@@ -444,7 +445,7 @@ def test_views_materialized_views_and_foreign_tables_are_scanned_and_said_to_be(
 
 @pytest.mark.postgres
 def test_a_column_that_times_out_is_not_sampled_and_its_table_not_scanned_clean(
-    pg_engine, monkeypatch
+    pg_engine, monkeypatch, tmp_path
 ):
     """A statement timeout is no evidence of no personal data: the column is recorded as
     not sampled, by its error class, and the table is not counted as scanned."""
@@ -487,3 +488,5 @@ def test_a_column_that_times_out_is_not_sampled_and_its_table_not_scanned_clean(
         in report
     )
     assert "p1@firma.no" not in report
+    with pytest.raises(steps.ScanFailed, match=r"slow_people: backup_kontakt \(Operational"):
+        steps.finish(pg_engine, POLICY, "scan-1", folder=tmp_path, fail_on_ungoverned=False)
