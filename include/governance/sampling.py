@@ -38,7 +38,7 @@ from include.governance.warehouse import describe_error
 MAX_TEXT = 2000
 STATEMENT_TIMEOUT_MS = 30_000  # PostgreSQL: a sampling query that takes longer is given up
 TABLE_BUDGET_TIMEOUTS = 4  # PostgreSQL: a table's reads together, in statement timeouts
-BUDGET_SPENT = "SamplingBudgetSpent"  # the reason a column left unread after the budget has
+BUDGET_SPENT = "SamplingBudgetSpent"  # why a column is left unread once the budget is spent
 T = TypeVar("T")
 
 
@@ -98,8 +98,8 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
                     values = more
                 elif values:  # judged on the values the rows gave
                     reason = None
-            if kinds[col] == "binary":  # psycopg2 gives memoryview
-                values = [bytes(v) for v in values]
+            if kinds[col] == "binary":
+                values = [_as_bytes(v) for v in values]
             samples.append(ColumnSample(col, kinds[col], values, reason))
     return TableSample(samples, len(rows), method)
 
@@ -125,6 +125,14 @@ class _Reads:
                 return read(), None
         except DBAPIError as exc:
             return None, describe_error(exc)
+
+
+def _as_bytes(value: Any) -> bytes:
+    """A binary column's value as bytes: psycopg2 gives memoryview, and SQLite keeps what
+    a BLOB column is given (text, a number) as it was given."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value)
+    return str(value).encode()
 
 
 def _selected(source, col: str, kind: str) -> ColumnElement:
