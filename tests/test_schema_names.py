@@ -72,7 +72,7 @@ def test_the_warehouse_lives_only_in_databases_of_its_names(mariadb_engine):
         assert inspect(server).get_table_names(schema=f"{MARIADB_TEST_PREFIX}crm") == ["people"]
         assert not inspect(server).has_table("people", schema="crm")
         scanned = discover_tables(mariadb_engine, ScanScope())
-        assert scanned == ["crm.people"]
+        assert scanned == {"crm.people": "table"}
         assert "crm.customers" not in discover_tables(mariadb_engine, ScanScope(include=("crm",)))
     finally:
         with server.begin() as conn:

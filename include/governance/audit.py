@@ -33,10 +33,11 @@ from include.governance.warehouse import ensure_schema
 GOVERNANCE_SCHEMA = "governance"
 # Where outputs are built before they are published: the project's own, no one else's.
 STAGING_SCHEMA = "governance_staging"
-# Schemas the project writes: never scanned as if they were source data.
+# Schemas the project writes: scanned only when a scan names them (the leak check does).
 PROJECT_SCHEMAS = (GOVERNANCE_SCHEMA, STAGING_SCHEMA, "analytics", "marketing")
 
 TIMESTAMP = DateTime(timezone=True)
+OBJECT_TYPE_COMMENT = "table, view, materialized view or foreign table"
 metadata = MetaData(schema=GOVERNANCE_SCHEMA)
 
 
@@ -61,9 +62,11 @@ pii_scan_runs = Table(
     Column("tables_found", Integer, nullable=False),
     Column("tables_scanned", Integer),
     Column("tables_failed", Integer),
+    Column("tables_not_sampled", Integer, comment="with a column that could not be read"),
     Column("columns_scanned", Integer),
     Column("findings", Integer),
     Column("ungoverned", Integer),
+    Column("leaks", Integer, comment="personal data in output schemas where the policy puts none"),
     Column("changes", Integer),
     Column("status", String(20), nullable=False),
     Column("report_path", Text),
@@ -75,7 +78,14 @@ pii_scan_tables = Table(
     Column("scan_id", String(250), primary_key=True),
     Column("schema_name", String(128), primary_key=True),
     Column("table_name", String(128), primary_key=True),
-    Column("status", String(20), nullable=False, comment="pending, scanned or failed"),
+    Column(
+        "status",
+        String(20),
+        nullable=False,
+        comment="pending, scanned, not sampled (a column could not be read), failed or dropped",
+    ),
+    Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
+    Column("not_sampled", JSON, comment="columns that could not be read: the error's class"),
     Column("columns_scanned", Integer),
     Column("rows_sampled", Integer),
     Column("sampling", String(40), comment="how the rows were sampled"),
@@ -101,6 +111,12 @@ pii_columns = Table(
     Column("confidence", Float, nullable=False),
     Column("evidence", JSON, nullable=False),
     Column("governed", Boolean, nullable=False, comment="a rule in policy.yml covers it"),
+    Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
+    Column(
+        "leak",
+        Boolean,
+        comment="in an output schema where the policy puts no such data (None: not in one)",
+    ),
     Column("policy_category", String(64), comment="the category policy.yml gives it"),
     Column("first_seen", TIMESTAMP, nullable=False),
     Column("last_seen", TIMESTAMP, nullable=False),

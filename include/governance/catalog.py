@@ -8,11 +8,22 @@ and every schema it returns translated, and only the warehouse's schemas listed.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect
 
+from include.governance.dialects import dialect_of
 from include.governance.schemas import schema_names
+
+
+class ObjectType(StrEnum):
+    """What a scanned object is: the inventory reads each kind and says which it read."""
+
+    TABLE = "table"
+    VIEW = "view"
+    MATERIALIZED_VIEW = "materialized view"
+    FOREIGN_TABLE = "foreign table"
 
 
 class Catalog:
@@ -21,6 +32,7 @@ class Catalog:
     def __init__(self, bind: Engine | Connection):
         self._inspector = inspect(bind)
         self._names = schema_names(bind)
+        self._dialect = dialect_of(bind)
 
     def get_schema_names(self) -> list[str]:
         """The warehouse's schemas: on a shared server, only those its names give."""
@@ -30,11 +42,28 @@ class Catalog:
     def get_table_names(self, schema: str) -> list[str]:
         return self._inspector.get_table_names(schema=self._names[schema])
 
+    def get_relations(self, schema: str) -> dict[str, ObjectType]:
+        """Every object of the schema that has rows to read, and what it is."""
+        server = self._names[schema]
+        found = dict.fromkeys(self._inspector.get_table_names(schema=server), ObjectType.TABLE)
+        found |= dict.fromkeys(self._inspector.get_view_names(schema=server), ObjectType.VIEW)
+        if self._dialect.materialized_views:
+            names = self._inspector.get_materialized_view_names(schema=server)
+            found |= dict.fromkeys(names, ObjectType.MATERIALIZED_VIEW)
+        if self._dialect.foreign_tables:
+            names = self._inspector.get_foreign_table_names(schema=server)
+            found |= dict.fromkeys(names, ObjectType.FOREIGN_TABLE)
+        return found
+
     def has_table(self, name: str, schema: str) -> bool:
         return self._inspector.has_table(name, schema=self._names[schema])
 
     def get_columns(self, name: str, schema: str) -> list[dict[str, Any]]:
-        return self._inspector.get_columns(name, schema=self._names[schema])
+        """Each column under its own name (MariaDB's come back with a backtick doubled)."""
+        columns = self._inspector.get_columns(name, schema=self._names[schema])
+        for column in columns:
+            column["name"] = self._dialect.reflected_name(column["name"])
+        return columns
 
     def get_indexes(self, name: str, schema: str) -> list[dict[str, Any]]:
         return self._inspector.get_indexes(name, schema=self._names[schema])

@@ -66,8 +66,14 @@ class Dialect:
     """A connection set to REPEATABLE READ (and UTC) counts and reads in one snapshot."""
     row_locks: bool = False
     """``SELECT ... FOR UPDATE`` locks a batch's rows for its transaction."""
+    materialized_views: bool = False
+    """The catalogue lists materialized views, which the inventory scans like tables."""
+    foreign_tables: bool = False
+    """The catalogue lists foreign tables (``CREATE FOREIGN TABLE``), which are scanned too."""
     tablesample: bool = False
     """``TABLESAMPLE SYSTEM`` with a row estimate from the catalogue, for sampling."""
+    failed_statement_aborts: bool = False
+    """A failed statement ends its transaction: a read that may fail runs in a savepoint."""
     statement_timeout: str | None = None
     """A timeout for each statement of a transaction (``{ms}``); None: there is none."""
     batch_limits: str | None = None
@@ -105,10 +111,19 @@ class Dialect:
     schema (``{schema}``); None: the engine reuses it on its own (InnoDB)."""
     create_index: str = "CREATE INDEX {name} ON {schema}.{table} ({column})"
     """How an index on one column is made (SQLite puts the schema on the index's name)."""
+    doubled_quote_in_reflected_names: str | None = None
+    """A quote the catalogue leaves doubled inside the column names it reflects (SQLAlchemy
+    reads MariaDB's columns from ``SHOW CREATE TABLE``, which writes a backtick in a name
+    twice); None: names are reflected as they are (``catalog.Catalog`` undoubles them)."""
     connect_args: tuple[tuple[str, str], ...] = ()
     """What every connection is opened with: sessions in UTC, so that a timestamp compares
     the same whatever the server's or the database's time zone (a naive column is read as
     UTC), and MySQL's full UTF-8."""
+
+    def reflected_name(self, name: str) -> str:
+        """A column's own name from the one the catalogue reflected."""
+        quote = self.doubled_quote_in_reflected_names
+        return name.replace(quote * 2, quote) if quote else name
 
     def reclaim_statements(self, tables: list[str]) -> list[str]:
         """The statements that reclaim the space of rows deleted from ``tables``."""
@@ -127,7 +142,10 @@ POSTGRESQL = Dialect(
     page_slices=True,
     snapshot_reads=True,
     row_locks=True,
+    materialized_views=True,
+    foreign_tables=True,
     tablesample=True,
+    failed_statement_aborts=True,
     statement_timeout="SET LOCAL statement_timeout = {ms}",
     batch_limits="SET LOCAL statement_timeout = '{seconds}s'",
     private_schema="REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
@@ -160,6 +178,7 @@ MARIADB = Dialect(
     "information_schema.statistics s2 WHERE s2.table_schema = s.table_schema AND "
     "s2.table_name = s.table_name AND s2.index_name = s.index_name AND s2.seq_in_index = 2)",
     index_names_per_table=True,
+    doubled_quote_in_reflected_names="`",
     connect_args=(("charset", "utf8mb4"), ("init_command", "SET time_zone = '+00:00'")),
 )
 SQLITE = Dialect(

@@ -1,29 +1,45 @@
 """Sample a table's values at a cost that does not grow with the table's size.
 
-PostgreSQL reads a few random pages (``TABLESAMPLE SYSTEM``, sized from the planner's row
-estimate) and falls back to a bounded read when the sample comes back short (a stale or
-missing estimate). Other dialects read a bounded number of rows. A sparse column (say a
-national ID that 5% of customers have) then gets its own bounded read of non-null values,
-so every column is judged on up to ``size`` values. Long text is cut to its first
-``MAX_TEXT`` characters in the database, binary columns are not read at all.
+PostgreSQL reads a few random pages of a table or materialized view (``TABLESAMPLE
+SYSTEM``, sized from the planner's row estimate) and falls back to a bounded read when the
+sample comes back short (a stale or missing estimate). Other dialects read a bounded
+number of rows. A sparse column (say a national ID that 5% of customers have) then gets
+its own bounded read of non-null values, so every column is judged on up to ``size``
+values. Long text and binary values are cut to their first ``MAX_TEXT`` characters (bytes)
+in the database; binary values come back as ``bytes`` whatever the driver gives, for
+``detect.binary`` to decode where they are text.
+
+A read that fails (a statement timeout on PostgreSQL, or any other database error) is no
+evidence of no personal data: when the rows cannot be read, each column is read on its own,
+and a column none of whose values could be read is *not sampled*, with the error's class
+as the reason (never its message, which can quote values). On PostgreSQL each read is
+given up after ``STATEMENT_TIMEOUT_MS`` and a table's reads together after
+``TABLE_BUDGET_TIMEOUTS`` of them, so a slow view costs a bounded time.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, func, select, text, types
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.util import ClauseAdapter
 
 from include.governance.catalog import Catalog
 from include.governance.dialects import dialect_of
 from include.governance.tables import TableName
+from include.governance.warehouse import describe_error
 
 MAX_TEXT = 2000
 STATEMENT_TIMEOUT_MS = 30_000  # PostgreSQL: a sampling query that takes longer is given up
+TABLE_BUDGET_TIMEOUTS = 4  # PostgreSQL: a table's reads together, in statement timeouts
+BUDGET_SPENT = "SamplingBudgetSpent"  # why a column is left unread once the budget is spent
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,7 @@ class ColumnSample:
     name: str
     kind: str  # text, integer, numeric, date, datetime, boolean, binary, other
     values: list[Any]
+    not_sampled: str | None = None  # why no value could be read: an error class, no message
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,11 @@ class TableSample:
     columns: list[ColumnSample]
     rows_sampled: int
     method: str
+
+    @property
+    def not_sampled(self) -> dict[str, str]:
+        """The columns that could not be read, and why."""
+        return {c.name: c.not_sampled for c in self.columns if c.not_sampled}
 
 
 def column_kind(sql_type: types.TypeEngine) -> str:
@@ -59,31 +81,69 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
     """Up to ``size`` non-null values of every column of ``schema.name``."""
     reflected = Catalog(engine).get_columns(name, schema=schema)
     kinds = {c["name"]: column_kind(c["type"]) for c in reflected}
-    readable = [c for c, kind in kinds.items() if kind != "binary"]
     source = TableName(schema, name).clause(*kinds)
     with engine.connect() as conn:
-        if timeout := dialect_of(engine).statement_timeout:
-            conn.execute(text(timeout.format(ms=STATEMENT_TIMEOUT_MS)))
-        rows, method = _sample_rows(conn, source, readable, kinds, size)
+        reads = _Reads(conn)
+        sampled, failed = reads.attempt(lambda: _sample_rows(conn, source, kinds, size))
+        rows, method = sampled or ([], "column by column")
         samples = []
-        for index, col in enumerate(readable):
+        for index, col in enumerate(kinds):
             values = [row[index] for row in rows if row[index] is not None][:size]
-            if len(values) < size and len(rows) >= size:  # sparse: read non-null values
-                values = _non_null_values(conn, source, col, kinds[col], size)
-            samples.append(ColumnSample(col, kinds[col], values))
-    samples += [ColumnSample(c, "binary", []) for c, kind in kinds.items() if kind == "binary"]
+            reason = None
+            if failed or (len(values) < size and len(rows) >= size):  # sparse: non-null values
+                more, reason = reads.attempt(
+                    lambda col=col: _non_null_values(conn, source, col, kinds[col], size)
+                )
+                if more is not None:
+                    values = more
+                elif values:  # judged on the values the rows gave
+                    reason = None
+            if kinds[col] == "binary":
+                values = [_as_bytes(v) for v in values]
+            samples.append(ColumnSample(col, kinds[col], values, reason))
     return TableSample(samples, len(rows), method)
+
+
+class _Reads:
+    """One table's reads on one connection: each given up after the statement timeout and
+    all of them within the table's budget; a read that fails leaves the others to run."""
+
+    def __init__(self, conn: Connection):
+        self.conn, self.dialect = conn, dialect_of(conn)
+        self.deadline = time.monotonic() + TABLE_BUDGET_TIMEOUTS * STATEMENT_TIMEOUT_MS / 1000
+
+    def attempt(self, read: Callable[[], T]) -> tuple[T | None, str | None]:
+        """The read's result, or None and why it failed (an error class, never a message)."""
+        if timeout := self.dialect.statement_timeout:
+            left = int((self.deadline - time.monotonic()) * 1000)
+            if left <= 0:
+                return None, BUDGET_SPENT
+            self.conn.execute(text(timeout.format(ms=min(STATEMENT_TIMEOUT_MS, left))))
+        aborts = self.dialect.failed_statement_aborts  # a savepoint keeps the rest usable
+        try:
+            with self.conn.begin_nested() if aborts else nullcontext():
+                return read(), None
+        except DBAPIError as exc:
+            return None, describe_error(exc)
+
+
+def _as_bytes(value: Any) -> bytes:
+    """A binary column's value as bytes: psycopg2 gives memoryview, and SQLite keeps what
+    a BLOB column is given (text, a number) as it was given."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value)
+    return str(value).encode()
 
 
 def _selected(source, col: str, kind: str) -> ColumnElement:
     expr = source.c[col]
-    return func.substr(expr, 1, MAX_TEXT) if kind == "text" else expr
+    return func.substr(expr, 1, MAX_TEXT) if kind in ("text", "binary") else expr
 
 
 def _sample_rows(
-    conn: Connection, source, cols: list[str], kinds: dict[str, str], size: int
+    conn: Connection, source, kinds: dict[str, str], size: int
 ) -> tuple[list[tuple], str]:
-    exprs = [_selected(source, c, kinds[c]) for c in cols] or [text("1")]
+    exprs = [_selected(source, c, kind) for c, kind in kinds.items()] or [text("1")]
     if dialect_of(conn).tablesample:
         estimate = _pg_row_estimate(conn, source.schema, source.name)
         if estimate > size * 10:
@@ -109,20 +169,16 @@ def _non_null_values(conn: Connection, source, col: str, kind: str, size: int) -
         .where(source.c[col].is_not(None))
         .limit(size)
     )
-    if dialect_of(conn).statement_timeout is None:  # no read can time out
-        return list(conn.execute(query).scalars())
-    try:  # a savepoint, so a timed-out read leaves the sampling transaction usable
-        with conn.begin_nested():
-            return list(conn.execute(query).scalars())
-    except OperationalError:  # a huge, nearly empty column: judge it on no values
-        return []
+    return list(conn.execute(query).scalars())
 
 
 def _pg_row_estimate(conn: Connection, schema: str, name: str) -> float:
+    """The planner's row estimate; 0 for what TABLESAMPLE cannot read (views, foreign
+    tables), which are read by a bounded read."""
     estimate = conn.execute(
         text(
             "SELECT c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = :schema AND c.relname = :name"
+            "WHERE n.nspname = :schema AND c.relname = :name AND c.relkind IN ('r', 'p', 'm')"
         ),
         {"schema": schema, "name": name},
     ).scalar()

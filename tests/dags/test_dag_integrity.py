@@ -54,3 +54,14 @@ def test_nothing_deletes_by_itself(dagbag):
     assert dagbag.dags["order_history_retention"].is_paused_upon_creation is True
     makefile = (DAGS.parent / "Makefile").read_text()
     assert "DAGS_ARE_PAUSED_AT_CREATION" not in makefile
+
+
+def test_the_leak_check_is_the_inventory_of_the_output_schemas_weekly(dagbag):
+    inventory, leak_check = dagbag.dags["pii_inventory"], dagbag.dags["pii_leak_check"]
+    assert [t.task_id for t in leak_check.tasks] == [t.task_id for t in inventory.tasks]
+    assert (inventory.schedule, leak_check.schedule) == ("@daily", "@weekly")
+    assert leak_check.params["include_schemas"] == ["analytics", "marketing"]
+    assert inventory.params["include_schemas"] == []
+    assert (inventory.params["fail_on_leaks"], leak_check.params["fail_on_leaks"]) == (False, True)
+    assert inventory.get_task("finish").outlets  # the anonymisation waits on the inventory
+    assert not leak_check.get_task("finish").outlets  # not on the leak check

@@ -238,3 +238,29 @@ def test_governance_page_shows_register_runs_and_reports(
     plugins = httpx.get(f"{api_server}/api/v2/plugins", headers=headers).json()["plugins"]
     views = [v for p in plugins for v in p["external_views"]]
     assert {"name": "Governance", "href": "/governance/"}.items() <= views[0].items()
+
+
+def test_leak_check_dag_scans_the_outputs_under_scan_ids_of_its_own(
+    airflow_env, airflow, pseudonym_keys
+):
+    anonymised = airflow(
+        {**airflow_env, **pseudonym_keys}, "dags", "test", "anonymise_analytics", "2026-11-24"
+    )
+    assert anonymised.returncode == 0, (anonymised.stdout + anonymised.stderr)[-3000:]
+    run = airflow(airflow_env, "dags", "test", "pii_leak_check", "2026-11-29")
+    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
+    engine = create_warehouse_engine(airflow_env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        scan = conn.execute(
+            select(pii_scan_runs).where(pii_scan_runs.c.scan_id.like("pii_leak_check/%"))
+        ).one()
+        outputs = conn.execute(
+            select(pii_columns.c.leak).where(pii_columns.c.schema_name == "analytics")
+        ).scalars()
+        assert set(outputs) == {False}  # found there, and put there by the policy
+    assert (scan.status, scan.leaks, scan.schemas["include"]) == (
+        "succeeded",
+        0,
+        ["analytics", "marketing"],
+    )
+    assert "/pii_leak_check/" in scan.report_path

@@ -6,22 +6,25 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import VARBINARY, Engine, LargeBinary, String, Text, insert, select, text
 from sqlalchemy import Column as SAColumn
-from sqlalchemy import Engine, LargeBinary, String, Text, insert, select, text
 from sqlalchemy import MetaData as SAMetaData
 from sqlalchemy import Table as SATable
 from sqlalchemy.dialects.mysql import LONGTEXT
 
 from include.demo.load import build_demo_warehouse
 from include.demo.schema import SEEDED_PERSONAL_DATA, TRAPS
+from include.governance import sampling
 from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, pii_scan_tables
 from include.governance.catalog import Catalog
 from include.governance.detect.classify import REPORT_AT
+from include.governance.inventory import steps
 from include.governance.inventory.discovery import ScanScope, plan_batches
 from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
 from include.governance.policy import load_policy
 from include.governance.warehouse import ensure_schema
+from tests.server_sql import sql
 
 AS_OF = date(2026, 11, 24)
 POLICY = load_policy()
@@ -305,3 +308,189 @@ def test_tables_are_batched_under_airflows_mapping_limit(tables, per_batch, max_
     assert [len(b) for b in batches] == sizes
     assert [t for b in batches for t in b] == names
     assert len(batches) <= max_batches
+
+
+ODD_NAMES = ("e`post", 'mail "privat"', "Mixed Case Mail", "kunde epost")
+
+
+@pytest.mark.parametrize("fixture", ["sqlite_engine", "pg_engine", "mariadb_engine"])
+def test_every_identifier_is_quoted_by_the_dialect(request, fixture):
+    """A backtick, a double quote, mixed case or a space in a name: the table is scanned."""
+    engine = request.getfixturevalue(fixture)
+    ensure_schema(engine, "scan_test")
+    odd = SATable(
+        'Kunder `med` "rare" navn',
+        SAMetaData(schema="scan_test"),
+        SAColumn("id", String(10), primary_key=True),
+        *(SAColumn(name, String(80)) for name in ODD_NAMES),
+    )
+    odd.create(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(odd),
+            [{"id": str(i), **{n: f"kunde{i}@firma.no" for n in ODD_NAMES}} for i in range(30)],
+        )
+    summary = run_scan(engine, "scan-1", include=("scan_test",))
+    assert summary.tables_failed == []
+    assert register(engine) == {f"scan_test.{odd.name}.{n}": "email" for n in ODD_NAMES}
+
+
+@pytest.mark.parametrize("fixture", ["sqlite_engine", "pg_engine", "mariadb_engine"])
+def test_binary_columns_holding_text_are_decoded_and_classified(request, fixture):
+    """bytea, BLOB, VARBINARY: UTF-8 text, or latin-1 text, is read; real binary is not."""
+    engine = request.getfixturevalue(fixture)
+    ensure_schema(engine, "scan_test")
+    binary = SATable(
+        "legacy",
+        SAMetaData(schema="scan_test"),
+        SAColumn("id", String(10), primary_key=True),
+        SAColumn("kontakt", LargeBinary),
+        SAColumn("merknad", LargeBinary),
+        SAColumn("bilde", LargeBinary),
+        SAColumn("signatur", LargeBinary().with_variant(VARBINARY(64), "mysql")),
+    )
+    binary.create(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(binary),
+            [
+                {
+                    "id": str(i),
+                    "kontakt": f"kunde{i}@firma.no".encode(),
+                    "merknad": f"Ring Øystein på 4{i + 1000000:07d} før kl. 16, mvh Åse".encode(
+                        "latin-1"
+                    ),
+                    "bilde": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+                    "signatur": bytes([i, 0, 255, 7]) * 8,
+                }
+                for i in range(40)
+            ],
+        )
+        if engine.dialect.name == "sqlite":  # SQLite keeps text in a BLOB column as text
+            conn.execute(
+                text("UPDATE scan_test.legacy SET kontakt = 'tekst@firma.no' WHERE id = '0'")
+            )
+    run_scan(engine, "scan-1", include=("scan_test",))
+    with engine.connect() as conn:
+        rows = {r.column_name: r for r in conn.execute(select(pii_columns))}
+    assert sorted(rows) == ["kontakt", "merknad"]
+    assert rows["kontakt"].category == "email"
+    assert rows["kontakt"].evidence["decoded"] == "utf-8"
+    assert rows["merknad"].category == "phone"
+    assert rows["merknad"].evidence["decoded"] == "latin-1"
+
+
+def people_with_views(engine: Engine) -> dict[str, str]:
+    """``scan_test.people`` and views of it (on PostgreSQL a materialized view and a
+    foreign table too); the object type each should be recorded as."""
+    ensure_schema(engine, "scan_test")
+    people = SATable(
+        "people",
+        SAMetaData(schema="scan_test"),
+        SAColumn("id", String(10), primary_key=True),
+        SAColumn("kontakt", String(80)),
+    )
+    people.create(engine)
+    expected = {"people": "table", "people_view": "view"}
+    with engine.begin() as conn:
+        conn.execute(
+            insert(people), [{"id": str(i), "kontakt": f"p{i}@firma.no"} for i in range(40)]
+        )
+        conn.execute(
+            sql(
+                conn,
+                "CREATE VIEW scan_test.people_view AS "
+                "SELECT id, kontakt AS adr FROM scan_test.people",
+            )
+        )
+        if engine.dialect.name == "postgresql":
+            conn.execute(
+                text(
+                    "CREATE MATERIALIZED VIEW scan_test.people_mat AS "
+                    "SELECT kontakt FROM scan_test.people"
+                )
+            )
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgres_fdw SCHEMA scan_test"))
+            database = conn.execute(text("SELECT current_database()")).scalar()
+            conn.execute(
+                text(
+                    "CREATE SERVER scan_test_self FOREIGN DATA WRAPPER postgres_fdw "
+                    f"OPTIONS (host '127.0.0.1', dbname '{database}')"
+                )
+            )
+            conn.execute(text("CREATE USER MAPPING FOR CURRENT_USER SERVER scan_test_self"))
+            conn.execute(
+                text(
+                    "CREATE FOREIGN TABLE scan_test.people_remote "
+                    "(id varchar(10), kontakt varchar(80)) "
+                    "SERVER scan_test_self OPTIONS (schema_name 'scan_test', table_name 'people')"
+                )
+            )
+            expected |= {"people_mat": "materialized view", "people_remote": "foreign table"}
+    return expected
+
+
+def test_views_materialized_views_and_foreign_tables_are_scanned_and_said_to_be(any_engine):
+    expected = people_with_views(any_engine)
+    summary = run_scan(any_engine, "scan-1", include=("scan_test",))
+    assert summary.tables_failed == []
+    assert summary.tables_scanned == len(expected)
+    with any_engine.connect() as conn:
+        scanned = {r.table_name: r.object_type for r in conn.execute(select(pii_scan_tables))}
+        found = {r.table_name: r.object_type for r in conn.execute(select(pii_columns))}
+    assert scanned == expected
+    assert found == expected  # each holds the emails
+    report = render_inventory_report(any_engine, POLICY, summary)
+    assert "### `scan_test.people_view` (view)" in report
+    if "people_mat" in expected:
+        assert "### `scan_test.people_mat` (materialized view)" in report
+        assert "### `scan_test.people_remote` (foreign table)" in report
+
+
+@pytest.mark.postgres
+def test_a_column_that_times_out_is_not_sampled_and_its_table_not_scanned_clean(
+    pg_engine, monkeypatch, tmp_path
+):
+    """A statement timeout is no evidence of no personal data: the column is recorded as
+    not sampled, by its error class, and the table is not counted as scanned."""
+    monkeypatch.setattr(sampling, "STATEMENT_TIMEOUT_MS", 300)
+    ensure_schema(pg_engine, "scan_test")
+    with pg_engine.begin() as conn:
+        conn.execute(text("CREATE TABLE scan_test.people (id int PRIMARY KEY, kontakt text)"))
+        conn.execute(
+            text("INSERT INTO scan_test.people VALUES (:id, :kontakt)"),
+            [{"id": i, "kontakt": f"p{i}@firma.no"} for i in range(50)],
+        )
+        conn.execute(  # immutable, so a read of the view's other columns never calls it
+            text(
+                "CREATE FUNCTION scan_test.slow(t text) RETURNS text IMMUTABLE LANGUAGE plpgsql "
+                "AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN t; END $$"
+            )
+        )
+        conn.execute(
+            text(
+                "CREATE VIEW scan_test.slow_people AS "
+                "SELECT id, kontakt, scan_test.slow(kontakt) AS backup_kontakt "
+                "FROM scan_test.people"
+            )
+        )
+    summary = run_scan(pg_engine, "scan-1", include=("scan_test",))
+    timed_out = {"backup_kontakt": "OperationalError (QueryCanceled)"}
+    assert summary.not_sampled == {"scan_test.slow_people": timed_out}
+    assert summary.status == "partial"
+    assert summary.tables_scanned == 1
+    with pg_engine.connect() as conn:
+        view = conn.execute(
+            select(pii_scan_tables).where(pii_scan_tables.c.table_name == "slow_people")
+        ).one()
+    assert (view.status, view.not_sampled) == ("not sampled", timed_out)
+    assert register(pg_engine) == {"scan_test.people.kontakt": "email"}  # the view: not yet
+    report = render_inventory_report(pg_engine, POLICY, summary)
+    assert "## Columns that could not be sampled" in report
+    assert (
+        "| `scan_test.slow_people` | `backup_kontakt` | OperationalError (QueryCanceled) |"
+        in report
+    )
+    assert "p1@firma.no" not in report
+    with pytest.raises(steps.ScanFailed, match=r"slow_people: backup_kontakt \(Operational"):
+        steps.finish(pg_engine, POLICY, "scan-1", folder=tmp_path, fail_on_ungoverned=False)

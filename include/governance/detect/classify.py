@@ -20,9 +20,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from include.governance.detect.binary import decoded_texts
 from include.governance.detect.masking import mask
 from include.governance.detect.names import NameSignal, name_signals
 from include.governance.detect.text import find_personal_data
@@ -76,6 +77,8 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     Yes/no columns are never reported: ``email_verified`` says nothing of the address."""
     if sample.kind == "boolean":
         return None
+    if sample.kind == "binary":
+        return _classify_binary(sample, policy)
     values = sample.values if sample.kind != "other" else [str(v) for v in sample.values]
     applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset())
     names = {s.category: s for s in name_signals(sample.name, policy)}
@@ -97,6 +100,17 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     if best_finding is None or best_finding.confidence < REPORT_AT:
         return None
     return best_finding
+
+
+def _classify_binary(sample: ColumnSample, policy: Policy) -> Finding | None:
+    """A binary column holding text is judged on its text; real binary on its name."""
+    texts, encoding = decoded_texts(sample.values)
+    finding = classify_column(
+        replace(sample, kind="text" if texts else "other", values=texts), policy
+    )
+    if finding is None or encoding is None:
+        return finding
+    return replace(finding, evidence={**finding.evidence, "decoded": encoding})
 
 
 def _combine(

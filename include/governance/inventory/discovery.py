@@ -1,5 +1,6 @@
-"""Which tables a scan covers: every base table the connection can see, less system and
-project schemas, narrowed by the run's parameters, grouped for Airflow's mapped tasks."""
+"""Which tables a scan covers: every table, view, materialized view and foreign table the
+connection can see, less system schemas and (unless named) the project's own, narrowed by
+the run's parameters, grouped for Airflow's mapped tasks."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from include.governance.audit import PROJECT_SCHEMAS
-from include.governance.catalog import Catalog
+from include.governance.catalog import Catalog, ObjectType
 
 SYSTEM_SCHEMAS = frozenset(
     {"information_schema", "pg_catalog", "mysql", "performance_schema", "sys", "temp"}
@@ -18,28 +19,32 @@ SYSTEM_SCHEMAS = frozenset(
 
 @dataclass(frozen=True)
 class ScanScope:
-    """Which schemas a scan covers: all but system and project schemas, narrowed by params."""
+    """Which schemas a scan covers: all but system schemas, narrowed by params. The project's
+    own schemas (outputs, governance) are covered only when named in ``include``: an
+    analyst's table in analytics is scanned when asked for, and by the weekly leak check."""
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
 
     def covers(self, schema: str) -> bool:
-        if schema in SYSTEM_SCHEMAS or schema.startswith("pg_") or schema in PROJECT_SCHEMAS:
+        if schema in SYSTEM_SCHEMAS or schema.startswith("pg_") or schema in self.exclude:
             return False
-        if self.include and schema not in self.include:
-            return False
-        return schema not in self.exclude
+        if schema in PROJECT_SCHEMAS:
+            return schema in self.include
+        return not self.include or schema in self.include
 
 
-def discover_tables(engine: Engine, scope: ScanScope) -> list[str]:
-    """Every base table the warehouse connection can see in scope, as ``schema.table``."""
+def discover_tables(engine: Engine, scope: ScanScope) -> dict[str, ObjectType]:
+    """Every object with rows the warehouse connection can see in scope, as
+    ``schema.table``, in order, and what it is (a view is scanned as a table is)."""
     inspector = Catalog(engine)
-    return sorted(
-        f"{schema}.{name}"
+    found = {
+        f"{schema}.{name}": kind
         for schema in inspector.get_schema_names()
         if scope.covers(schema)
-        for name in inspector.get_table_names(schema=schema)
-    )
+        for name, kind in inspector.get_relations(schema).items()
+    }
+    return dict(sorted(found.items()))
 
 
 def plan_batches(tables: list[str], per_batch: int, max_batches: int) -> list[list[str]]:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from include.governance.audit import pii_columns, pii_scan_findings, pii_scan_runs, pii_scan_tables
 from include.governance.catalog import Catalog
+from include.governance.inventory.leaks import leak_reason, output_schemas
 from include.governance.policy import Policy
 from include.governance.tables import TableName
 
@@ -113,11 +114,12 @@ def update_register(
     scan_id: str,
     *,
     scanned_at: datetime,
-    tables: list[str],
+    tables: dict[str, str | None],
     current: dict[ColumnKey, Any],
 ) -> None:
-    """Replace the register rows of ``tables`` by this scan's findings, keeping first_seen."""
-    for table_name in tables:
+    """Replace the register rows of ``tables`` (each with its object type) by this scan's
+    findings, keeping first_seen."""
+    for table_name, object_type in tables.items():
         schema, name = astuple(TableName.parse(table_name))
         where = and_(pii_columns.c.schema_name == schema, pii_columns.c.table_name == name)
         first_seen = {
@@ -127,11 +129,13 @@ def update_register(
             )
         }
         conn.execute(delete(pii_columns).where(where))
+        output = schema in output_schemas(policy)
         rows = []
         for (s, t, column), finding in current.items():
             if (s, t) != (schema, name):
                 continue
             rule = governing_rule(policy, s, t, column)
+            leak = leak_reason(policy, (s, t, column), finding) is not None if output else None
             rows.append(
                 {
                     "schema_name": s,
@@ -140,7 +144,9 @@ def update_register(
                     "category": finding.category,
                     "confidence": finding.confidence,
                     "evidence": finding.evidence,
-                    "governed": rule is not None,
+                    "governed": rule is not None or leak is False,
+                    "object_type": object_type,
+                    "leak": leak,
                     "policy_category": rule.category if rule else None,
                     "first_seen": first_seen.get(column, scanned_at),
                     "last_seen": scanned_at,
@@ -152,10 +158,12 @@ def update_register(
 
 
 def ungoverned_columns(policy: Policy, current: dict[ColumnKey, Any]) -> list[dict[str, Any]]:
+    """Source columns no rule governs (what output schemas hold is judged as leak or not)."""
+    outputs = output_schemas(policy)
     return [
         {"column": ".".join(key), "category": f.category, "confidence": f.confidence}
         for key, f in sorted(current.items())
-        if governing_rule(policy, *key) is None
+        if key[0] not in outputs and governing_rule(policy, *key) is None
     ]
 
 

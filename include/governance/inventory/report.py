@@ -42,9 +42,11 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 "status",
                 "tables scanned",
                 "tables failed",
+                "tables not sampled",
                 "columns scanned",
                 "personal-data columns",
                 "ungoverned",
+                "leaks",
                 "changes",
             ],
             [
@@ -54,13 +56,16 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                     summary.status,
                     summary.tables_scanned,
                     len(summary.tables_failed),
+                    len(summary.not_sampled),
                     summary.columns_scanned,
                     summary.findings,
                     len(summary.ungoverned),
+                    len(summary.leaks),
                     len(summary.changes),
                 ]
             ],
         ),
+        *_leaks(summary),
         "## Coverage gaps\n",
         "### Personal data that no rule in policy.yml governs\n",
         table(
@@ -101,14 +106,31 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 ],
             ),
         ]
+    if summary.not_sampled:
+        out += [
+            "## Columns that could not be sampled\n",
+            "No value of these columns could be read, which is no evidence that they hold "
+            "no personal data: their tables are not counted as scanned, and keep their "
+            "register rows of the last scan that read them.\n",
+            table(
+                ["table", "column", "reason"],
+                [
+                    [f"`{t}`", f"`{column}`", reason]
+                    for t, columns in summary.not_sampled.items()
+                    for column, reason in columns.items()
+                ],
+            ),
+        ]
     out.append("## Findings by table\n")
     for t in tables:
-        if t.status != "scanned":
+        if t.status not in ("scanned", "not sampled"):
             continue
         found = by_table.get((t.schema_name, t.table_name), [])
-        out.append(f"### `{t.schema_name}.{t.table_name}`\n")
+        kind = f" ({t.object_type})" if t.object_type and t.object_type != "table" else ""
+        out.append(f"### `{t.schema_name}.{t.table_name}`{kind}\n")
+        unread = f", {len(t.not_sampled)} not sampled" if t.not_sampled else ""
         out.append(
-            f"{t.columns_scanned} columns, {t.rows_sampled} rows sampled "
+            f"{t.columns_scanned} columns{unread}, {t.rows_sampled} rows sampled "
             f"({t.sampling}); {len(found)} with personal data.\n"
         )
         if found:
@@ -132,9 +154,28 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
     return "\n".join(out)
 
 
+def _leaks(summary: ScanSummary) -> list[str]:
+    if not summary.leaks:
+        return []
+    return [
+        "## Leaks: personal data where the policy puts none\n",
+        "**These columns of output schemas hold personal data that no rule of the policy "
+        "puts there.** Find who wrote them, and remove or anonymise the data.\n",
+        table(
+            ["column", "category", "confidence", "why"],
+            [
+                [f"`{leak['column']}`", leak["category"], leak["confidence"], leak["reason"]]
+                for leak in summary.leaks
+            ],
+        ),
+    ]
+
+
 def describe_evidence(evidence: dict[str, Any]) -> str:
     """One line a reviewer can read: which signals fired, how often, masked examples."""
     parts = []
+    if decoded := evidence.get("decoded"):
+        parts.append(f"binary, read as {decoded} text")
     if name := evidence.get("column_name"):
         parts.append(f"name {name['how']} `{name['matched']}`")
     if values := evidence.get("values"):

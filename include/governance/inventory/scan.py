@@ -30,6 +30,7 @@ from include.governance.audit import (
 )
 from include.governance.detect.classify import Finding, classify_column
 from include.governance.inventory.discovery import ScanScope, discover_tables
+from include.governance.inventory.leaks import leaked_columns
 from include.governance.inventory.register import (
     changes_between,
     findings_of,
@@ -53,7 +54,9 @@ class ScanSummary:
     tables_failed: list[str]
     columns_scanned: int
     findings: int
+    not_sampled: dict[str, dict[str, str]] = field(default_factory=dict)  # table: column: why
     ungoverned: list[dict[str, Any]] = field(default_factory=list)
+    leaks: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
     stale_policy: list[str] = field(default_factory=list)
 
@@ -85,7 +88,7 @@ def start_scan(
                 status="running",
             )
         )
-        rows = [_table_row(scan_id, name, "pending") for name in tables]
+        rows = [_table_row(scan_id, name, "pending", kind) for name, kind in tables.items()]
         previous = previous_states(conn, scan_id, scanned_at)
         rows += [
             _table_row(scan_id, name, "dropped")
@@ -96,7 +99,7 @@ def start_scan(
         ]
         if rows:
             conn.execute(insert(pii_scan_tables), rows)
-    return tables
+    return list(tables)
 
 
 def scan_table(
@@ -108,7 +111,7 @@ def scan_table(
     where = _table_where(pii_scan_tables, scan_id, table_name)
     try:
         sample = sample_table(engine, schema, name, sample_size)
-        findings = {c.name: classify_column(c, policy) for c in sample.columns}
+        findings = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
     except Exception as exc:
         with engine.begin() as conn:
             conn.execute(
@@ -131,8 +134,9 @@ def scan_table(
             update(pii_scan_tables)
             .where(where)
             .values(
-                status="scanned",
-                columns_scanned=len(sample.columns),
+                status="not sampled" if sample.not_sampled else "scanned",
+                not_sampled=sample.not_sampled or None,
+                columns_scanned=len(sample.columns) - len(sample.not_sampled),
                 rows_sampled=sample.rows_sampled,
                 sampling=sample.method,
                 seconds=round(time.monotonic() - started, 3),
@@ -144,6 +148,7 @@ def scan_table(
         "columns": len(sample.columns),
         "personal_data_columns": len(found),
         "rows_sampled": sample.rows_sampled,
+        "not_sampled": sample.not_sampled,
     }
 
 
@@ -177,19 +182,27 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             )
         latest = [t for t in done if not scanned_later(conn, t, run)]
         update_register(
-            conn, policy, scan_id, scanned_at=run.scanned_at, tables=latest, current=current
+            conn,
+            policy,
+            scan_id,
+            scanned_at=run.scanned_at,
+            tables={t: states[t].object_type for t in latest},
+            current=current,
         )
         failed = sorted(
-            t for t, r in states.items() if r.status != "scanned" and r.status != "dropped"
+            t for t, r in states.items() if r.status not in ("scanned", "dropped", "not sampled")
         )
+        not_sampled = {t: r.not_sampled for t, r in states.items() if r.status == "not sampled"}
         summary = ScanSummary(
             scan_id=scan_id,
-            status="partial" if failed else "succeeded",
+            status="partial" if failed or not_sampled else "succeeded",
             tables_scanned=sum(r.status == "scanned" for r in states.values()),
             tables_failed=failed,
+            not_sampled=not_sampled,
             columns_scanned=sum(r.columns_scanned or 0 for r in states.values()),
             findings=len(current),
             ungoverned=ungoverned_columns(policy, current),
+            leaks=leaked_columns(policy, current),
             changes=changes,
             stale_policy=stale_policy_tables(engine, policy, states),
         )
@@ -201,18 +214,28 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 status=summary.status,
                 tables_scanned=summary.tables_scanned,
                 tables_failed=len(failed),
+                tables_not_sampled=len(not_sampled),
                 columns_scanned=summary.columns_scanned,
                 findings=summary.findings,
                 ungoverned=len(summary.ungoverned),
+                leaks=len(summary.leaks),
                 changes=len(changes),
             )
         )
     return summary
 
 
-def _table_row(scan_id: str, table_name: str, status: str) -> dict[str, Any]:
+def _table_row(
+    scan_id: str, table_name: str, status: str, object_type: str | None = None
+) -> dict[str, Any]:
     schema, name = astuple(TableName.parse(table_name))
-    return {"scan_id": scan_id, "schema_name": schema, "table_name": name, "status": status}
+    return {
+        "scan_id": scan_id,
+        "schema_name": schema,
+        "table_name": name,
+        "status": status,
+        "object_type": object_type,
+    }
 
 
 def _finding_row(scan_id: str, schema: str, table: str, column: str, f: Finding) -> dict:

@@ -2,8 +2,10 @@
 
 The failure policy lives here, so that it is tested without Airflow: a table that cannot be
 scanned does not stop the others of its batch (the batch fails at its end, naming each
-table and its error class); the run fails when any table failed, and, when asked to, when
-personal data is held that no rule in the policy governs.
+table and its error class); a table with a column that could not be read (timed out) is
+recorded as not sampled, and its batch goes on; the run fails when any table failed or was
+not sampled, and, when asked to, when personal data is held that no rule in the policy
+governs.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ class ScanFailed(RuntimeError):
 
 class UngovernedData(RuntimeError):
     """Personal data was found that no rule in the policy governs (when that fails a run)."""
+
+
+class LeakFound(RuntimeError):
+    """An output schema holds personal data where the policy puts none (when that fails a
+    run); names the columns, never values."""
 
 
 def start(
@@ -74,6 +81,8 @@ def scan_batch(
             failed.append(f"{table}: {describe_error(exc)}")
             continue
         found += result["personal_data_columns"]
+        if result["not_sampled"]:  # recorded; a retry would time out again
+            log.warning("%s: columns not sampled: %s", table, _reasons(result["not_sampled"]))
         log.info(
             "%s: %d of %d columns hold personal data (%d rows sampled)",
             table,
@@ -87,10 +96,16 @@ def scan_batch(
 
 
 def finish(
-    engine: Engine, policy: Policy, run_id: str, *, folder: Path, fail_on_ungoverned: bool
+    engine: Engine,
+    policy: Policy,
+    run_id: str,
+    *,
+    folder: Path,
+    fail_on_ungoverned: bool,
+    fail_on_leaks: bool = False,
 ) -> dict:
     """Record changes, update the register, write the report; fail on failed tables (and on
-    ungoverned personal data when ``fail_on_ungoverned``)."""
+    ungoverned personal data when ``fail_on_ungoverned``, on leaks when ``fail_on_leaks``)."""
     summary = finish_scan(engine, policy, run_id)
     report = write_report(
         folder,
@@ -102,14 +117,27 @@ def finish(
     _log_summary(summary, report)
     if summary.tables_failed:
         raise ScanFailed(f"tables that could not be scanned: {summary.tables_failed}")
+    if summary.not_sampled:
+        raise ScanFailed(
+            "tables with columns that could not be sampled: "
+            + "; ".join(f"{t}: {_reasons(c)}" for t, c in summary.not_sampled.items())
+        )
+    if summary.leaks and fail_on_leaks:
+        columns = ", ".join(leak["column"] for leak in summary.leaks)
+        raise LeakFound(f"{len(summary.leaks)} leak{'s' * (len(summary.leaks) > 1)}: {columns}")
     if summary.ungoverned and fail_on_ungoverned:
         raise UngovernedData(f"{len(summary.ungoverned)} ungoverned personal-data columns")
     return {
         "personal_data_columns": summary.findings,
         "ungoverned": [u["column"] for u in summary.ungoverned],
+        "leaks": [leak["column"] for leak in summary.leaks],
         "changes": len(summary.changes),
         "report": str(report),
     }
+
+
+def _reasons(columns: dict[str, str]) -> str:
+    return ", ".join(f"{column} ({reason})" for column, reason in columns.items())
 
 
 def _log_summary(summary: ScanSummary, report: Path) -> None:
@@ -138,6 +166,13 @@ def _log_summary(summary: ScanSummary, report: Path) -> None:
             "\n".join(
                 f"  {u['column']} ({u['category']}, {u['confidence']})" for u in summary.ungoverned
             ),
+        )
+    if summary.leaks:
+        log.warning(
+            "LEAK: %d columns of output schemas hold personal data the policy puts nowhere "
+            "there:\n%s",
+            len(summary.leaks),
+            "\n".join(f"  {k['column']} ({k['category']}): {k['reason']}" for k in summary.leaks),
         )
     if summary.stale_policy:
         log.warning("policy.yml governs what the warehouse lacks: %s", summary.stale_policy)
