@@ -80,6 +80,7 @@ def register_filter(
     sensitivity: str | None = None,
     confirmed: str | None = None,
     governed: str | None = None,
+    leak: str | None = None,
     page: str | None = None,
 ) -> RegisterFilter:
     """The register's filters from the query string: the page's and the export's."""
@@ -89,6 +90,7 @@ def register_filter(
         sensitivity=sensitivity,
         confirmed=confirmed,
         governed=governed,
+        leak=leak,
         page=page,
     )
 

@@ -145,19 +145,20 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_quoted(sqlite_engine):
 
 
 def test_a_register_kept_from_before_confirmation_reads_as_not_confirmed(sqlite_engine):
+    """Nor a leak, and its objects read as tables, until its next scan adds the columns."""
     ensure_schema(sqlite_engine, GOVERNANCE_SCHEMA)
+    later = ("confirmed", "leak", "object_type")
     old = Table(
         "pii_columns",
         MetaData(schema=GOVERNANCE_SCHEMA),
         *(
             Column(c.name, c.type, primary_key=c.primary_key)
             for c in pii_columns.columns
-            if c.name != "confirmed"
+            if c.name not in later
         ),
     )
     old.create(sqlite_engine)
-    row = _row()
-    del row["confirmed"]
+    row = {k: v for k, v in _row().items() if k not in later}
     with sqlite_engine.begin() as conn:
         conn.execute(insert(old), [row])
     register = open_register(sqlite_engine, sensitivity=SENSITIVITY)
@@ -165,6 +166,8 @@ def test_a_register_kept_from_before_confirmation_reads_as_not_confirmed(sqlite_
     assert register.page(RegisterFilter()).groups[0].columns[0]["confirmed"] is False
     assert register.page(RegisterFilter(confirmed=True)).columns == 0
     assert register.page(RegisterFilter(confirmed=False)).columns == 1
+    assert register.page(RegisterFilter(leak=True)).columns == 0
+    assert register.page(RegisterFilter()).groups[0].columns[0]["object_type"] == "table"
 
 
 def test_filters_come_from_query_parameters_and_go_back_into_links():
@@ -207,3 +210,31 @@ def test_an_empty_warehouse_has_no_register_yet(engine):
 
 def _row() -> dict:
     return register_row("shop", "people", "email")
+
+
+def test_leaks_and_views_are_shown_and_filtered(sqlite_engine):
+    """The leak check's findings (issue 16 §2) can be picked out; a view says it is one."""
+    ensure_schema(sqlite_engine, GOVERNANCE_SCHEMA)
+    pii_columns.create(sqlite_engine)
+    with sqlite_engine.begin() as conn:
+        conn.execute(
+            insert(pii_columns),
+            [
+                dict(
+                    _row(),
+                    schema_name="analytics",
+                    table_name="export",
+                    leak=True,
+                    object_type=None,
+                ),
+                dict(_row(), table_name="v_people", object_type="view", leak=None),
+            ],
+        )
+    register = open_register(sqlite_engine, sensitivity=SENSITIVITY)
+
+    (leak,) = register.page(RegisterFilter(leak=True)).groups
+    assert (leak.table, leak.columns[0]["leak"]) == ("export", True)
+    (view,) = register.page(RegisterFilter(leak=False)).groups
+    assert view.columns[0]["object_type"] == "view"
+    rows = list(csv.DictReader(io.StringIO("".join(register_csv(register.rows(RegisterFilter()))))))
+    assert sorted((r["leak"], r["object_type"]) for r in rows) == [("no", "view"), ("yes", "table")]

@@ -119,14 +119,14 @@ def open_register(engine: Engine, *, sensitivity: Mapping[str, str]) -> Register
 def _register(
     engine: Engine, inspector: Catalog, existing: set[str], sensitivity: Mapping[str, str]
 ) -> Register | None:
-    """The register if it is there, and whether it can say a finding is confirmed (a
-    warehouse kept from before has no such column until its next scan adds it)."""
+    """The register if it is there, with the columns it has (a warehouse kept from before
+    a column was added has it only after its next scan)."""
     if pii_columns.name not in existing:
         return None
     stored = {
         col["name"] for col in inspector.get_columns(pii_columns.name, schema=GOVERNANCE_SCHEMA)
     }
-    return Register(engine, sensitivity, confirmed_stored="confirmed" in stored)
+    return Register(engine, sensitivity, stored=frozenset(stored))
 
 
 def _governance_tables(inspector: Catalog) -> set[str]:

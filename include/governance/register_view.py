@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, Engine, Select, false, func, select, tuple_
+from sqlalchemy import ColumnElement, Engine, Select, false, func, literal, select, tuple_
 
 from include.governance.audit import pii_columns
 from include.governance.policy import Policy, Sensitivity
@@ -37,6 +37,8 @@ CSV_FIELDS = (
     "governed",
     "policy_category",
     "confirmed",
+    "object_type",
+    "leak",
     "first_seen",
     "last_seen",
     "evidence",
@@ -56,6 +58,7 @@ class RegisterFilter:
     sensitivity: str | None = None
     confirmed: bool | None = None
     governed: bool | None = None
+    leak: bool | None = None
     page: int = 1
 
     @classmethod
@@ -67,6 +70,7 @@ class RegisterFilter:
         sensitivity: str | None = None,
         confirmed: str | None = None,
         governed: str | None = None,
+        leak: str | None = None,
         page: str | None = None,
     ) -> RegisterFilter:
         """From query parameters: a blank or unknown value filters nothing, so a link
@@ -81,6 +85,7 @@ class RegisterFilter:
             sensitivity=sensitivity or None,
             confirmed=YES_NO.get(confirmed or ""),
             governed=YES_NO.get(governed or ""),
+            leak=YES_NO.get(leak or ""),
             page=number,
         )
 
@@ -146,15 +151,23 @@ def sensitivities(policy: Policy) -> dict[str, str]:
     return {name: category.sensitivity.value for name, category in policy.categories.items()}
 
 
+# Columns the register gained after its first release, and what a register kept from
+# before reads them as until its next scan adds them: not confirmed, no leak, a table.
+LATER_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "confirmed": false(),
+    "leak": false(),
+    "object_type": literal("table"),
+}
+
+
 @dataclass(frozen=True)
 class Register:
-    """The stored register, read with the policy's sensitivities. A register kept from
-    before findings could be confirmed has no ``confirmed`` column
-    (``confirmed_stored=False``): its findings all read as not confirmed."""
+    """The stored register, read with the policy's sensitivities. ``stored`` names its
+    columns where the warehouse's table lacks some of :data:`LATER_COLUMNS` (None: all)."""
 
     engine: Engine
     sensitivity: Mapping[str, str]
-    confirmed_stored: bool = True
+    stored: frozenset[str] | None = None
 
     def page(
         self, filters: RegisterFilter, *, tables_per_page: int = TABLES_PER_PAGE
@@ -241,8 +254,12 @@ class Register:
                 "sensitivities": [s.value for s in Sensitivity if s in self.sensitivity.values()],
             }
 
-    def _confirmed(self) -> ColumnElement[bool]:
-        return func.coalesce(pii_columns.c.confirmed, false()) if self.confirmed_stored else false()
+    def _later(self, name: str) -> ColumnElement[Any]:
+        """A later column's value, its default where NULL or not stored."""
+        default = LATER_COLUMNS[name]
+        if self.stored is not None and name not in self.stored:
+            return default
+        return func.coalesce(pii_columns.c[name], default)
 
     def _conditions(self, filters: RegisterFilter) -> list[ColumnElement[bool]]:
         c = pii_columns.c
@@ -256,17 +273,17 @@ class Register:
             where.append(c.category.in_(named))
         if filters.governed is not None:
             where.append(c.governed == filters.governed)
-        if filters.confirmed is not None and self.confirmed_stored:
-            where.append(self._confirmed() == filters.confirmed)
-        elif filters.confirmed:
-            where.append(false())  # nothing is confirmed in a register that cannot say so
+        for name in ("confirmed", "leak"):
+            if (wanted := getattr(filters, name)) is not None:
+                where.append(self._later(name) == wanted)
         return where
 
     def _select(self, where: list[ColumnElement[bool]]) -> Select:
         c = pii_columns.c
-        shown = [col for col in pii_columns.columns if col.name != "confirmed"]
+        shown = [col for col in pii_columns.columns if col.name not in LATER_COLUMNS]
+        later = [self._later(name).label(name) for name in LATER_COLUMNS]
         return (
-            select(*shown, self._confirmed().label("confirmed"))
+            select(*shown, *later)
             .where(*where)
             .order_by(c.schema_name, c.table_name, c.column_name)
         )
@@ -276,6 +293,7 @@ class Register:
             row._mapping,
             governed=bool(row.governed),
             confirmed=bool(row.confirmed),
+            leak=bool(row.leak),
             sensitivity=self.sensitivity.get(row.category),
         )
 
@@ -299,6 +317,8 @@ def register_csv(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
                 _yes_no(r["governed"]),
                 r["policy_category"],
                 _yes_no(r["confirmed"]),
+                r["object_type"],
+                _yes_no(r["leak"]),
                 r["first_seen"],
                 r["last_seen"],
                 json.dumps(r["evidence"], ensure_ascii=False, sort_keys=True),
