@@ -28,7 +28,8 @@ from include.governance.audit import (
     pii_scan_runs,
     pii_scan_tables,
 )
-from include.governance.detect.classify import Finding, classify_column
+from include.governance.detect.classify import Finding
+from include.governance.detect.table_context import classify_table
 from include.governance.inventory.discovery import ScanScope, discover_tables
 from include.governance.inventory.register import (
     changes_between,
@@ -108,7 +109,7 @@ def scan_table(
     where = _table_where(pii_scan_tables, scan_id, table_name)
     try:
         sample = sample_table(engine, schema, name, sample_size)
-        findings = {c.name: classify_column(c, policy) for c in sample.columns}
+        findings = classify_table(name, sample, policy)
     except Exception as exc:
         with engine.begin() as conn:
             conn.execute(
