@@ -65,7 +65,7 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     anchors |= weak - things
     unnamed = {c for c, f in found.items() if f is None and _called_name(c, policy)}
     of_a_thing = things or unnamed or _named(table, PLACE_WORDS + ORGANISATION_WORDS)
-    if of_a_thing and not (people or anchors or _named(table, ADDRESS_WORDS)):
+    if of_a_thing and not (people or anchors or named_for_addresses(table)):
         found = {c: None if f and _whose(f) else f for c, f in found.items()}
     return found
 
@@ -93,8 +93,18 @@ def _mostly_names(finding: Finding) -> bool:
     return share >= STRONG_NAME_SHARE
 
 
+def named_for_people(table: str) -> bool:
+    """``customers``, ``hr.anstallda``, ``Employee``: a table named for people."""
+    return _named(table, PERSON_WORDS)
+
+
+def named_for_addresses(table: str) -> bool:
+    """``address``, ``cust_addr``: a table named for addresses."""
+    return _named(table, ADDRESS_WORDS)
+
+
 def _named_for_people(table: str, columns: list[str]) -> bool:
-    if _named(table, PERSON_WORDS):
+    if named_for_people(table):
         return True
     keys = [normalise(c) for c in columns]
     stems = [k.rsplit("_", 1)[0] for k in keys if is_key_name(k) or k.endswith("_number")]

@@ -31,6 +31,7 @@ from include.governance.audit import (
 from include.governance.detect.classify import Finding
 from include.governance.detect.table_context import classify_table
 from include.governance.inventory.discovery import ScanScope, discover_tables
+from include.governance.inventory.links import find_links, person_tables
 from include.governance.inventory.register import (
     changes_between,
     findings_of,
@@ -177,8 +178,15 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 [dict(c, scan_id=scan_id, detected_at=run.scanned_at) for c in changes],
             )
         latest = [t for t in done if not scanned_later(conn, t, run)]
+        links = find_links(conn, latest_scanned(latest, states), person_tables(current))
         update_register(
-            conn, policy, scan_id, scanned_at=run.scanned_at, tables=latest, current=current
+            conn,
+            policy,
+            scan_id,
+            scanned_at=run.scanned_at,
+            tables=latest,
+            current=current,
+            links=links,
         )
         failed = sorted(
             t for t, r in states.items() if r.status != "scanned" and r.status != "dropped"
@@ -209,6 +217,11 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             )
         )
     return summary
+
+
+def latest_scanned(tables: list[str], states: dict[str, Any]) -> list[str]:
+    """The tables still there (not dropped), whose keys the catalogue can show."""
+    return [t for t in tables if states[t].status == "scanned"]
 
 
 def _table_row(scan_id: str, table_name: str, status: str) -> dict[str, Any]:
