@@ -47,6 +47,7 @@ PG_SERVER = "postgresql+psycopg2://postgres@127.0.0.1:5432"
 MARIADB_SERVER = "mysql+pymysql://root@127.0.0.1:3306"
 SQLITE_DIR = REPO / "var" / "inventory_eval"
 SAMPLE_SIZE = 1000  # the DAG's default
+LINK_FIELD = "links_to"  # the register's field for a key to a table of people
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Score:
     false_positives: list[str] = field(default_factory=list)
     false_negatives: list[str] = field(default_factory=list)
     wrong_category: list[str] = field(default_factory=list)
+    wrong_links: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         self.tp += other.tp
@@ -89,14 +91,18 @@ def score(labels: dict[str, Label], register: dict[str, dict]) -> Score:
     """Compare the register (column -> its row) with the labels.
 
     A link without a category of its own counts as not personal: a finding there is the
-    wrong flag the issue names (a key to an address table taken for an address)."""
-    s = Score()
+    wrong flag the issue names (a key to an address table taken for an address). A row
+    that is only a link (no category) is no finding; its link is scored with the links."""
+    s = Score(links_found=0 if has_link_field() else None)
     for column, label in sorted(labels.items()):
-        found = register.get(column)
+        row = register.get(column)
         if label.link:
             s.links += 1
-            if found is not None and "link" in found:
-                s.links_found = (s.links_found or 0) + (found["link"] == label.link)
+            if row is not None and s.links_found is not None:
+                s.links_found += row.get(LINK_FIELD) == label.link
+        elif row is not None and row.get(LINK_FIELD):
+            s.wrong_links.append(f"{column} (none, linked to {row[LINK_FIELD]})")
+        found = row if row is not None and row["category"] is not None else None
         if label.personal:
             if found is None:
                 s.fn += 1
@@ -174,7 +180,7 @@ def scan(engine: Engine, schemas: list[str]) -> tuple[dict[str, dict], float]:
 
 
 def has_link_field() -> bool:
-    return any("link" in c.name for c in pii_columns.columns)
+    return LINK_FIELD in pii_columns.c
 
 
 def schemas_of(info: SetInfo) -> list[str]:
@@ -246,6 +252,7 @@ def main() -> None:
                     ("false positives", s.false_positives),
                     ("false negatives", s.false_negatives),
                     ("wrong category", s.wrong_category),
+                    ("wrong links", s.wrong_links),
                 ):
                     for name in names:
                         print(f"      {title}: {name}")

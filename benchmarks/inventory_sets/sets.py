@@ -3,8 +3,7 @@
 Labels live in ``<set>/labels.yml``, one per set, written by hand from what each column
 holds (never from what the detector says). Each column is one of:
 
-* a category of the policy (``name``, ``postal_address``, ...), or ``username`` (a login,
-  which the policy names no category for yet: see README.md);
+* a category of the policy (``name``, ``postal_address``, ``username``, ...);
 * ``none``: not personal data of a kind the inventory looks for;
 * ``{link: schema.table}``: a foreign key or id that only points at a table of people or
   addresses; ``{link: ..., category: customer_id}`` where the key is itself the
@@ -32,7 +31,7 @@ REPO = HERE.parents[1]
 # Where the fetched sample databases' compact files may be (they are not committed):
 # beside the labels (samples.py writes them there), or in the shared folder beside a clone.
 DATA_DIRS = (HERE, REPO.parent / "shared" / "inventory_sets")
-EXTRA_CATEGORIES = frozenset({"username"})
+EXTRA_CATEGORIES: frozenset[str] = frozenset()  # labels outside the policy: none now
 NOT_PERSONAL = "none"
 DEMO_SCALE, DEMO_AS_OF = 300, date(2026, 11, 24)
 

@@ -80,8 +80,7 @@ _SEEDED = {
         "fodselsdato": "date_of_birth",
         "cv_tekst": "job_application",
     },
-    "health.blue_prescriptions": {
-        "prescription_id": "health",
+    "health.blue_prescriptions": {  # its key, prescription_id, is governed, not found
         "customer_id": "customer_id",
         "patient_fnr": "national_id",
         "diagnosis_code": "health",

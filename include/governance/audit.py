@@ -107,9 +107,10 @@ pii_columns = Table(
     "pii_columns",
     metadata,
     *_column_ref(),
-    Column("category", String(64), nullable=False),
+    Column("category", String(64), comment="none where the column is only a link"),
     Column("confidence", Float, nullable=False),
     Column("evidence", JSON, nullable=False),
+    Column("links_to", String(257), comment="the table of people or addresses a key points at"),
     Column("governed", Boolean, nullable=False, comment="a rule in policy.yml covers it"),
     Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
     Column(
@@ -150,6 +151,7 @@ def ensure_governance_tables(engine: Engine) -> None:
             for index in table.indexes:
                 conn.execute(CreateIndex(index, if_not_exists=True))
             _add_new_columns(conn, table)
+            _drop_not_null(conn, table)
 
 
 def _add_new_columns(conn: Connection, table: Table) -> None:
@@ -161,6 +163,34 @@ def _add_new_columns(conn: Connection, table: Table) -> None:
             definition = CreateColumn(column).compile(dialect=conn.dialect)
             name = TableName(table.schema, table.name).quoted(conn)
             conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {definition}")
+
+
+def _drop_not_null(conn: Connection, table: Table) -> None:
+    """Columns that may be empty since the table was created (a link has no category): a
+    warehouse kept from an earlier version lets them be. SQLite alters no column, so the
+    table is copied into its new form."""
+    found = {c["name"]: c for c in Catalog(conn).get_columns(table.name, schema=table.schema)}
+    relaxed = [
+        c for c in table.columns if c.nullable and c.name in found and not found[c.name]["nullable"]
+    ]
+    if not relaxed:
+        return
+    name = TableName(table.schema, table.name).quoted(conn)
+    if conn.dialect.name == "sqlite":
+        old = TableName(table.schema, f"{table.name}_before").quoted(conn)
+        conn.exec_driver_sql(f"ALTER TABLE {name} RENAME TO {old.rsplit('.', 1)[-1]}")
+        conn.execute(CreateTable(table))
+        columns = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in found)
+        conn.exec_driver_sql(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {old}")
+        conn.exec_driver_sql(f"DROP TABLE {old}")
+        return
+    for column in relaxed:
+        if conn.dialect.name == "postgresql":
+            quoted = conn.dialect.identifier_preparer.quote(column.name)
+            conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN {quoted} DROP NOT NULL")
+        else:
+            definition = CreateColumn(column).compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {name} MODIFY COLUMN {definition}")
 
 
 # --- reports ---

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, Engine, Select, false, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Engine, Select, false, func, literal, null, select, tuple_
 
 from include.governance.audit import pii_columns
 from include.governance.policy import Policy, Sensitivity
@@ -39,6 +39,7 @@ CSV_FIELDS = (
     "confirmed",
     "object_type",
     "leak",
+    "links_to",
     "first_seen",
     "last_seen",
     "evidence",
@@ -152,11 +153,12 @@ def sensitivities(policy: Policy) -> dict[str, str]:
 
 
 # Columns the register gained after its first release, and what a register kept from
-# before reads them as until its next scan adds them: not confirmed, no leak, a table.
+# before reads them as until its next scan adds them: not confirmed, no leak, a table, no link.
 LATER_COLUMNS: dict[str, ColumnElement[Any]] = {
     "confirmed": false(),
     "leak": false(),
     "object_type": literal("table"),
+    "links_to": null(),
 }
 
 
@@ -319,6 +321,7 @@ def register_csv(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
                 _yes_no(r["confirmed"]),
                 r["object_type"],
                 _yes_no(r["leak"]),
+                r["links_to"],
                 r["first_seen"],
                 r["last_seen"],
                 json.dumps(r["evidence"], ensure_ascii=False, sort_keys=True),

@@ -376,7 +376,8 @@ def test_binary_columns_holding_text_are_decoded_and_classified(request, fixture
     assert sorted(rows) == ["kontakt", "merknad"]
     assert rows["kontakt"].category == "email"
     assert rows["kontakt"].evidence["decoded"] == "utf-8"
-    assert rows["merknad"].category == "phone"
+    # a note holding a phone number and names is a customer-service record (free text)
+    assert rows["merknad"].category == "customer_service"
     assert rows["merknad"].evidence["decoded"] == "latin-1"
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stdnum import iban
 from stdnum.no import kontonr
 
 from include.governance.detect.spans import Span
+from include.governance.detect.validators import is_valid_iban
 
 # A country, two check digits, then groups; the longest run that validates is the IBAN.
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{1,4}){2,9}")
@@ -23,7 +23,7 @@ def ibans(text: str) -> Iterator[Span]:
         head = match.start() + 4
         groups = [g.end() for g in _IBAN_GROUP.finditer(text, head, match.end())]
         for end in reversed(groups):
-            if (end == len(text) or not text[end].isalnum()) and iban.is_valid(
+            if (end == len(text) or not text[end].isalnum()) and is_valid_iban(
                 text[match.start() : end]
             ):
                 yield Span("iban", match.start(), end)

@@ -196,9 +196,10 @@ def _free_text(values: list[Any]) -> dict[str, Any] | None:
 def _free_text_finding(
     free_text: dict[str, Any], names: dict[str, NameSignal], policy: Policy, sampled: int
 ) -> Finding | None:
-    """Free text takes the category its column name gives it (``cv_tekst``: applications);
+    """Free text takes the category its column name gives it (``cv_tekst``: applications;
+    ``notes``, which needs its values to confirm it, is confirmed by what is found in it);
     with no such name, the most sensitive kind of data found inside it."""
-    confirmed = [s for s in names.values() if not s.needs_values]
+    confirmed = [s for s in names.values() if not s.needs_values] or list(names.values())
     text_score = min(1.0, 0.6 + 1.5 * free_text["share"])
     if confirmed:
         name = max(confirmed, key=lambda s: s.strength)

@@ -13,11 +13,12 @@ import re
 from collections.abc import Container
 
 import phonenumbers
-from stdnum import luhn
+from stdnum import iban, luhn
 from stdnum.dk import cpr
 from stdnum.fi import hetu
 from stdnum.no import fodselsnummer
 from stdnum.se import personnummer
+from stdnum.us import ssn
 
 DEFAULT_REGION = "NO"
 # Where a number written without its country code may be from besides Norway, tried in turn
@@ -52,6 +53,17 @@ NATIONAL_ID_SHAPE = re.compile(r"\d{6}[ -]?\d{5}")
 NORDIC_ID_SHAPE = re.compile(r"(?:\d{2})?\d{6}-\d{4}")
 # A Finnish henkilötunnus: DDMMYY, the century sign, three digits and a check character.
 HETU = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w-])")
+
+# Other countries' numbers as written: a US social security number with its dashes (nine
+# bare digits are any id), a British National Insurance number (two letters that HMRC
+# allocates, six digits, A-D). Eleven bare digits are left to the fødselsnummer: a Polish
+# PESEL's or a German Steuer-ID's check digit lets one Norwegian account number in ten
+# through, so those columns are found by their names (``pesel``, ``steuer_id``).
+SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
+NINO = re.compile(
+    r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?: ?\d{2}){3} ?[A-D]"
+)
+IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}")
 
 # Card schemes by issuer prefix: (first prefix, last prefix, lengths of their numbers).
 _CARD_SCHEMES: tuple[tuple[str, str, Container[int]], ...] = (
@@ -137,6 +149,22 @@ def is_valid_nordic_id(text: str) -> bool:
 
 def is_valid_hetu(text: str) -> bool:
     return hetu.is_valid(text)
+
+
+def is_valid_foreign_id(text: str) -> bool:
+    """Another country's national identity number, as written: a Swedish personnummer, a
+    Danish CPR or a Finnish henkilötunnus (as in free text), a US SSN or a UK NINO, each
+    judged by its own checks (python-stdnum)."""
+    if is_valid_nordic_id(text) or (len(text) == 11 and is_valid_hetu(text)):
+        return True
+    if SSN_SHAPE.fullmatch(text):
+        return ssn.is_valid(text)
+    return NINO.fullmatch(text.upper()) is not None
+
+
+def is_valid_iban(text: str) -> bool:
+    """An IBAN of any country, compact or in groups of four, by its check digits."""
+    return IBAN_SHAPE.fullmatch(text) is not None and iban.is_valid(text)
 
 
 def card_lengths(prefix: str) -> Container[int] | None:

@@ -1,7 +1,8 @@
 """Does one value look like a kind of personal data? One detector per ``ValueDetector``.
 
 A detector says yes only to a value that is validated, not merely shaped like the kind: a
-phone number a phone plan assigns, a fødselsnummer with both check digits, a card number
+phone number a phone plan assigns, a fødselsnummer with both check digits (another
+country's number by its own checks), an IBAN by its check digits, a card number
 of a known scheme that passes Luhn. Precision matters as much as recall, because the
 inventory runs every detector over every sampled column: integers are never phone numbers
 or postcodes (8-digit order numbers, 4-digit years), a bare year is not a birth date, a
@@ -35,6 +36,8 @@ from include.governance.detect.validators import (
     is_masked_card,
     is_valid_card,
     is_valid_email,
+    is_valid_foreign_id,
+    is_valid_iban,
     is_valid_ip,
     is_valid_national_id,
     is_valid_phone,
@@ -119,13 +122,21 @@ def is_payment_card(value: object) -> bool:
 
 def is_national_id(value: object) -> bool:
     """A fødselsnummer or D-number, as text (``010190 12345``) or an integer, whose leading
-    zero (born on day 1 to 9) a numeric column has dropped."""
+    zero (born on day 1 to 9) a numeric column has dropped; or, as text, another country's
+    number as it is written there (``validators.is_valid_foreign_id``)."""
     if isinstance(value, Integral) and not isinstance(value, bool):
         return 10**9 <= value < 10**11 and is_valid_national_id(f"{value:011d}")
     if not isinstance(value, str):
         return False
     text = value.strip()
-    return NATIONAL_ID_SHAPE.fullmatch(text) is not None and is_valid_national_id(digits_of(text))
+    if NATIONAL_ID_SHAPE.fullmatch(text) and is_valid_national_id(digits_of(text)):
+        return True
+    return is_valid_foreign_id(text)
+
+
+def is_iban(value: object) -> bool:
+    """An IBAN as text, compact or in groups of four: a bank account of any country."""
+    return isinstance(value, str) and is_valid_iban(value.strip().upper())
 
 
 def is_date_of_birth(value: object, today: date | None = None) -> bool:
@@ -209,6 +220,7 @@ DETECTORS: Mapping[str, Callable[[object], bool]] = MappingProxyType(
         "phone": is_phone,
         "ip_address": is_ip_address,
         "payment_card": is_payment_card,
+        "iban": is_iban,
         "national_id": is_national_id,
         "date_of_birth": is_date_of_birth,
         "postcode": is_postcode,

@@ -38,7 +38,10 @@ def output_schemas(policy: Policy) -> list[str]:
 
 
 def leak_reason(policy: Policy, key: ColumnKey, finding: Any) -> str | None:
-    """Why a finding in an output schema is a leak; None when the policy puts it there."""
+    """Why a finding in an output schema is a leak; None when the policy puts it there,
+    or when there is no finding (a column its table's context cleared)."""
+    if finding is None:
+        return None
     if f"{key[0]}.{key[1]}" not in output_tables(policy):
         return "in a table no output of the policy makes"
     if _kept(policy).get(key) == finding.category:

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 from include.governance.audit import pii_columns, pii_scan_findings, pii_scan_runs, pii_scan_tables
 from include.governance.catalog import Catalog
 from include.governance.inventory.leaks import leak_reason, output_schemas
+from include.governance.inventory.links import link_confidence
 from include.governance.policy import Policy
 from include.governance.tables import TableName
 
@@ -116,9 +117,12 @@ def update_register(
     scanned_at: datetime,
     tables: dict[str, str | None],
     current: dict[ColumnKey, Any],
+    links: dict[ColumnKey, dict[str, Any]] | None = None,
 ) -> None:
     """Replace the register rows of ``tables`` (each with its object type) by this scan's
-    findings, keeping first_seen."""
+    findings and links (a key to a table of people, with no category of its own where it
+    is only that), keeping first_seen."""
+    links = links or {}
     for table_name, object_type in tables.items():
         schema, name = astuple(TableName.parse(table_name))
         where = and_(pii_columns.c.schema_name == schema, pii_columns.c.table_name == name)
@@ -131,9 +135,10 @@ def update_register(
         conn.execute(delete(pii_columns).where(where))
         output = schema in output_schemas(policy)
         rows = []
-        for (s, t, column), finding in current.items():
+        for s, t, column in sorted(current.keys() | links.keys()):
             if (s, t) != (schema, name):
                 continue
+            finding, link = current.get((s, t, column)), links.get((s, t, column))
             rule = governing_rule(policy, s, t, column)
             leak = leak_reason(policy, (s, t, column), finding) is not None if output else None
             rows.append(
@@ -141,9 +146,10 @@ def update_register(
                     "schema_name": s,
                     "table_name": t,
                     "column_name": column,
-                    "category": finding.category,
-                    "confidence": finding.confidence,
-                    "evidence": finding.evidence,
+                    "category": finding.category if finding else None,
+                    "links_to": link["to"] if link else None,
+                    "confidence": finding.confidence if finding else link_confidence(link),
+                    "evidence": finding.evidence if finding else {"link": link},
                     "governed": rule is not None or leak is False,
                     "object_type": object_type,
                     "leak": leak,

@@ -7,7 +7,12 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from include.governance.audit import pii_scan_findings, pii_scan_runs, pii_scan_tables
+from include.governance.audit import (
+    pii_columns,
+    pii_scan_findings,
+    pii_scan_runs,
+    pii_scan_tables,
+)
 from include.governance.inventory.register import governing_rule
 from include.governance.inventory.scan import ScanSummary
 from include.governance.policy import Policy
@@ -28,6 +33,15 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
             select(pii_scan_findings)
             .where(pii_scan_findings.c.scan_id == summary.scan_id)
             .order_by(pii_scan_findings.c.column_name)
+        ).all()
+        links = conn.execute(
+            select(pii_columns)
+            .where(
+                pii_columns.c.last_scan_id == summary.scan_id, pii_columns.c.links_to.is_not(None)
+            )
+            .order_by(
+                pii_columns.c.schema_name, pii_columns.c.table_name, pii_columns.c.column_name
+            )
         ).all()
     by_table: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for f in findings:
@@ -92,6 +106,25 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
             ],
         )
         if summary.changes
+        else "None.\n",
+    ]
+    out += [
+        "## Links to personal data\n",
+        "Keys that point at a table of people or addresses (a declared foreign key, or a key "
+        "named for the table).\n",
+        table(
+            ["column", "links to", "how", "category of its own"],
+            [
+                [
+                    f"`{r.schema_name}.{r.table_name}.{r.column_name}`",
+                    f"`{r.links_to}`",
+                    (r.evidence.get("link") or {}).get("how", "foreign key or name"),
+                    r.category or "",
+                ]
+                for r in links
+            ],
+        )
+        if links
         else "None.\n",
     ]
     if summary.tables_failed:
@@ -176,6 +209,8 @@ def describe_evidence(evidence: dict[str, Any]) -> str:
     parts = []
     if decoded := evidence.get("decoded"):
         parts.append(f"binary, read as {decoded} text")
+    if link := evidence.get("link"):
+        parts.append(f"a key to `{link['to']}` ({link['how']})")
     if name := evidence.get("column_name"):
         parts.append(f"name {name['how']} `{name['matched']}`")
     if values := evidence.get("values"):

@@ -28,9 +28,11 @@ from include.governance.audit import (
     pii_scan_runs,
     pii_scan_tables,
 )
-from include.governance.detect.classify import Finding, classify_column
+from include.governance.detect.classify import Finding
+from include.governance.detect.table_context import classify_table
 from include.governance.inventory.discovery import ScanScope, discover_tables
 from include.governance.inventory.leaks import leaked_columns
+from include.governance.inventory.links import find_links, person_tables
 from include.governance.inventory.register import (
     changes_between,
     findings_of,
@@ -111,7 +113,7 @@ def scan_table(
     where = _table_where(pii_scan_tables, scan_id, table_name)
     try:
         sample = sample_table(engine, schema, name, sample_size)
-        findings = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+        findings = classify_table(name, sample, policy)
     except Exception as exc:
         with engine.begin() as conn:
             conn.execute(
@@ -181,6 +183,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 [dict(c, scan_id=scan_id, detected_at=run.scanned_at) for c in changes],
             )
         latest = [t for t in done if not scanned_later(conn, t, run)]
+        links = find_links(conn, latest_scanned(latest, states), person_tables(current))
         update_register(
             conn,
             policy,
@@ -188,6 +191,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             scanned_at=run.scanned_at,
             tables={t: states[t].object_type for t in latest},
             current=current,
+            links=links,
         )
         failed = sorted(
             t for t, r in states.items() if r.status not in ("scanned", "dropped", "not sampled")
@@ -223,6 +227,11 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             )
         )
     return summary
+
+
+def latest_scanned(tables: list[str], states: dict[str, Any]) -> list[str]:
+    """The tables still there (not dropped), whose keys the catalogue can show."""
+    return [t for t in tables if states[t].status == "scanned"]
 
 
 def _table_row(

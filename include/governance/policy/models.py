@@ -34,6 +34,7 @@ ValueDetector = Literal[
     "phone",
     "ip_address",
     "payment_card",
+    "iban",
     "national_id",
     "date_of_birth",
     "postcode",

@@ -1,0 +1,117 @@
+"""A column's finding in the light of its table: whose data a row holds decides what counts.
+
+A column alone says what kind of value it holds; the table says whether it is a person's.
+Two kinds of finding are judged by their table:
+
+* a **weak name** (a column called ``name`` or ``title``, or none, whose values look like
+  names): a product, a song, a company and a band have names too, so it counts only in a
+  table that holds people, or when most values are people's names (their first word a
+  known given name: ``name_lists``);
+* **contact details** (a postal address, a phone or fax number) and **bank accounts**: a
+  shop, an office, a supplier and a lookup table of cities have them too, so in a table
+  that shows it is about a thing (it is named for places or organisations, or its names
+  are names of things, or a name column
+  names no people) they count only if it holds people too, or is a table of addresses
+  (which people's rows point at). Where nothing says whose they are, they count: the
+  inventory errs towards personal data. Card numbers, validated, count wherever they are.
+
+A table holds people when another column is personal data of another kind (an email, a
+birth date, a customer number, a person's name...), or when it or one of its keys is named
+for people (``customers``, ``employee_id``, ``kunde_nr``).
+"""
+
+from __future__ import annotations
+
+from include.governance.detect.classify import Finding, classify_column
+from include.governance.detect.names import is_key_name, name_signals, normalise
+from include.governance.policy import Policy
+from include.governance.sampling import TableSample
+
+NAME = "name"
+CONTACT = frozenset({"postal_address", "phone"})
+PAYMENT, CARD = "payment", "payment_card"
+STRONG_NAME_SHARE = 0.5  # most values are people's names: a person's even alone in its table
+# Words naming people in tables and keys, in the languages of the policy's names; a word
+# counts as the start of a table's last word or a key's stem ("customers", "kunder").
+PERSON_WORDS = (
+    "customer", "client", "user", "employee", "staff", "person", "people", "member",
+    "patient", "student", "applicant", "candidate", "guest", "passenger", "subscriber",
+    "contact", "lead", "prospect",
+    "kunde", "kund", "ansatt", "anstalld", "medarbe", "bruker", "anvandare", "asiakas",
+    "tyontekija", "kayttaja", "mitarbeiter", "benutzer",
+)  # fmt: skip
+ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
+# Tables of places (lookups of cities, regions, offices) and of organisations.
+PLACE_WORDS = (
+    "city", "cities", "town", "countr", "state", "region", "county", "district", "province",
+    "location", "place", "municipal", "kommun", "fylke", "lan", "kunta", "kaupunki", "stadt",
+    "ort", "postcode", "postal_code", "zip",
+)  # fmt: skip
+ORGANISATION_WORDS = (
+    "supplier", "vendor", "shipper", "carrier", "compan", "store", "shop", "office",
+    "warehouse", "branch", "bank", "manufacturer", "leverand", "leverant", "lieferant",
+    "toimittaja", "firma", "firm",
+)  # fmt: skip
+
+
+def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str, Finding | None]:
+    """Each sampled column's finding (``classify_column``), kept only where its table
+    agrees; a column that could not be sampled has none."""
+    found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    weak = {c for c, f in found.items() if f and f.category == NAME and _weak_name(c, policy)}
+    anchors = {c for c, f in found.items() if f and not _whose(f) and c not in weak}
+    people = _named_for_people(table, [c.name for c in sample.columns])
+    things = {c for c in weak if not (people or anchors - {c} or _mostly_names(found[c]))}
+    found |= dict.fromkeys(things)
+    anchors |= weak - things
+    unnamed = {c for c, f in found.items() if f is None and _called_name(c, policy)}
+    of_a_thing = things or unnamed or _named(table, PLACE_WORDS + ORGANISATION_WORDS)
+    if of_a_thing and not (people or anchors or named_for_addresses(table)):
+        found = {c: None if f and _whose(f) else f for c, f in found.items()}
+    return found
+
+
+def _whose(finding: Finding) -> bool:
+    """Data that anyone's row may hold, a company's as well as a person's."""
+    detector = finding.evidence.get("values", {}).get("detector")
+    return finding.category in CONTACT or (finding.category == PAYMENT and detector != CARD)
+
+
+def _weak_name(column: str, policy: Policy) -> bool:
+    """Not named as a person's name (``first_name``): it needs its values and its table."""
+    return not any(s.category == NAME and not s.needs_values for s in name_signals(column, policy))
+
+
+def _called_name(column: str, policy: Policy) -> bool:
+    """Called a name (``avd_namn``, ``vendor_nm``) though its values named no person."""
+    return any(s.category == NAME and s.needs_values for s in name_signals(column, policy))
+
+
+def _mostly_names(finding: Finding) -> bool:
+    evidence = finding.evidence
+    share = evidence.get("values", {}).get("match_rate", 0.0)
+    share = max(share, evidence.get("free_text", {}).get("share", 0.0))
+    return share >= STRONG_NAME_SHARE
+
+
+def named_for_people(table: str) -> bool:
+    """``customers``, ``hr.anstallda``, ``Employee``: a table named for people."""
+    return _named(table, PERSON_WORDS)
+
+
+def named_for_addresses(table: str) -> bool:
+    """``address``, ``cust_addr``: a table named for addresses."""
+    return _named(table, ADDRESS_WORDS)
+
+
+def _named_for_people(table: str, columns: list[str]) -> bool:
+    if named_for_people(table):
+        return True
+    keys = [normalise(c) for c in columns]
+    stems = [k.rsplit("_", 1)[0] for k in keys if is_key_name(k) or k.endswith("_number")]
+    return any(_named(stem, PERSON_WORDS) for stem in stems)
+
+
+def _named(name: str, words: tuple[str, ...]) -> bool:
+    last = normalise(name).rsplit("_", 1)[-1]
+    return last.startswith(words)

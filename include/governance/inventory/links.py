@@ -1,0 +1,92 @@
+"""Links to personal data: keys that point at a table of people or addresses.
+
+A foreign key to ``customers`` or to an address table holds no name or address itself, but
+it joins a row to one: the register records it as a link (``pii_columns.links_to``), not as
+the category of the table it points at. A declared foreign key is the link; where none is
+declared, a key named for a table of people in the same schema (``employee_id`` beside
+``employees``, ``customer_id`` in ``sales`` and ``crm.customers``) is a weaker one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import astuple
+from typing import Any
+
+from sqlalchemy import Connection
+
+from include.governance.catalog import Catalog
+from include.governance.detect.names import is_key_name, normalise
+from include.governance.detect.table_context import named_for_addresses, named_for_people
+from include.governance.tables import TableName
+
+ColumnKey = tuple[str, str, str]
+DECLARED, NAMED = 1.0, 0.6  # how sure a link is: a declared foreign key, or a key's name
+PERSON_OWN = frozenset({"name", "email", "national_id", "date_of_birth", "username", "phone"})
+ADDRESS = "postal_address"
+
+
+def person_tables(findings: Mapping[ColumnKey, Any]) -> set[str]:
+    """Tables of people (named for them, or with two columns of a person's own: a name, an
+    email, a birth date ...) and tables of addresses. An invoice with a billing address or
+    a track with its composer is neither: a key to it is no link."""
+    own: dict[str, int] = {}
+    address: set[str] = set()
+    for (schema, table, _), finding in findings.items():
+        name = f"{schema}.{table}"
+        own[name] = own.get(name, 0) + (finding.category in PERSON_OWN)
+        if finding.category == ADDRESS:
+            address.add(name)
+    return {
+        name
+        for name, count in own.items()
+        if count >= 2
+        or named_for_people(TableName.parse(name).name)
+        or (name in address and named_for_addresses(TableName.parse(name).name))
+    }
+
+
+def find_links(
+    conn: Connection, tables: list[str], people: set[str]
+) -> dict[ColumnKey, dict[str, Any]]:
+    """Each key column of ``tables`` that points only at one of ``people``: where to, how."""
+    catalog = Catalog(conn)
+    links: dict[ColumnKey, dict[str, Any]] = {}
+    for table_name in tables:
+        schema, name = astuple(TableName.parse(table_name))
+        declared: set[str] = set()
+        for key in catalog.get_foreign_keys(name, schema=schema):
+            if len(key["constrained_columns"]) != 1:
+                continue
+            column = key["constrained_columns"][0]
+            declared.add(column)
+            target = f"{key.get('referred_schema') or schema}.{key['referred_table']}"
+            if target in people:
+                links[(schema, name, column)] = {"to": target, "how": "foreign key"}
+        for column in catalog.get_columns(name, schema=schema):
+            if column["name"] in declared:
+                continue
+            target = _named_target(column["name"], schema, people)
+            if target and target != table_name:
+                links[(schema, name, column["name"])] = {"to": target, "how": "name"}
+    return links
+
+
+def _named_target(column: str, schema: str, people: set[str]) -> str | None:
+    """The person table a key is named for (``<table>_id`` or its singular): the one in the
+    key's schema, or else the only one of that name in any schema."""
+    key = normalise(column)
+    if not is_key_name(key) or "_" not in key:
+        return None
+    stem = key.rsplit("_", 1)[0]
+    named = [
+        t
+        for t in sorted(people)
+        if stem in (normalise(TableName.parse(t).name), normalise(TableName.parse(t).name)[:-1])
+    ]
+    here = [t for t in named if TableName.parse(t).schema == schema]
+    return here[0] if here else named[0] if len(named) == 1 else None
+
+
+def link_confidence(link: dict[str, Any]) -> float:
+    return DECLARED if link["how"] == "foreign key" else NAMED
