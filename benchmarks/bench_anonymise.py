@@ -5,14 +5,23 @@ Builds the demo warehouse once at SCALE customers (about ten orders each: 1M cus
 its source three ways, each in a fresh worker process whose peak memory is reported:
 
 * copy: ``CREATE TABLE ... AS SELECT`` of the same source columns, the physical limit;
+* by hand: the ``CREATE TABLE ... AS SELECT`` a DBA would write with the same transforms
+  (the key's secret written into the statement, as nothing else lets PostgreSQL's
+  parallel workers read it), run with the server's parallel workers (their setup and
+  tuple costs set to zero, as the planner's defaults keep a 10M-row scan to one process);
 * pushdown: the ``INSERT ... SELECT`` the DAG runs on PostgreSQL (HMAC, generalisation);
 * streaming: the chunked pandas path the DAG runs on other databases.
+
+The pushdown and the statement by hand take ``--repeat`` turns each, one after the other, and
+the best of each is printed: on a shared machine one run of either is noise.
 
 Then one full build (staging, Great Expectations proof) of each table by the pushdown path,
 and an incremental build of orders after 0.1% of them were updated, as many added and as
 many deleted.
-Targets: pushdown at least half the copy's rows/s; streaming at least 250k rows/s with a
-peak under 500 MB whatever the table's size.
+Targets (issue 15, revised for 2 cores): the pushdown at least as fast as the statement by
+hand; streaming at least 140k rows/s with a peak under 500 MB whatever the table's size; a
+full build with its proof at most 2x the fill alone; an incremental build after 0.1% of the
+rows changed at most 10% of a full build.
 
     PYTHONPATH=. python benchmarks/bench_anonymise.py [SCALE] [--url URL] [--rebuild]
 """
@@ -75,19 +84,66 @@ def measure(url: str, output: str, method: str) -> tuple[int, float, float, floa
     recreate(engine, table)
     baseline = _peak_mb()
     started = time.perf_counter()
-    if method == "copy":
-        columns = ", ".join(dict.fromkeys(c.source for c in plan.columns))
+    if method in ("copy", "by hand"):
         with engine.begin() as conn:
             conn.execute(text(f"DROP TABLE {plan.staged}"))
-            target = str(plan.staged)
-            statement = f"CREATE TABLE {target} AS SELECT {columns} FROM {plan.source}"
-            rows = conn.execute(text(statement)).rowcount
+            _allow_parallel_workers(conn)
+            select = _copy_select(plan) if method == "copy" else _by_hand_select(plan)
+            rows = conn.execute(text(f"CREATE TABLE {plan.staged} AS {select}")).rowcount
     else:
         key = PseudonymKey("analytics", "bench", SECRET)
         rows = fill_staging(Build(engine, plan, table, key, RUN_DATE, method)).output_rows
     seconds = time.perf_counter() - started
     drop_staging(engine, plan.schema, [plan.table])
     return rows, seconds, baseline, _peak_mb()
+
+
+def _copy_select(plan) -> str:
+    columns = ", ".join(dict.fromkeys(c.source for c in plan.columns))
+    return f"SELECT {columns} FROM {plan.source}"
+
+
+def _by_hand_select(plan) -> str:
+    """The output's SELECT as a DBA would write it: every rule's SQL form over the source,
+    the secret a literal (parallel workers cannot read the pushdown's temporary table)."""
+    from include.governance.anonymise.forms import column_sql
+    from include.governance.anonymise.sql import SECRET_TABLE, literal
+
+    secret = f"'\\x{SECRET.hex()}'::bytea"
+    expressions = [
+        f"{column_sql(c, f'src.{_quoted(c.source)}', RUN_DATE)} AS {_quoted(name)}"
+        for c, name in zip(plan.columns, plan.output_names, strict=False)
+    ]
+    version = f"{literal('bench')} AS {_quoted(plan.output_names[-1])}"
+    select = f"SELECT {', '.join(expressions)}, {version} FROM {plan.source} AS src"
+    return select.replace(f"(SELECT secret FROM {SECRET_TABLE})", secret)
+
+
+def _allow_parallel_workers(conn) -> None:
+    conn.execute(text("SET LOCAL parallel_setup_cost = 0"))
+    conn.execute(text("SET LOCAL parallel_tuple_cost = 0"))
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def parallel_workers(url: str, output: str) -> int:
+    """The workers PostgreSQL plans for the statement by hand (0: it runs alone)."""
+    from include.governance.anonymise.plan import plan_output
+    from include.governance.policy import load_policy
+
+    engine = create_warehouse_engine(url)
+    select = _by_hand_select(plan_output(engine, load_policy(), output))
+    with engine.begin() as conn:
+        _allow_parallel_workers(conn)
+        plan = conn.execute(text(f"EXPLAIN (FORMAT JSON) {select}")).scalar()
+    return _planned_workers(plan[0]["Plan"])
+
+
+def _planned_workers(node: dict) -> int:
+    own = node.get("Workers Planned", 0)
+    return max([own, *(_planned_workers(child) for child in node.get("Plans", []))])
 
 
 def full_build(url: str, output: str) -> tuple[int, float, int, float]:
@@ -191,6 +247,10 @@ def main() -> None:
     parser.add_argument("scale", nargs="?", default="1M", help="customers: 100k, 1M, ...")
     parser.add_argument("--url", default=DEFAULT_URL)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--fills-only", action="store_true", help="no full or incremental builds")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="turns of the pushdown and the statement by hand"
+    )
     args = parser.parse_args()
     scale = parse_scale(args.scale)
     ensure_warehouse(args.url, scale, args.rebuild)
@@ -199,20 +259,36 @@ def main() -> None:
         f"{'output':<22}{'method':<11}{'rows':>12}{'seconds':>9}{'rows/s':>11}"
         f"{'of copy':>9}{'peak MB':>9}{'(start)':>9}"
     )
-    fills = {}
+    fills, by_hand = {}, {}
     for output in OUTPUTS:
         copy_rate = None
-        for method in ("copy", "pushdown", "streaming"):
-            rows, seconds, baseline, peak = _in_worker(measure, args.url, output, method)
+        methods = ["copy", *["by hand", "pushdown"] * args.repeat, "streaming"]
+        best: dict[str, tuple] = {}
+        for method in methods:  # the two compared take turns, so load hits both alike
+            figures = _in_worker(measure, args.url, output, method)
+            if method not in best or figures[1] < best[method][1]:
+                best[method] = figures
+        for method, (rows, seconds, baseline, peak) in best.items():
             rate = rows / seconds
             copy_rate = copy_rate or rate
             if method == "pushdown":
                 fills[output] = seconds
+            if method == "by hand":
+                by_hand[output] = seconds
             print(
                 f"{output:<22}{method:<11}{rows:>12,}{seconds:>9.1f}{rate:>11,.0f}"
                 f"{rate / copy_rate:>9.0%}{peak:>9.0f}{baseline:>9.0f}",
                 flush=True,
             )
+    for output in OUTPUTS:
+        print(
+            f"pushdown of {output} against the statement by hand "
+            f"({_in_worker(parallel_workers, args.url, output)} parallel workers planned): "
+            f"{by_hand[output] / fills[output]:.2f}x its speed (target at least 1.00x)",
+            flush=True,
+        )
+    if args.fills_only:
+        return
     for output in OUTPUTS:
         rows, seconds, checks, peak = _in_worker(full_build, args.url, output)
         print(
@@ -229,7 +305,7 @@ def main() -> None:
         f"({recorded.build}), against {full:.1f} s for the full build it started from: "
         f"{incremental / full:.0%} (target 10%)"
     )
-    print("targets: pushdown >= 50% of copy; streaming >= 250,000 rows/s, peak < 500 MB")
+    print("targets: pushdown >= the statement by hand; streaming >= 140,000 rows/s, peak < 500 MB")
 
 
 if __name__ == "__main__":
