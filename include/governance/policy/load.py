@@ -75,7 +75,8 @@ def _problem_from_pydantic(root: yaml.Node | None, error: dict[str, Any]) -> Pol
         message = f"unknown rule {error['input'].get('rule')!r} (known: "
         message += f"{', '.join(sorted(RULE_NAMES))})"
     elif error["type"] == "string_pattern_mismatch":
-        expected = "schema.table" if r"\." in error["ctx"]["pattern"] else "letters, digits, _"
+        dots = error["ctx"]["pattern"].count(r"\.")
+        expected = ("letters, digits, _", "schema.table", "schema.table.column")[dots]
         message = f"{error['input']!r} is not a valid name (expected {expected})"
     return PolicyProblem(path, message, _line_of(root, path))
 
