@@ -116,7 +116,8 @@ def update_register(
     tables: list[str],
     current: dict[ColumnKey, Any],
 ) -> None:
-    """Replace the register rows of ``tables`` by this scan's findings, keeping first_seen."""
+    """Replace the register rows of ``tables`` by this scan's findings as people decided
+    them (``reviews.apply_reviews``), keeping first_seen."""
     for table_name in tables:
         schema, name = astuple(TableName.parse(table_name))
         where = and_(pii_columns.c.schema_name == schema, pii_columns.c.table_name == name)
@@ -145,6 +146,7 @@ def update_register(
                     "first_seen": first_seen.get(column, scanned_at),
                     "last_seen": scanned_at,
                     "last_scan_id": scan_id,
+                    "confirmed": finding.confirmed,
                 }
             )
         if rows:

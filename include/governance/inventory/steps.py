@@ -108,6 +108,7 @@ def finish(
         "personal_data_columns": summary.findings,
         "ungoverned": [u["column"] for u in summary.ungoverned],
         "changes": len(summary.changes),
+        "disagreements": len(summary.disagreements),
         "report": str(report),
     }
 
@@ -138,6 +139,15 @@ def _log_summary(summary: ScanSummary, report: Path) -> None:
             "\n".join(
                 f"  {u['column']} ({u['category']}, {u['confidence']})" for u in summary.ungoverned
             ),
+        )
+    for d in summary.disagreements:  # names and categories: the decision stands
+        log.warning(
+            "%s: the scan disagrees with the decision to %s it (%s; decided %s, found %s)",
+            d["column"],
+            d["decision"],
+            d["kind"],
+            d["decided"],
+            d["found"],
         )
     if summary.stale_policy:
         log.warning("policy.yml governs what the warehouse lacks: %s", summary.stale_policy)
