@@ -51,7 +51,7 @@ def members(engine: Engine) -> Table:
             insert(table),
             [
                 {
-                    "member_id": i,
+                    "member_id": 1 + i,  # MariaDB takes a 0 for "the next number"
                     "email": f"member{i}@example.no",
                     "contact": f"+47 {41000000 + i * 7919}",
                     "ref": f"+47 {92000000 + i * 7919}",
@@ -77,7 +77,8 @@ def disagreements_recorded(engine: Engine, scan_id: str) -> int:
         ).scalar_one()
 
 
-def test_decisions_are_kept_by_every_scan_and_disagreements_reported(engine):
+def test_decisions_are_kept_by_every_scan_and_disagreements_reported(any_engine):
+    engine = any_engine
     table = members(engine)
     first = run_scan(engine, POLICY, "scan-1", day=22, include=("club",))
     rows = register_rows(engine)

@@ -9,7 +9,9 @@ from include.governance.policy.load import (
     POLICY_FILE_ENV,
     PolicyError,
     default_policy_path,
+    line_of,
     load_policy,
+    parse_policy,
 )
 from include.governance.policy.models import (
     RULE_NAMES,
@@ -94,5 +96,7 @@ __all__ = [
     "as_match",
     "cross_check",
     "default_policy_path",
+    "line_of",
     "load_policy",
+    "parse_policy",
 ]
