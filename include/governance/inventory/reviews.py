@@ -18,9 +18,9 @@ from sqlalchemy import Connection
 
 from include.governance.catalog import Catalog
 from include.governance.detect.classify import FULL_EVIDENCE_AT
+from include.governance.inventory.register import ColumnKey
 from include.governance.policy import Policy, Review
 
-ColumnKey = tuple[str, str, str]  # schema, table, column
 STRONG_SHARE = 0.8  # of the values checked: evidence a rejection did not weigh
 
 
@@ -138,17 +138,20 @@ def _disagreement(review: Review, finding: Any | None, kind: str) -> Disagreemen
 
 
 class _ColumnsOf:
-    """The columns of a table, read from the catalogue once per table."""
+    """The columns of a table, read from the catalogue once per table, and only for the
+    decisions whose column the scan found nothing in (a scan without them asks nothing)."""
 
     def __init__(self, conn: Connection):
-        self._catalog = Catalog(conn)
+        self._conn = conn
+        self._catalog: Catalog | None = None
         self._known: dict[tuple[str, str], set[str]] = {}
 
     def __call__(self, schema: str, table: str) -> set[str]:
         if (schema, table) not in self._known:
+            catalog = self._catalog = self._catalog or Catalog(self._conn)
             self._known[(schema, table)] = (
-                {c["name"] for c in self._catalog.get_columns(table, schema=schema)}
-                if self._catalog.has_table(table, schema=schema)
+                {c["name"] for c in catalog.get_columns(table, schema=schema)}
+                if catalog.has_table(table, schema=schema)
                 else set()
             )
         return self._known[(schema, table)]
