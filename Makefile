@@ -22,7 +22,7 @@ export AIRFLOW__LOGGING__LOGGING_LEVEL ?= INFO
 SCALE ?= 2000
 RUN_DATE ?= $(shell date -u +%Y-%m-%d)
 
-.PHONY: help install demo warehouse airflow-db airflow test lint format bench clean
+.PHONY: help install demo warehouse airflow-db airflow test lint format bench policy-draft clean
 
 help:
 	@echo "make demo     set up, build the demo warehouse, run every DAG end to end, print a summary"
@@ -30,6 +30,7 @@ help:
 	@echo "make airflow  start Airflow (standalone) with the project's DAGs on http://localhost:8080"
 	@echo "make lint     ruff check and format check"
 	@echo "make bench    benchmarks at scale (PostgreSQL); prints figures"
+	@echo "make policy-draft [URL=...] [OUT=...]  draft policy.yml's tables: from the last scan's register"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +75,12 @@ format: install
 
 bench: install
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; python $$script || exit 1; done
+
+# The draft's tables: section from the register of the last scan; URL defaults to
+# $$WAREHOUSE_URL, else the embedded SQLite warehouse; nothing in policy.yml changes.
+OUT ?= var/policy-draft.yml
+policy-draft: install
+	python -m include.governance.inventory.draft $(if $(URL),--url '$(URL)') --out $(OUT)
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

@@ -20,3 +20,10 @@ def without_min_k(policy: Policy) -> Policy:
             }
         }
     )
+
+
+def with_reviews(policy: Policy, *reviews: dict) -> Policy:
+    """The policy with people's decisions added to its ``reviewed:`` section."""
+    data = policy.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["reviewed"] = [*data.get("reviewed", []), *reviews]
+    return Policy.model_validate(data)

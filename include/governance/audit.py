@@ -70,6 +70,7 @@ pii_scan_runs = Table(
     Column("changes", Integer),
     Column("status", String(20), nullable=False),
     Column("report_path", Text),
+    Column("disagreements", Integer, comment="findings that argue against a reviewed decision"),
 )
 
 pii_scan_tables = Table(

@@ -241,3 +241,22 @@ def match_rate(detector: str, values: Sequence[object]) -> float:
         raise ValueError(f"unknown detector {detector!r} (known: {', '.join(DETECTORS)})") from None
     present = [value for value in values if not is_null(value)]
     return sum(map(accepts, present)) / len(present) if present else 0.0
+
+
+# What each detector's validator checks, in the words a reviewer reads in the report.
+VALIDATED_BY: Mapping[str, str] = MappingProxyType(
+    {
+        "email": "an address with a valid domain",
+        "phone": "a number a phone plan assigns (phonenumbers)",
+        "ip_address": "an address that can point at someone (not loopback, multicast, reserved)",
+        "payment_card": "a known card scheme and length with the Luhn check, or a masked card",
+        "national_id": "a real birth date and both mod-11 check digits",
+        "date_of_birth": "a date 0 to 110 years ago",
+        "postcode": "four digits",
+        "gender": "a word for a gender",
+        "user_agent": "a browser's product tokens",
+        "screen_resolution": "width x height in pixels",
+        "person_name": "capitalised words led by a known given name",
+        "free_text": "prose holding personal data",
+    }
+)

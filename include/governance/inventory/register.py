@@ -120,8 +120,9 @@ def update_register(
     links: dict[ColumnKey, dict[str, Any]] | None = None,
 ) -> None:
     """Replace the register rows of ``tables`` (each with its object type) by this scan's
-    findings and links (a key to a table of people, with no category of its own where it
-    is only that), keeping first_seen."""
+    findings as people decided them (``reviews.apply_reviews``) and its links (a key to a
+    table of people, with no category of its own where it is only that), keeping
+    first_seen."""
     links = links or {}
     for table_name, object_type in tables.items():
         schema, name = astuple(TableName.parse(table_name))
@@ -157,6 +158,7 @@ def update_register(
                     "first_seen": first_seen.get(column, scanned_at),
                     "last_seen": scanned_at,
                     "last_scan_id": scan_id,
+                    "confirmed": finding.confirmed if finding else None,
                 }
             )
         if rows:

@@ -1,4 +1,5 @@
-"""The inventory's run report: findings per schema and table, coverage gaps, changes."""
+"""The inventory's run report: findings per schema and table, each explained in one line,
+coverage gaps, changes, and where new evidence disagrees with a person's decision."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from include.governance.audit import (
     pii_scan_runs,
     pii_scan_tables,
 )
+from include.governance.detect.values import VALIDATED_BY
 from include.governance.inventory.register import governing_rule
 from include.governance.inventory.scan import ScanSummary
-from include.governance.policy import Policy
+from include.governance.policy import Policy, Review
 from include.governance.reports import table
 
 
@@ -62,6 +64,7 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 "ungoverned",
                 "leaks",
                 "changes",
+                "disagreements",
             ],
             [
                 [
@@ -76,6 +79,7 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                     len(summary.ungoverned),
                     len(summary.leaks),
                     len(summary.changes),
+                    len(summary.disagreements),
                 ]
             ],
         ),
@@ -107,6 +111,8 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
         )
         if summary.changes
         else "None.\n",
+        "## Where new evidence disagrees with a decision\n",
+        _disagreements(summary.disagreements),
     ]
     out += [
         "## Links to personal data\n",
@@ -169,16 +175,16 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
         if found:
             out.append(
                 table(
-                    ["column", "category", "confidence", "governed", "evidence"],
+                    ["column", "category", "governed", "reviewed", "why"],
                     [
                         [
                             f"`{f.column_name}`",
                             f.category,
-                            f.confidence,
                             "yes"
                             if governing_rule(policy, f.schema_name, f.table_name, f.column_name)
                             else "**no**",
-                            describe_evidence(f.evidence),
+                            _review_of(policy, f),
+                            describe_evidence(f.evidence, confidence=f.confidence),
                         ]
                         for f in found
                     ],
@@ -204,22 +210,81 @@ def _leaks(summary: ScanSummary) -> list[str]:
     ]
 
 
-def describe_evidence(evidence: dict[str, Any]) -> str:
-    """One line a reviewer can read: which signals fired, how often, masked examples."""
+_DISAGREEMENTS = {
+    "recategorised": "the scan finds another category",
+    "not found": "the scan finds no personal data in it",
+    "strong evidence": "most sampled values now validate",
+    "column not found": "the column is not in the table",
+}
+_NAME_MATCH = {"exact": "exact", "part": "part of the name", "suffix": "end of a compound"}
+
+
+def _disagreements(disagreements: list[dict[str, Any]]) -> str:
+    """The decision stands; the table says what argues against it, for a person to look at."""
+    if not disagreements:
+        return "None.\n"
+    return table(
+        ["column", "decision", "decided", "the scan finds", "why"],
+        [
+            [
+                f"`{d['column']}`",
+                d["decision"],
+                d["decided"] or "no personal data",
+                d["found"] or "nothing",
+                _DISAGREEMENTS[d["kind"]],
+            ]
+            for d in disagreements
+        ],
+    )
+
+
+def _review_of(policy: Policy, finding: Any) -> str:
+    review = policy.decisions.get((finding.schema_name, finding.table_name, finding.column_name))
+    return describe_decision(review) if review else "no: a suggestion"
+
+
+def describe_decision(review: Review) -> str:
+    """``confirmed on 2026-11-20``, ``corrected to name on ...``, ``rejected on ...``; who
+    decided is in the policy (and its history), not in reports."""
+    return _decided(review.decision, review.on.isoformat(), review.category)
+
+
+def _decided(decision: str, on: str, category: str | None = None) -> str:
+    if decision == "correct":
+        return f"corrected to {category} on {on}" if category else f"corrected on {on}"
+    return f"{decision}ed on {on}" if decision == "confirm" else f"rejected on {on}"
+
+
+def describe_evidence(
+    evidence: dict[str, Any], *, confidence: float | None = None, examples: bool = True
+) -> str:
+    """One line a reviewer can read: which word of the column's name matched, which value
+    detector fired, what its validator checks and what share of the values checked passed,
+    personal data inside text, the confidence, a person's decision, masked examples
+    (left out with ``examples=False``, where even masked values do not belong)."""
     parts = []
     if decoded := evidence.get("decoded"):
         parts.append(f"binary, read as {decoded} text")
     if link := evidence.get("link"):
         parts.append(f"a key to `{link['to']}` ({link['how']})")
     if name := evidence.get("column_name"):
-        parts.append(f"name {name['how']} `{name['matched']}`")
+        parts.append(f"name word `{name['matched']}` ({_NAME_MATCH.get(name['how'], name['how'])})")
     if values := evidence.get("values"):
+        detector = values["detector"]
         parts.append(
-            f"{values['detector']} in {values['match_rate']:.0%} of {values['checked']} values"
+            f"the {detector} validator ({VALIDATED_BY.get(detector, detector)}) accepts "
+            f"{values['match_rate']:.0%} of {values['checked']} values checked"
         )
     if free_text := evidence.get("free_text"):
         kinds = ", ".join(f"{k} {n}" for k, n in free_text["kinds"].items())
         parts.append(f"free text: {free_text['share']:.0%} of values hold personal data ({kinds})")
-    if examples := evidence.get("examples"):
-        parts.append("e.g. " + ", ".join(f"`{e}`" for e in examples))
+    if evidence.get("sampled") == 0:
+        parts.append("no values sampled")
+    if confidence is not None:
+        parts.append(f"confidence {confidence:.2f}")
+    if review := evidence.get("review"):
+        detected = f" (the detector found {review['detected']})" if "detected" in review else ""
+        parts.append(_decided(review["decision"], review["on"]) + detected)
+    if examples and (shown := evidence.get("examples")):
+        parts.append("e.g. " + ", ".join(f"`{e}`" for e in shown))
     return "; ".join(parts)

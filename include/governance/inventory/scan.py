@@ -15,7 +15,7 @@ of a scan are always computed against the scan before it, so a re-run records th
 from __future__ import annotations
 
 import time
-from dataclasses import astuple, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,6 +42,7 @@ from include.governance.inventory.register import (
     ungoverned_columns,
     update_register,
 )
+from include.governance.inventory.reviews import apply_reviews
 from include.governance.policy import Policy
 from include.governance.sampling import sample_table
 from include.governance.tables import TableName
@@ -61,6 +62,7 @@ class ScanSummary:
     leaks: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
     stale_policy: list[str] = field(default_factory=list)
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
 
 
 def start_scan(
@@ -182,6 +184,9 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 insert(pii_changes),
                 [dict(c, scan_id=scan_id, detected_at=run.scanned_at) for c in changes],
             )
+        registered, disagreements = apply_reviews(
+            conn, policy, current=current, previous=previous, tables=done
+        )
         latest = [t for t in done if not scanned_later(conn, t, run)]
         links = find_links(conn, latest_scanned(latest, states), person_tables(current))
         update_register(
@@ -190,7 +195,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             scan_id,
             scanned_at=run.scanned_at,
             tables={t: states[t].object_type for t in latest},
-            current=current,
+            current=registered,
             links=links,
         )
         failed = sorted(
@@ -204,11 +209,12 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             tables_failed=failed,
             not_sampled=not_sampled,
             columns_scanned=sum(r.columns_scanned or 0 for r in states.values()),
-            findings=len(current),
-            ungoverned=ungoverned_columns(policy, current),
-            leaks=leaked_columns(policy, current),
+            findings=len(registered),
+            ungoverned=ungoverned_columns(policy, registered),
+            leaks=leaked_columns(policy, registered),
             changes=changes,
             stale_policy=stale_policy_tables(engine, policy, states),
+            disagreements=[asdict(d) for d in disagreements],
         )
         conn.execute(
             update(pii_scan_runs)
@@ -224,6 +230,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 ungoverned=len(summary.ungoverned),
                 leaks=len(summary.leaks),
                 changes=len(changes),
+                disagreements=len(disagreements),
             )
         )
     return summary

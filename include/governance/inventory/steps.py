@@ -132,6 +132,7 @@ def finish(
         "ungoverned": [u["column"] for u in summary.ungoverned],
         "leaks": [leak["column"] for leak in summary.leaks],
         "changes": len(summary.changes),
+        "disagreements": len(summary.disagreements),
         "report": str(report),
     }
 
@@ -173,6 +174,15 @@ def _log_summary(summary: ScanSummary, report: Path) -> None:
             "there:\n%s",
             len(summary.leaks),
             "\n".join(f"  {k['column']} ({k['category']}): {k['reason']}" for k in summary.leaks),
+        )
+    for d in summary.disagreements:  # names and categories: the decision stands
+        log.warning(
+            "%s: the scan disagrees with the decision to %s it (%s; decided %s, found %s)",
+            d["column"],
+            d["decision"],
+            d["kind"],
+            d["decided"],
+            d["found"],
         )
     if summary.stale_policy:
         log.warning("policy.yml governs what the warehouse lacks: %s", summary.stale_policy)

@@ -14,6 +14,7 @@ from include.governance.policy.models import (
     Policy,
     Pseudonymise,
     RetentionRule,
+    Review,
 )
 
 
@@ -55,6 +56,7 @@ def cross_check(policy: Policy) -> list[PolicyProblem]:
     for name, rule in policy.retention.items():
         problems += _check_retention(policy, name, rule)
     problems += _check_anonymisation(policy)
+    problems += _check_reviews(policy)
     return problems
 
 
@@ -189,6 +191,47 @@ def _check_anonymisation(policy: Policy) -> list[PolicyProblem]:
             PolicyProblem((*at, "behaviour_window"), "the window must be longer than zero")
         )
     return problems
+
+
+def _check_reviews(policy: Policy) -> list[PolicyProblem]:
+    """Each column is decided once, in a category the policy names, and the decision agrees
+    with what ``tables:`` says of the column (one policy, one answer)."""
+    problems: list[PolicyProblem] = []
+    first: dict[str, int] = {}
+    for i, review in enumerate(policy.reviewed):
+        at = ("reviewed", i)
+        if review.column in first:
+            problems.append(
+                PolicyProblem(
+                    (*at, "column"),
+                    f"{review.column} is already decided in reviewed[{first[review.column]}]",
+                )
+            )
+            continue
+        first[review.column] = i
+        if review.category and review.category not in policy.categories:
+            problems.append(
+                _unknown((*at, "category"), "category", review.category, policy.categories)
+            )
+            continue
+        problems += _review_against_tables(policy, at, review)
+    return problems
+
+
+def _review_against_tables(policy: Policy, at: tuple, review: Review) -> list[PolicyProblem]:
+    schema, table, column = review.key
+    governed = policy.tables.get(f"{schema}.{table}")
+    entry = governed.columns.get(column) if governed else None
+    if entry is None or entry.category == review.category:
+        return []
+    if entry.category and entry.category not in policy.categories:
+        return []  # reported under tables: already
+    where = format_path(("tables", f"{schema}.{table}", "columns", column))
+    if review.decision == "reject":
+        message = f"rejected as not personal data, but {where} gives it category {entry.category}"
+        return [PolicyProblem((*at, "decision"), message)]
+    given = f"category {entry.category}" if entry.category else "no category"
+    return [PolicyProblem((*at, "category"), f"{where} gives it {given}: the two must agree")]
 
 
 _PEOPLE_FIELDS = ("key", "consent", "date_of_birth", "gender", "postcode")

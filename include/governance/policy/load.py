@@ -41,6 +41,12 @@ def load_policy(path: str | Path | None = None) -> Policy:
         source = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(file, [PolicyProblem((), f"cannot read the file: {exc}")]) from None
+    return parse_policy(source, file)
+
+
+def parse_policy(source: str, file: Path) -> Policy:
+    """Validate a policy's text as :func:`load_policy` does a file's (a draft merged into
+    the policy is checked so); ``file`` names it in the error."""
     try:
         root = yaml.compose(source)
         data = yaml.safe_load(source)
@@ -57,7 +63,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
         problems = [_problem_from_pydantic(root, err) for err in exc.errors()]
         raise PolicyError(file, problems) from None
     problems = [
-        PolicyProblem(p.path, p.message, _line_of(root, p.path)) for p in cross_check(policy)
+        PolicyProblem(p.path, p.message, line_of(root, p.path)) for p in cross_check(policy)
     ]
     if problems:
         raise PolicyError(file, problems)
@@ -75,9 +81,10 @@ def _problem_from_pydantic(root: yaml.Node | None, error: dict[str, Any]) -> Pol
         message = f"unknown rule {error['input'].get('rule')!r} (known: "
         message += f"{', '.join(sorted(RULE_NAMES))})"
     elif error["type"] == "string_pattern_mismatch":
-        expected = "schema.table" if r"\." in error["ctx"]["pattern"] else "letters, digits, _"
+        dots = error["ctx"]["pattern"].count(r"\.")
+        expected = ("letters, digits, _", "schema.table", "schema.table.column")[dots]
         message = f"{error['input']!r} is not a valid name (expected {expected})"
-    return PolicyProblem(path, message, _line_of(root, path))
+    return PolicyProblem(path, message, line_of(root, path))
 
 
 def _path_in_document(root: yaml.Node | None, loc: tuple) -> tuple[str | int, ...]:
@@ -93,7 +100,8 @@ def _path_in_document(root: yaml.Node | None, loc: tuple) -> tuple[str | int, ..
     return tuple(path)
 
 
-def _line_of(root: yaml.Node | None, path: tuple) -> int | None:
+def line_of(root: yaml.Node | None, path: tuple) -> int | None:
+    """The line of ``path`` in the composed document, or of the nearest part of it there."""
     node, line = root, None
     for part in path:
         if node is None:

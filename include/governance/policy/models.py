@@ -18,6 +18,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 Identifier = Annotated[str, Field(pattern=rf"^{_IDENT}$")]
 QualifiedName = Annotated[str, Field(pattern=rf"^{_IDENT}\.{_IDENT}$", description="schema.table")]
+ColumnPath = Annotated[
+    str, Field(pattern=rf"^{_IDENT}\.{_IDENT}\.{_IDENT}$", description="schema.table.column")
+]
 
 
 class Sensitivity(StrEnum):
@@ -336,6 +339,48 @@ class MarketingPolicy(_Strict):
     members: QualifiedName = "marketing.segment_members"
 
 
+Decision = Literal["confirm", "correct", "reject"]
+
+
+class Review(_Strict):
+    """A person's decision on a finding: it is (``confirm``) or rather is (``correct``) the
+    category named, or holds no personal data (``reject``). Scans keep to it and report new
+    evidence against it; who decided stays here, in the policy's history, not in reports."""
+
+    column: ColumnPath
+    decision: Decision
+    category: Identifier | None = Field(
+        None, description="The category the column holds: needed to confirm or correct."
+    )
+    by: str = Field(min_length=1, description="Who decided: a person's or a team's handle.")
+    on: date = Field(description="When it was decided.")
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_on_key(cls, data: Any) -> Any:
+        """YAML 1.1 (PyYAML) reads a bare ``on:`` key as ``True``: it is the date's key."""
+        if isinstance(data, dict) and True in data and "on" not in data:
+            return {("on" if key is True else key): value for key, value in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _category_fits_decision(self) -> Review:
+        if self.decision == "reject" and self.category is not None:
+            raise ValueError(
+                "a reject decision says the column holds no personal data: leave out category"
+            )
+        if self.decision != "reject" and self.category is None:
+            what = "it confirms" if self.decision == "confirm" else "the right category"
+            raise ValueError(f"a {self.decision} decision names {what} (category)")
+        return self
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        schema, table, column = self.column.split(".")
+        return schema, table, column
+
+
 class Policy(_Strict):
     organisation: str
     purposes: dict[Identifier, str] = Field(min_length=1)
@@ -343,6 +388,14 @@ class Policy(_Strict):
     tables: dict[QualifiedName, GovernedTable] = Field(default_factory=dict)
     retention: dict[Identifier, RetentionRule] = Field(default_factory=dict)
     marketing: MarketingPolicy | None = None
+    reviewed: list[Review] = Field(
+        default_factory=list, description="People's decisions on the inventory's findings."
+    )
+
+    @cached_property
+    def decisions(self) -> dict[tuple[str, str, str], Review]:
+        """Each reviewed column's decision, by (schema, table, column)."""
+        return {review.key: review for review in self.reviewed}
 
     @cached_property
     def version(self) -> str:

@@ -1,0 +1,29 @@
+"""A whole scan as the inventory DAG runs it (start, each table, finish), for tests that
+need a register to work on."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+
+from include.governance.inventory.discovery import ScanScope
+from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
+from include.governance.policy import Policy
+
+
+def run_scan(
+    engine: Engine, policy: Policy, scan_id: str, *, day: int = 24, **scope
+) -> ScanSummary:
+    """Scan every table in scope on 2026-11-``day`` with 1,000 values a column."""
+    tables = start_scan(
+        engine,
+        policy,
+        scan_id,
+        scanned_at=datetime(2026, 11, day, tzinfo=UTC),
+        scope=ScanScope(**scope),
+        sample_size=1000,
+    )
+    for name in tables:
+        scan_table(engine, policy, scan_id, name, sample_size=1000)
+    return finish_scan(engine, policy, scan_id)
