@@ -24,6 +24,7 @@ from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
 from include.governance.policy import load_policy
 from include.governance.warehouse import ensure_schema
+from tests import scans
 from tests.server_sql import sql
 
 AS_OF = date(2026, 11, 24)
@@ -31,17 +32,7 @@ POLICY = load_policy()
 
 
 def run_scan(engine: Engine, scan_id: str, day: int = 24, **scope) -> ScanSummary:
-    tables = start_scan(
-        engine,
-        POLICY,
-        scan_id,
-        scanned_at=datetime(2026, 11, day, tzinfo=UTC),
-        scope=ScanScope(**scope),
-        sample_size=1000,
-    )
-    for name in tables:
-        scan_table(engine, POLICY, scan_id, name, sample_size=1000)
-    return finish_scan(engine, POLICY, scan_id)
+    return scans.run_scan(engine, POLICY, scan_id, day=day, **scope)
 
 
 def register(engine: Engine) -> dict[str, str]:
