@@ -74,28 +74,9 @@ app = FastAPI(
 )
 
 
-def register_filter(
-    schema: str | None = None,
-    category: str | None = None,
-    sensitivity: str | None = None,
-    confirmed: str | None = None,
-    governed: str | None = None,
-    leak: str | None = None,
-    page: str | None = None,
-) -> RegisterFilter:
-    """The register's filters from the query string: the page's and the export's."""
-    return RegisterFilter.parse(
-        schema=schema,
-        category=category,
-        sensitivity=sensitivity,
-        confirmed=confirmed,
-        governed=governed,
-        leak=leak,
-        page=page,
-    )
-
-
-Filters = Annotated[RegisterFilter, Depends(register_filter)]
+# The register's filters from the query string, the page's and the export's alike: FastAPI
+# reads the query parameters from RegisterFilter.parse's keyword arguments.
+Filters = Annotated[RegisterFilter, Depends(RegisterFilter.parse)]
 
 
 @app.get("/", response_class=HTMLResponse)
