@@ -65,8 +65,7 @@ _STEMS = (
 # the abbreviations.
 _WORDS = ("slag", "slaget", "abort", "blind", "lam", "sår", "wound", "gout", "ME", "MS",
           "ALS", "KOLS", "COPD", "CP", "HIV", "AIDS", "PTSD", "PTSS", "ADHD", "DVT", "TIA",
-          "KLL", "CLL")  # fmt: skip
-_WORDS += health_terms.WORDS + health_terms.ABBREVIATIONS
+          "KLL", "CLL", *health_terms.WORDS, *health_terms.ABBREVIATIONS)  # fmt: skip
 _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
 # Everyday words a listed stem hides in, found by running the stems over wordfreq's
 # frequent Norwegian and English words: "bekreft" (confirm) holds "kreft" (cancer),
@@ -85,17 +84,13 @@ _PART = "|".join(sorted(set(health_terms.BODY_PARTS), key=len, reverse=True))
 # or a disorder, where it is ("på høyre side", "i foten", "in the lung", "below the knee",
 # "i bukspyttkjertelen"), and its treatment.
 _AFTER = (
-    (
-        r"(?:'s)?(?:\s+(?:typ(?:e)?\s*[12I]{1,2}|disease|syndrome|sykdom|sjukdom|sygdom|syndrom"
-        r"|lidelse|disorder|störning|forstyrrelse|grad\s*\d|stage\s*\w+|stadium\s*\w+"
-        r"|pain|smerter|smärta|veins|behandling|behandlingen|treatment|care|pleie|positiv|positive"
-        rf"|(?:(?:på|i|in|on|of|til|to|above|below|under|over)\s+)?(?:the\s+)?(?:{_SIDE}\s+)?(?:{_PART})"
-        r"(?![\w-])|(?:(?:på|i|in)\s+)?(?:the\s+)?{_SIDE}(?:\s+(?:side|sider|sida))?(?![\w-])"
-        r"|above-knee|below-knee|amputation|pump|pumpe"
-        r"|-?pasient(?:en)?|[A-E](?![\w-])(?:(?<=hepatitis [A-E])|(?<=hepatitt [A-E]))))*"
-    )
-    .replace("{_SIDE}", _SIDE)
-    .replace("{_PART}", _PART)
+    r"(?:'s)?(?:\s+(?:typ(?:e)?\s*[12I]{1,2}|disease|syndrome|sykdom|sjukdom|sygdom|syndrom"
+    r"|lidelse|disorder|störning|forstyrrelse|grad\s*\d|stage\s*\w+|stadium\s*\w+"
+    r"|pain|smerter|smärta|veins|behandling|behandlingen|treatment|care|pleie|positiv|positive"
+    rf"|(?:(?:på|i|in|on|of|til|to|above|below|under|over)\s+)?(?:the\s+)?(?:{_SIDE}\s+)?(?:{_PART})"
+    rf"(?![\w-])|(?:(?:på|i|in)\s+)?(?:the\s+)?{_SIDE}(?:\s+(?:side|sider|sida))?(?![\w-])"
+    r"|above-knee|below-knee|amputation|pump|pumpe"
+    r"|-?pasient(?:en)?|[A-E](?![\w-])(?:(?<=hepatitis [A-E])|(?<=hepatitt [A-E]))))*"
 )
 # Words that say where or what kind, before a condition: "knee injury", "left hip fracture",
 # "breast cancer", "vaskulær demens", "kroniske ryggsmerter", "begynnende demens".
