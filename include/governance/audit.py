@@ -71,6 +71,7 @@ pii_scan_runs = Table(
     Column("status", String(20), nullable=False),
     Column("report_path", Text),
     Column("disagreements", Integer, comment="findings that argue against a reviewed decision"),
+    Column("processing_record", Text, comment="the record of processing this scan regenerated"),
 )
 
 pii_scan_tables = Table(

@@ -55,6 +55,7 @@ def governance_overview(
     return {
         "scan": scans[0] if scans else None,
         "scans": scans[::-1],
+        "processing_record": next((s for s in scans if s.get("processing_record")), None),
         "register": register_page,
         "register_options": register.options() if register else {},
         "charts": {

@@ -275,9 +275,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def record_report(engine: Engine, scan_id: str, path: str) -> None:
-    """Remember where the scan's report was written, for the summary and the UI."""
+def record_report(engine: Engine, scan_id: str, *, report: str, processing_record: str) -> None:
+    """Remember where the scan's report and record of processing were written, for the
+    summary and the UI."""
     with engine.begin() as conn:
         conn.execute(
-            update(pii_scan_runs).where(pii_scan_runs.c.scan_id == scan_id).values(report_path=path)
+            update(pii_scan_runs)
+            .where(pii_scan_runs.c.scan_id == scan_id)
+            .values(report_path=report, processing_record=processing_record)
         )

@@ -27,6 +27,7 @@ from include.governance.inventory.scan import (
     start_scan,
 )
 from include.governance.policy import Policy
+from include.governance.processing.write import write_processing_record
 from include.governance.reports import store_report, write_report
 from include.governance.warehouse import describe_error
 
@@ -112,8 +113,9 @@ def finish(
         f"Personal-data inventory {run_id}",
         render_inventory_report(engine, policy, summary),
     )
+    record = write_processing_record(engine, policy, run_id, folder=folder)
     store_report(engine, folder)
-    record_report(engine, run_id, str(report))
+    record_report(engine, run_id, report=str(report), processing_record=str(record))
     _log_summary(summary, report)
     if summary.tables_failed:
         raise ScanFailed(f"tables that could not be scanned: {summary.tables_failed}")

@@ -57,6 +57,12 @@ def cross_check(policy: Policy) -> list[PolicyProblem]:
         problems += _check_retention(policy, name, rule)
     problems += _check_anonymisation(policy)
     problems += _check_reviews(policy)
+    if policy.processing:
+        problems += [
+            _unknown(("processing", "activities", name), "purpose", name, policy.purposes)
+            for name in policy.processing.activities
+            if name not in policy.purposes
+        ]
     return problems
 
 
