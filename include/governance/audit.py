@@ -208,6 +208,35 @@ report_files = Table(
 )
 
 
+# --- data-subject requests ---
+
+subject_requests = Table(
+    "subject_requests",
+    metadata,
+    Column("request_id", Integer, primary_key=True, autoincrement=True),
+    Column("request_type", String(10), nullable=False, comment="access or erasure"),
+    Column(
+        "identifier_kind",
+        String(20),
+        nullable=False,
+        comment="email, phone, national_id or customer_id: the category of what it matches",
+    ),
+    Column(
+        "identifier",
+        Text,
+        nullable=False,
+        comment="the person's identifier, normalised; it never leaves the warehouse: Airflow "
+        "is given the request id",
+    ),
+    Column("case_reference", String(128), nullable=False),
+    Column("received_at", TIMESTAMP, nullable=False),
+    Column("due_at", TIMESTAMP, nullable=False, comment="one month after it was received"),
+    Column("status", String(20), nullable=False),
+    Column("closed_at", TIMESTAMP),
+    comment="Filled by compliance: the data-subject requests the subject_request DAG answers.",
+)
+
+
 # --- the demo warehouse ---
 
 demo_tables = Table(
