@@ -31,7 +31,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy import types as sqltypes
 
 from benchmarks.inventory_sets.model import MAX_ROWS, EvalSet, ForeignKey, TableData, write_set
-from benchmarks.inventory_sets.sql_server_samples import adventureworks_dw, pubs
+from benchmarks.inventory_sets.sql_server_samples import adventureworks, adventureworks_dw, pubs
 
 HERE = Path(__file__).parent
 PG_SERVER = "postgresql+psycopg2://postgres@127.0.0.1:5432"
@@ -60,6 +60,11 @@ SOURCES: dict[str, tuple[str, str, str]] = {
         "MIT (LICENSE.txt)",
     ),
     "pubs": (
+        "microsoft/sql-server-samples",
+        "481085dc95720244a359f1311afd6003e0bcc09c",
+        "MIT (license.txt)",
+    ),
+    "adventureworks": (
         "microsoft/sql-server-samples",
         "481085dc95720244a359f1311afd6003e0bcc09c",
         "MIT (license.txt)",
@@ -653,6 +658,7 @@ EXTRACTORS: dict[str, Callable[[Path, str], list[TableData]]] = {
     "oracle_hr": lambda g, c: _oracle("oracle_hr", g, c, "human_resources/hr_populate.sql"),
     "oracle_co": lambda g, c: _oracle("oracle_co", g, c, "customer_orders/co_populate.sql"),
     "pubs": pubs,
+    "adventureworks": adventureworks,
     "adventureworks_dw": adventureworks_dw,
     "openflights": openflights,
 }
