@@ -31,6 +31,7 @@ US_THINGS = ["Chair", "Lamp", "Desk", "Kettle", "Backpack"]
 DE_THINGS = ["Kaffeemaschine", "Wasserkocher", "Rucksack", "Schreibtischlampe", "Bürostuhl"]
 DK_THINGS = ["Sofa", "Lampe", "Reol", "Spisebord", "Kontorstol"]
 FR_THINGS = ["Cafetière", "Bouilloire", "Sac à dos", "Lampe de bureau", "Fauteuil"]
+JA_THINGS = ["電気ケトル", "リュック", "デスクライト", "オフィスチェア", "炊飯器"]
 ES_THINGS = ["Cafetera", "Mochila", "Lámpara", "Silla", "Estantería"]
 
 
@@ -1416,6 +1417,235 @@ def faker_es_br_eav() -> EvalSet:
     return EvalSet("faker_es_br_eav", "Faker es_ES and pt_BR, seeded (faker_sets.py)", tables)
 
 
+# ICD-10 codes and the Italian words a doctor's note uses for them (sick-leave certificates)
+IT_CONDITIONS = [
+    ("J06.9", "infezione acuta delle vie respiratorie superiori"),
+    ("J11.1", "sindrome influenzale con febbre"),
+    ("M54.5", "lombalgia acuta"),
+    ("S62.5", "frattura del pollice"),
+    ("K52.9", "gastroenterite"),
+    ("F43.2", "disturbo dell'adattamento, stress"),
+    ("H10.9", "congiuntivite"),
+]
+
+
+def faker_it_nl_ja() -> EvalSet:
+    """it_IT staff (codice fiscale) with sick-leave certificates (ICD-10 codes, doctors'
+    notes); nl_NL customers (BSN, initials and tussenvoegsel, PascalCase Dutch); ja_JP
+    customers whose columns are named in Japanese; sensor readings and products, no people."""
+    it, rng = _faker("it_IT", 11), random.Random(SEED + 11)
+    nl, ja = _faker("nl_NL", 12), _faker("ja_JP", 13)
+    dipendenti, certificati = [], []
+    for i in range(1, PEOPLE + 1):
+        female = rng.random() < 0.5
+        dipendenti.append(
+            (
+                f"M{40000 + i}",
+                it.first_name_female() if female else it.first_name_male(),
+                it.last_name(),
+                it.ssn(),
+                _birth(rng),
+                "F" if female else "M",
+                it.street_address(),
+                it.postcode(),
+                it.city(),
+                it.state_abbr(),
+                it.phone_number(),
+                f"{it.user_name()}@{rng.choice(['azienda.it', 'gruppo-rossi.it'])}",
+                it.iban(),
+                rng.randrange(24000, 90000),
+                _when(rng, 7000).date(),
+                rng.choice(["Produzione", "Logistica", "Vendite", "Amministrazione"]),
+            )
+        )
+    for i in range(1, 201):
+        code, words = rng.choice(IT_CONDITIONS)
+        start = _when(rng).date()
+        certificati.append(
+            (
+                i,
+                f"M{40000 + rng.randrange(1, PEOPLE + 1)}",
+                start,
+                start + timedelta(days=rng.randrange(1, 21)),
+                code,
+                f"Paziente con {words}; prognosi di {rng.randrange(2, 20)} giorni.",
+            )
+        )
+    klanten = []
+    for i in range(1, PEOPLE + 1):
+        first = nl.first_name()
+        klanten.append(
+            (
+                90000 + i,
+                ".".join(n[0] for n in [first, *([nl.first_name()] if rng.random() < 0.4 else [])])
+                + ".",
+                rng.choice(["", "", "van", "de", "van der", "van den"]) or None,
+                nl.last_name().split(" ")[-1],
+                nl.ssn(),
+                _birth(rng),
+                nl.street_name(),
+                nl.building_number(),
+                nl.postcode(),
+                nl.city(),
+                nl.province(),
+                nl.phone_number(),
+                nl.email(),
+                nl.iban(),
+            )
+        )
+    kokyaku = [
+        (
+            i,
+            ja.name(),
+            ja.kana_name(),
+            _birth(rng),
+            rng.choice(["男", "女"]),
+            ja.zipcode(),
+            ja.address(),
+            ja.phone_number(),
+            ja.email(),
+            rng.choice(["一般", "シルバー", "ゴールド"]),
+        )
+        for i in range(1, PEOPLE + 1)
+    ]
+    shohin = [
+        (
+            ja.jan13(),
+            f"{rng.choice(JA_THINGS)} {ja.word()} {rng.randrange(100, 999)}",
+            ja.company(),
+            rng.randrange(300, 30000),
+        )
+        for _ in range(150)
+    ]
+    letture = [
+        (
+            i,
+            f"SN-{rng.randrange(1000, 9999)}-{rng.randrange(10, 99)}",
+            _when(rng, 30),
+            round(rng.uniform(-5, 35), 1),
+            round(rng.uniform(20, 95), 1),
+            rng.choice(["ok", "ok", "ok", "allarme", "manutenzione"]),
+        )
+        for i in range(1, 301)
+    ]
+    gemeenten = [(f"GM{rng.randrange(1, 2000):04d}", nl.city(), nl.province()) for _ in range(150)]
+    tables = [
+        _table(
+            "hr",
+            "dipendenti",
+            [
+                ("matricola", "varchar(6)"),
+                ("nome", "varchar(40)"),
+                ("cognome", "varchar(40)"),
+                ("codice_fiscale", "varchar(16)"),
+                ("data_nascita", "date"),
+                ("sesso", "varchar(1)"),
+                ("indirizzo", "varchar(120)"),
+                ("cap", "varchar(5)"),
+                ("comune", "varchar(60)"),
+                ("provincia", "varchar(2)"),
+                ("cellulare", "varchar(20)"),
+                ("email_aziendale", "varchar(120)"),
+                ("iban", "varchar(34)"),
+                ("ral", "integer"),
+                ("data_assunzione", "date"),
+                ("reparto", "varchar(20)"),
+            ],
+            ["matricola"],
+            dipendenti,
+        ),
+        _table(
+            "hr",
+            "certificati_malattia",
+            [
+                ("id_certificato", "integer"),
+                ("matricola", "varchar(6)"),
+                ("data_inizio", "date"),
+                ("data_fine", "date"),
+                ("codice_diagnosi", "varchar(6)"),
+                ("note_medico", "text"),
+            ],
+            ["id_certificato"],
+            certificati,
+            [(["matricola"], "hr.dipendenti", ["matricola"])],
+        ),
+        _table(
+            "iot",
+            "letture_sensori",
+            [
+                ("id_lettura", "integer"),
+                ("id_sensore", "varchar(12)"),
+                ("rilevato_il", "timestamp"),
+                ("temperatura", "numeric(4,1)"),
+                ("umidita", "numeric(4,1)"),
+                ("stato", "varchar(12)"),
+            ],
+            ["id_lettura"],
+            letture,
+        ),
+        _table(
+            "nl",
+            "Klanten",
+            [
+                ("KlantNummer", "integer"),
+                ("Voorletters", "varchar(10)"),
+                ("Tussenvoegsel", "varchar(10)"),
+                ("Achternaam", "varchar(60)"),
+                ("BSN", "varchar(9)"),
+                ("Geboortedatum", "date"),
+                ("Straat", "varchar(80)"),
+                ("Huisnummer", "varchar(6)"),
+                ("Postcode", "varchar(7)"),
+                ("Woonplaats", "varchar(60)"),
+                ("Provincie", "varchar(40)"),
+                ("Telefoon", "varchar(20)"),
+                ("Email", "varchar(120)"),
+                ("Rekeningnummer", "varchar(34)"),
+            ],
+            ["KlantNummer"],
+            klanten,
+        ),
+        _table(
+            "nl",
+            "Gemeenten",
+            [("GemeenteCode", "varchar(6)"), ("Naam", "varchar(60)"), ("Provincie", "varchar(40)")],
+            ["GemeenteCode"],
+            list({g[0]: g for g in gemeenten}.values()),
+        ),
+        _table(
+            "jp",
+            "kokyaku",
+            [
+                ("顧客ID", "integer"),
+                ("氏名", "varchar(40)"),
+                ("氏名カナ", "varchar(40)"),
+                ("生年月日", "date"),
+                ("性別", "varchar(1)"),
+                ("郵便番号", "varchar(8)"),
+                ("住所", "varchar(120)"),
+                ("電話番号", "varchar(20)"),
+                ("メールアドレス", "varchar(120)"),
+                ("会員ランク", "varchar(10)"),
+            ],
+            ["顧客ID"],
+            kokyaku,
+        ),
+        _table(
+            "jp",
+            "shohin",
+            [
+                ("商品コード", "varchar(13)"),
+                ("商品名", "varchar(80)"),
+                ("メーカー", "varchar(80)"),
+                ("価格", "integer"),
+            ],
+            ["商品コード"],
+            list({p[0]: p for p in shohin}.values()),
+        ),
+    ]
+    return EvalSet("faker_it_nl_ja", "Faker it_IT, nl_NL and ja_JP, seeded (faker_sets.py)", tables)
+
+
 GENERATORS: dict[str, Callable[[], EvalSet]] = {
     "faker_us_crm": faker_us_crm,
     "faker_de_shop": faker_de_shop,
@@ -1423,4 +1653,5 @@ GENERATORS: dict[str, Callable[[], EvalSet]] = {
     "faker_uk_app": faker_uk_app,
     "faker_fr_crm": faker_fr_crm,
     "faker_es_br_eav": faker_es_br_eav,
+    "faker_it_nl_ja": faker_it_nl_ja,
 }

@@ -74,9 +74,14 @@ def test_faker_sets_are_deterministic(name: str) -> None:
     assert [t.rows for t in first.tables] == [t.rows for t in again.tables]
 
 
-def test_a_set_loads_on_sqlite(tmp_path) -> None:
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_a_faker_set_loads_on_sqlite(tmp_path, name: str) -> None:
+    """Every table, under its own name (Japanese, SCREAMING_CASE, camelCase), with its rows."""
     engine = create_warehouse_engine(f"sqlite:///{tmp_path}/warehouse.db")
-    load_into(engine, "faker_uk_app")
+    load_into(engine, name)
     inspector = inspect(engine)
-    assert "tblMember" in inspector.get_table_names(schema="app")
+    for table in GENERATORS[name]().tables:
+        assert table.name in inspector.get_table_names(schema=table.schema)
+        columns = [c["name"] for c in inspector.get_columns(table.name, schema=table.schema)]
+        assert columns == [c for c, _ in table.columns]
     engine.dispose()
