@@ -236,6 +236,17 @@ subject_requests = Table(
     comment="Filled by compliance: the data-subject requests the subject_request DAG answers.",
 )
 
+subject_packages = Table(
+    "subject_packages",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("name", String(300), primary_key=True, comment="summary.html, <schema.table>.json"),
+    Column("content", LargeBinary(2**32 - 1), nullable=False, comment="zlib-compressed"),
+    Column("written_at", TIMESTAMP, nullable=False),
+    comment="Access requests' answers: the person's data, for compliance to send them; never "
+    "in report_files (every Governance viewer reads those).",
+)
+
 
 # --- the demo warehouse ---
 

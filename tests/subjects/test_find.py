@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from include.demo.load import build_demo_warehouse
 from include.governance.anonymise import steps as anonymise_steps
 from include.governance.marketing import steps as marketing_steps
 from include.governance.policy import load_policy
@@ -71,12 +70,6 @@ def request(engine, kind: IdentifierKind, identifier: str):
 def rewritten_phone(mobile: str) -> str:
     digits = "".join(c for c in mobile if c.isdigit())[-8:]
     return f"+47 {digits[:3]} {digits[3:5]} {digits[5:]}"
-
-
-@pytest.fixture
-def warehouse(any_engine):
-    build_demo_warehouse(any_engine, 100, 42, AS_OF)
-    return any_engine
 
 
 def test_each_identifier_finds_the_same_person_and_all_their_rows(warehouse):

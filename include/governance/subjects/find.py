@@ -34,6 +34,7 @@ class Found:
     that select them, by column), how many, and how they were found."""
 
     table: str
+    key: str | None = None  # the table's key column, which ``keys`` are values of
     rows: int = 0
     ways: set[str] = field(default_factory=set)
     keys: set[Any] = field(default_factory=set, repr=False)
@@ -87,11 +88,11 @@ def _seed(
 def _collect(conn, places, footprint, table_name, column, way, compare, kind, value) -> None:
     """Rows of ``table_name`` whose ``column`` ``compare``\\ s with the identifier."""
     key = places.keys[table_name]
-    table = _table(conn, table_name, column, key)
+    table = typed_table(conn, table_name, column, key)
     condition = compare(kind, table.c[column], value)
     if key:
         found = {row[0] for row in conn.execute(select(table.c[key]).where(condition))}
-        _add(footprint, table_name, way, found)
+        _add(footprint, places, table_name, way, found)
     else:
         count = conn.execute(select(func.count()).select_from(table).where(condition)).scalar()
         if count:
@@ -107,8 +108,8 @@ def _customers(conn: Connection, places: Places, footprint: Footprint, request) 
         found = footprint.tables.get(table_name)
         if found and found.keys:
             key = places.keys[table_name]
-            table = _table(conn, table_name, column, key)
-            for chunk in _chunks(found.keys):
+            table = typed_table(conn, table_name, column, key)
+            for chunk in chunks(found.keys):
                 footprint.customer_ids |= {
                     row[0]
                     for row in conn.execute(select(table.c[column]).where(table.c[key].in_(chunk)))
@@ -120,13 +121,13 @@ def _customers(conn: Connection, places: Places, footprint: Footprint, request) 
         key = places.keys[table_name]
         if not key:
             continue
-        table = _table(conn, table_name, column, key)
-        for chunk in _chunks(footprint.customer_ids):
+        table = typed_table(conn, table_name, column, key)
+        for chunk in chunks(footprint.customer_ids):
             rows = {
                 row[0]
                 for row in conn.execute(select(table.c[key]).where(table.c[column].in_(chunk)))
             }
-            _add(footprint, table_name, "customer_id", rows)
+            _add(footprint, places, table_name, "customer_id", rows)
 
 
 def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
@@ -139,9 +140,9 @@ def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
                 continue
             values = _values(conn, places, footprint, parent, ref.parent_column)
             key = places.keys[ref.child]
-            child = _table(conn, ref.child, ref.column, key)
+            child = typed_table(conn, ref.child, ref.column, key)
             new: set[Any] = set()
-            for chunk in _chunks(values):
+            for chunk in chunks(values):
                 new |= {
                     row[0]
                     for row in conn.execute(
@@ -151,7 +152,7 @@ def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
             known = footprint.tables.get(ref.child)
             if new - (known.keys if known else set()):
                 pending.append(ref.child)
-            _add(footprint, ref.child, f"belongs to {parent}", new)
+            _add(footprint, places, ref.child, f"belongs to {parent}", new)
 
 
 def _values(conn, places, footprint, table_name: str, column: str) -> set[Any]:
@@ -160,9 +161,9 @@ def _values(conn, places, footprint, table_name: str, column: str) -> set[Any]:
     keys = footprint.tables[table_name].keys
     if column == key:
         return set(keys)
-    table = _table(conn, table_name, column, key)
+    table = typed_table(conn, table_name, column, key)
     values: set[Any] = set()
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         values |= {
             r[0] for r in conn.execute(select(table.c[column]).where(table.c[key].in_(chunk)))
         }
@@ -241,7 +242,7 @@ def _count_pseudonyms(
     by_column = {c: p for c, p in by_column.items() if p}
     if not by_column:
         return
-    table = _table(conn, table_name, *by_column)
+    table = typed_table(conn, table_name, *by_column)
     rows = 0
     for column, pseudonyms in by_column.items():
         others = [
@@ -249,19 +250,21 @@ def _count_pseudonyms(
             for c, p in by_column.items()
             if c < column
         ]
-        for chunk in _chunks(pseudonyms):
+        for chunk in chunks(pseudonyms):
             rows += conn.execute(
                 select(func.count()).select_from(table).where(table.c[column].in_(chunk), *others)
             ).scalar()
     if rows:
-        footprint.tables[table_name] = Found(table_name, rows, {way}, pseudonyms=by_column)
+        footprint.tables[table_name] = Found(
+            table_name, rows=rows, ways={way}, pseudonyms=by_column
+        )
 
 
-def _add(footprint: Footprint, table_name: str, way: str, keys: set[Any]) -> None:
+def _add(footprint: Footprint, places: Places, table_name: str, way: str, keys: set[Any]) -> None:
     keys = keys - {None}
     if not keys:
         return
-    entry = footprint.tables.setdefault(table_name, Found(table_name))
+    entry = footprint.tables.setdefault(table_name, Found(table_name, places.keys[table_name]))
     entry.keys |= keys
     entry.rows = len(entry.keys)
     entry.ways.add(way)
@@ -275,15 +278,16 @@ def _exists(conn: Connection, table_name: str) -> bool:
     )
 
 
-def _table(conn: Connection, table_name: str, *columns: str | None):
-    """The table with the given columns, typed as the catalogue has them (a customer number
-    compares as the column's own type)."""
+def typed_table(conn: Connection, table_name: str, *columns: str | None):
+    """The table with the given columns (every column when none is given), typed as the
+    catalogue has them (a customer number compares as the column's own type)."""
     name = TableName.parse(table_name)
     types = {c["name"]: c["type"] for c in Catalog(conn).get_columns(name.name, schema=name.schema)}
-    return name.clause(*(Column(c, types.get(c)) for c in dict.fromkeys(columns) if c))
+    wanted = [c for c in dict.fromkeys(columns) if c] or list(types)
+    return name.clause(*(Column(c, types.get(c)) for c in wanted))
 
 
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+def chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
     values = sorted(values, key=str)
     for start in range(0, len(values), IN_LIST):
         yield values[start : start + IN_LIST]
