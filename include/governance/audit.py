@@ -236,6 +236,45 @@ subject_requests = Table(
     comment="Filled by compliance: the data-subject requests the subject_request DAG answers.",
 )
 
+subject_erasure_rows = Table(
+    "subject_erasure_rows",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("step", Integer, primary_key=True, comment="the plan's order: children first"),
+    Column("key_value", String(128), primary_key=True, comment="the row's key, as text"),
+    Column("table_name", String(257), nullable=False),
+    Column("action", String(10), nullable=False, comment="delete, clear, redact or keep"),
+    Column("key_column", String(128), nullable=False),
+    Column("columns", JSON, nullable=False, comment="the columns cleared or redacted"),
+    Column("reason", Text, nullable=False),
+    Column("done_at", TIMESTAMP, comment="set in the transaction that changed the row"),
+    comment="An erasure's plan, row by row: what a killed run's re-run carries on from.",
+)
+
+subject_erasure_audit = Table(
+    "subject_erasure_audit",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("step", Integer, primary_key=True),
+    Column("batch", Integer, primary_key=True),
+    Column("table_name", String(257), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("columns", JSON, nullable=False),
+    Column("rows", Integer, nullable=False, comment="rows changed, in the same transaction"),
+    Column("at", TIMESTAMP, nullable=False),
+    comment="Every batch of an erasure, written in the transaction that made it.",
+)
+
+subject_identifiers = Table(
+    "subject_identifiers",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("value", String(254), primary_key=True),
+    comment="An erasure's identifiers of the person (from their rows, before they go), for "
+    "its verification to search for; removed once it is verified.",
+)
+
 subject_packages = Table(
     "subject_packages",
     metadata,

@@ -55,6 +55,11 @@ def cross_check(policy: Policy) -> list[PolicyProblem]:
             sources[output] = table_name
     for name, rule in policy.retention.items():
         problems += _check_retention(policy, name, rule)
+        problems += [
+            _unknown(("retention", name, "purposes", i), "purpose", purpose, policy.purposes)
+            for i, purpose in enumerate(rule.purposes)
+            if purpose not in policy.purposes
+        ]
     problems += _check_anonymisation(policy)
     problems += _check_reviews(policy)
     if policy.processing:

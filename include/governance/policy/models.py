@@ -298,6 +298,12 @@ class ClearColumns(_Strict):
 
 class RetentionRule(_Strict):
     description: str
+    purposes: list[Identifier] = Field(
+        default_factory=list,
+        description="The obligations the records are kept for (accounting, warranty): an "
+        "erasure request keeps a record within its period for these, and clears the columns "
+        "they do not need.",
+    )
     table: QualifiedName
     key: Identifier
     date_column: Identifier

@@ -39,6 +39,8 @@ class Found:
     ways: set[str] = field(default_factory=set)
     keys: set[Any] = field(default_factory=set, repr=False)
     pseudonyms: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    # rows about someone else whose free text quotes the person: column: keys
+    mentions: dict[str, set[Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -85,20 +87,23 @@ def _seed(
         _collect(conn, places, footprint, table_name, column, kind.value, equals, kind, value)
 
 
-def _collect(conn, places, footprint, table_name, column, way, compare, kind, value) -> None:
-    """Rows of ``table_name`` whose ``column`` ``compare``\\ s with the identifier."""
+def _collect(conn, places, footprint, table_name, column, way, compare, kind, value) -> set:
+    """Rows of ``table_name`` whose ``column`` ``compare``\\ s with the identifier: their
+    keys (none for a table without a key: its rows are counted)."""
     key = places.keys[table_name]
     table = typed_table(conn, table_name, column, key)
     condition = compare(kind, table.c[column], value)
     if key:
         found = {row[0] for row in conn.execute(select(table.c[key]).where(condition))}
         _add(footprint, places, table_name, way, found)
+        return found
     else:
         count = conn.execute(select(func.count()).select_from(table).where(condition)).scalar()
         if count:
             entry = footprint.tables.setdefault(table_name, Found(table_name))
             entry.rows += count
             entry.ways.add(way)
+        return set()
 
 
 def _customers(conn: Connection, places: Places, footprint: Footprint, request) -> None:
@@ -186,17 +191,12 @@ def _identifiers(conn, places, footprint, request) -> list[tuple[IdentifierKind,
 
 def _mentions(conn, places, footprint, kind: IdentifierKind, value: str) -> None:
     for table_name, column in places.free_text:
-        _collect(
-            conn,
-            places,
-            footprint,
-            table_name,
-            column,
-            f"mentions in {column}",
-            mentions,
-            kind,
-            value,
-        )
+        way = f"mentions in {column}"
+        entry = footprint.tables.get(table_name)
+        theirs = set(entry.keys) if entry else set()
+        found = _collect(conn, places, footprint, table_name, column, way, mentions, kind, value)
+        if found - theirs:  # a row about someone else that quotes them
+            footprint.tables[table_name].mentions.setdefault(column, set()).update(found - theirs)
 
 
 def _outputs(conn, places, footprint, key: PseudonymKey | None) -> None:

@@ -80,6 +80,7 @@ def find_places(engine: Engine, policy: Policy) -> Places:
             if place not in places.holding[IdentifierKind(category)]:
                 places.holding[IdentifierKind(category)].append(place)
     places.references = _references(catalog, policy, present, places.keys)
+    places.references += _customer_references(places)
     places.free_text = _free_text(policy, columns, places.holding)
     places.outputs = _outputs(policy, present)
     return places
@@ -137,6 +138,20 @@ def _references(
         r
         for r in unique.values()
         if r.child in present and r.parent in present and r.child != r.parent and keys[r.child]
+    ]
+
+
+def _customer_references(places: Places) -> list[Reference]:
+    """A customer number refers to the table whose key is the customer number (an order's
+    ``customer_id`` to ``crm.customers``), declared as a foreign key or not."""
+    columns = places.holding[IdentifierKind.CUSTOMER_ID]
+    homes = [t for t, c in columns if places.keys.get(t) == c]
+    known = {(r.child, r.column, r.parent) for r in places.references}
+    return [
+        Reference(t, c, home, places.keys[home])
+        for t, c in columns
+        for home in homes
+        if t != home and places.keys.get(t) and (t, c, home) not in known
     ]
 
 
