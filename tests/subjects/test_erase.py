@@ -22,6 +22,7 @@ from include.governance.subjects.erasure_plan import plan_erasure
 from include.governance.subjects.find import find_person
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.places import find_places
+from include.governance.subjects.verify import verify_erasure
 from tests.server_sql import sql
 from tests.subjects.test_find import AS_OF, POLICY, count, request, the_busiest_customer
 
@@ -32,9 +33,7 @@ CUTOFF = cutoff_for(AS_OF, RULE.keep_for)
 def plan_for(engine, person):
     by_email = request(engine, IdentifierKind.EMAIL, person["email"])
     footprint = find_person(engine, POLICY, by_email, keys={})
-    plan = plan_erasure(
-        engine, POLICY, footprint, find_places(engine, POLICY), identifiers=[], as_of=AS_OF
-    )
+    plan = plan_erasure(engine, POLICY, footprint, find_places(engine, POLICY), as_of=AS_OF)
     store_plan(engine, by_email.request_id, plan)
     return by_email.request_id, plan
 
@@ -149,6 +148,31 @@ def test_an_erasure_keeps_only_order_history_and_nothing_that_identifies_them(wa
     assert audited == planned
     assert sum(sum(a.values()) for a in changed.values()) == sum(planned.values())
     assert run_erasure(warehouse, request_id, batch_size=7) == {}  # nothing left to do
+
+
+def test_the_proof_passes_after_an_erasure_and_fails_where_a_value_of_theirs_is_left(
+    warehouse, tmp_path
+):
+    person = the_busiest_customer(warehouse)
+    request_id, _ = plan_for(warehouse, person)
+    before = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "before")
+    assert {r.table for r in before if not r.success} >= {"crm.customers", "sales.orders"}
+    run_erasure(warehouse, request_id, batch_size=50)
+    after = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "after")
+    assert [r.table for r in after if not r.success] == []
+    with warehouse.begin() as conn:  # a second connection writes their email back
+        conn.execute(
+            sql(
+                conn,
+                "UPDATE web.sessions SET landing_page = :p"
+                " WHERE session_id = (SELECT MIN(session_id) FROM web.sessions)",
+            ),
+            {"p": f"/nyhetsbrev?epost={person['email'].upper()}"},
+        )
+    again = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "again")
+    assert [r.table for r in again if not r.success] == ["web.sessions"]
+    docs = "".join(p.read_text(errors="replace") for p in (tmp_path / "again").rglob("*.html"))
+    assert person["email"].lower() not in docs.lower()
 
 
 def test_a_held_order_stays_as_it_is(warehouse):

@@ -20,6 +20,7 @@ from include.governance.catalog import Catalog
 from include.governance.detect.text import redact
 from include.governance.subjects.erasure_plan import CLEAR, DELETE, KEEP, REDACT, ErasurePlan
 from include.governance.subjects.find import typed_table
+from include.governance.subjects.matching import stored_forms
 from include.governance.tables import TableName
 
 rows_c = subject_erasure_rows.c
@@ -56,7 +57,9 @@ def store_plan(engine: Engine, request_id: int, plan: ErasurePlan) -> None:
         ]
         if rows:
             conn.execute(insert(subject_erasure_rows), rows)
-        identifiers = sorted(set(plan.identifiers))
+        identifiers = sorted(
+            {(k, form) for k, v in plan.identifiers for form in stored_forms(k, v)}
+        )
         if identifiers:
             conn.execute(
                 insert(subject_identifiers),

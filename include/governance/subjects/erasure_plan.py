@@ -66,7 +66,6 @@ def plan_erasure(
     footprint: Footprint,
     places: Places,
     *,
-    identifiers: list[tuple[IdentifierKind, str]],
     as_of: date,
 ) -> ErasurePlan:
     decided: dict[str, dict[Any, tuple[str, str]]] = {}  # table: key: (action, reason)
@@ -90,7 +89,7 @@ def plan_erasure(
                 decided.setdefault(table_name, {})[key] = decision
         _stubs(conn, policy, places, decided)
     steps = _steps(places, footprint, decided)
-    return ErasurePlan(steps=steps, identifiers=identifiers)
+    return ErasurePlan(steps=steps, identifiers=footprint.identifiers)
 
 
 def _decide_rule(

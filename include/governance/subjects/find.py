@@ -47,6 +47,8 @@ class Found:
 class Footprint:
     tables: dict[str, Found] = field(default_factory=dict)
     customer_ids: set[Any] = field(default_factory=set, repr=False)
+    # their emails, phones and ID numbers, normalised: what free text was searched for
+    identifiers: list[tuple[IdentifierKind, str]] = field(default_factory=list, repr=False)
 
     @property
     def holds_data(self) -> bool:
@@ -72,7 +74,8 @@ def find_person(
         _seed(conn, places, footprint, request.identifier_kind, request.identifier)
         _customers(conn, places, footprint, request)
         _children(conn, places, footprint)
-        for kind, value in _identifiers(conn, places, footprint, request):
+        footprint.identifiers = _identifiers(conn, places, footprint, request)
+        for kind, value in footprint.identifiers:
             _mentions(conn, places, footprint, kind, value)
         _outputs(conn, places, footprint, keys.get("analytics"))
         if policy.marketing and "marketing" in keys:

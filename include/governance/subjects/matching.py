@@ -39,6 +39,17 @@ def mentions(kind: IdentifierKind, column: ColumnElement, value: str) -> ColumnE
     return false()
 
 
+def stored_forms(kind: IdentifierKind, value: str) -> list[str]:
+    """The forms an identifier is kept in for SQL that compares with a table of them (the
+    erasure's proof): each compact form of a phone number, the value itself otherwise."""
+    return phone_forms(value) if kind is IdentifierKind.PHONE else [value]
+
+
+def compact(column: ColumnElement) -> ColumnElement:
+    """The column as text without the separators people write numbers with."""
+    return _compact(column)
+
+
 def phone_forms(e164: str) -> list[str]:
     """The compact forms a stored number takes: ``+4791234567``, ``004791234567`` and the
     national ``91234567`` (with its trunk prefix where the country has one)."""
