@@ -100,6 +100,11 @@ def home_given_names() -> frozenset[str]:
     )
 
 
+def load_name_lists() -> None:
+    """Read every list now (a few seconds), not in the first value a process judges."""
+    given_names(), surnames(), not_person_names(), _frequencies()
+
+
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a known given name; of "Anne-Marie", its first part."""
     return word.split("-")[0] in given_names()
