@@ -22,6 +22,7 @@ from include.governance.detect.classify import REPORT_AT
 from include.governance.inventory import steps
 from include.governance.inventory.discovery import (
     MIN_TABLES_PER_TASK,
+    TASKS_PER_SLOT,
     ScanScope,
     plan_batches,
     tables_per_task,
@@ -319,7 +320,7 @@ def test_tables_per_task_keeps_every_slot_busy_and_start_up_below_the_scan(table
     if per_task < MIN_TABLES_PER_TASK:  # few tables: spread over the slots, one task each
         assert per_task == math.ceil(tables / slots)
         assert tasks <= slots
-    if tables >= 4 * slots * MIN_TABLES_PER_TASK:
+    if tables >= TASKS_PER_SLOT * slots * MIN_TABLES_PER_TASK:
         assert tasks > 2 * slots
 
 
