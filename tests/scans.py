@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from include.governance.inventory.discovery import ScanScope
-from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
+from include.governance.inventory.scan import ScanSummary, scan_warehouse
 from include.governance.policy import Policy
 
 
@@ -16,7 +16,7 @@ def run_scan(
     engine: Engine, policy: Policy, scan_id: str, *, day: int = 24, **scope
 ) -> ScanSummary:
     """Scan every table in scope on 2026-11-``day`` with 1,000 values a column."""
-    tables = start_scan(
+    return scan_warehouse(
         engine,
         policy,
         scan_id,
@@ -24,6 +24,3 @@ def run_scan(
         scope=ScanScope(**scope),
         sample_size=1000,
     )
-    for name in tables:
-        scan_table(engine, policy, scan_id, name, sample_size=1000)
-    return finish_scan(engine, policy, scan_id)

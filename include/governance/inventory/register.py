@@ -124,6 +124,9 @@ def update_register(
     table of people, with no category of its own where it is only that), keeping
     first_seen."""
     links = links or {}
+    columns_of: dict[tuple[str, str], list[str]] = {}  # each table's, once: not per table
+    for schema, name, column in sorted(current.keys() | links.keys()):
+        columns_of.setdefault((schema, name), []).append(column)
     for table_name, object_type in tables.items():
         schema, name = astuple(TableName.parse(table_name))
         where = and_(pii_columns.c.schema_name == schema, pii_columns.c.table_name == name)
@@ -136,16 +139,15 @@ def update_register(
         conn.execute(delete(pii_columns).where(where))
         output = schema in output_schemas(policy)
         rows = []
-        for s, t, column in sorted(current.keys() | links.keys()):
-            if (s, t) != (schema, name):
-                continue
-            finding, link = current.get((s, t, column)), links.get((s, t, column))
-            rule = governing_rule(policy, s, t, column)
-            leak = leak_reason(policy, (s, t, column), finding) is not None if output else None
+        for column in columns_of.get((schema, name), []):
+            key = (schema, name, column)
+            finding, link = current.get(key), links.get(key)
+            rule = governing_rule(policy, *key)
+            leak = leak_reason(policy, key, finding) is not None if output else None
             rows.append(
                 {
-                    "schema_name": s,
-                    "table_name": t,
+                    "schema_name": schema,
+                    "table_name": name,
                     "column_name": column,
                     "category": finding.category if finding else None,
                     "links_to": link["to"] if link else None,

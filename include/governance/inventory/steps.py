@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from include.governance.inventory import discovery
 from include.governance.inventory.discovery import ScanScope, plan_batches
 from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import (
@@ -56,15 +57,19 @@ def start(
     include_schemas: Sequence[str] = (),
     exclude_schemas: Sequence[str] = (),
     sample_size: int,
-    tables_per_task: int,
+    tables_per_task: int | None,
+    task_slots: int = 1,
     max_tasks: int,
 ) -> list[list[str]]:
-    """Record the scan and list the tables in scope, grouped for the scan tasks."""
+    """Record the scan and list the tables in scope, grouped for the scan tasks:
+    ``tables_per_task`` a task, or when None as many as ``task_slots`` (how many scan tasks
+    can run at once) make worth it."""
     scope = ScanScope(tuple(include_schemas), tuple(exclude_schemas))
     tables = start_scan(
         engine, policy, run_id, scanned_at=scanned_at, scope=scope, sample_size=sample_size
     )
-    batches = plan_batches(tables, tables_per_task, max_tasks)
+    per_task = tables_per_task or discovery.tables_per_task(len(tables), slots=task_slots)
+    batches = plan_batches(tables, per_task, max_tasks)
     log.info("policy %s: %d tables to scan in %d tasks", policy.version, len(tables), len(batches))
     return batches
 
