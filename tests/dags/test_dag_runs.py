@@ -307,3 +307,80 @@ def test_leak_check_dag_scans_the_outputs_under_scan_ids_of_its_own(
         ["analytics", "marketing"],
     )
     assert "/pii_leak_check/" in scan.report_path
+
+
+def test_an_erasure_is_a_dry_run_until_a_person_approves_it(
+    api_server, airflow_env, airflow, pseudonym_keys
+):
+    """Triggered with its request id only: the dry run plans and changes nothing; a real run
+    waits at the approval, and once a person approves in the API, erases and proves it."""
+    env = {**airflow_env, **pseudonym_keys}
+    engine = create_warehouse_engine(env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        customer, email = conn.execute(
+            text(
+                "SELECT c.customer_id, c.email FROM crm.customers c WHERE c.email IS NOT NULL"
+                " AND EXISTS (SELECT 1 FROM sales.orders o WHERE o.customer_id = c.customer_id)"
+                " ORDER BY c.customer_id DESC"
+            )
+        ).first()
+    request_id = record_request(
+        engine,
+        request_type=RequestType.ERASURE,
+        identifier_kind=IdentifierKind.CUSTOMER_ID,
+        identifier=str(customer),
+        case_reference="CASE-ERASE",
+    )
+    conf = {"request_id": request_id}
+    dry = airflow(env, "dags", "test", "subject_request", "-c", json.dumps(conf))
+    assert dry.returncode == 0, (dry.stdout + dry.stderr)[-3000:]
+    still = "SELECT COUNT(*) FROM crm.customers WHERE email = :e"
+    with engine.connect() as conn:
+        assert conn.execute(text(still), {"e": email}).scalar() == 1
+
+    real = subprocess.Popen(
+        [
+            "airflow",
+            "dags",
+            "test",
+            "subject_request",
+            "-c",
+            json.dumps({**conf, "dry_run": False}),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    headers = login(api_server, airflow_env["AIRFLOW_HOME"])
+    waiting = None
+    deadline = time.monotonic() + 300
+    while waiting is None and time.monotonic() < deadline and real.poll() is None:
+        details = HTTP.get(
+            f"{api_server}/api/v2/dags/~/dagRuns/~/hitlDetails",
+            params={"dag_id": "subject_request", "response_received": False},
+            headers=headers,
+        ).json()["hitl_details"]
+        waiting = next(iter(details), None)
+        time.sleep(1)
+    assert waiting is not None, "the run never waited for approval"
+    with engine.connect() as conn:  # nothing changed before the approval
+        assert conn.execute(text(still), {"e": email}).scalar() == 1
+    ti = waiting["task_instance"]
+    approved = HTTP.patch(
+        f"{api_server}/api/v2/dags/subject_request/dagRuns/{ti['dag_run_id']}"
+        f"/taskInstances/{ti['task_id']}/{ti['map_index']}/hitlDetails",
+        json={"chosen_options": ["Approve"]},
+        headers=headers,
+    )
+    assert approved.status_code == 200, approved.text
+    output, _ = real.communicate(timeout=600)
+    assert real.returncode == 0, output[-3000:]
+    assert email not in output
+    with engine.connect() as conn:
+        assert conn.execute(text(still), {"e": email}).scalar() == 0
+        status = conn.execute(
+            text("SELECT status FROM governance.subject_requests WHERE request_id = :r"),
+            {"r": request_id},
+        ).scalar()
+    assert status == "erased"

@@ -209,3 +209,40 @@ def erasure_audit(engine: Engine, request_id: int) -> list[dict[str, Any]]:
             {"step": s, "table": t, "action": act, "rows": int(n), "batches": b}
             for s, t, act, n, b in rows
         ]
+
+
+def stored_plan(engine: Engine, request_id: int) -> list[dict[str, Any]]:
+    """The plan as kept, step by step: table, action, columns, why, rows and rows done."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                rows_c.step,
+                rows_c.table_name,
+                rows_c.action,
+                rows_c.reason,
+                func.count(),
+                func.count(rows_c.done_at),
+            )
+            .where(rows_c.request_id == request_id)
+            .group_by(rows_c.step, rows_c.table_name, rows_c.action, rows_c.reason)
+            .order_by(rows_c.step)
+        ).all()
+        return [
+            {
+                "table": table_name,
+                "action": action,
+                "columns": _columns_of(conn, request_id, step),
+                "reason": reason,
+                "rows": rows_planned,
+                "done": rows_done,
+            }
+            for step, table_name, action, reason, rows_planned, rows_done in rows
+        ]
+
+
+def forget_identifiers(engine: Engine, request_id: int) -> None:
+    """Once the erasure is proven, the person's identifiers have no reason to stay."""
+    with engine.begin() as conn:
+        conn.execute(
+            delete(subject_identifiers).where(subject_identifiers.c.request_id == request_id)
+        )
