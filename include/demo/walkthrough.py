@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -47,24 +48,60 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     from include.airflow_support import warehouse_engine
 
+    if not subject_requests(warehouse_engine(), args.run_date, log_dir, first=len(RUNS) + 1):
+        return 1
     print()
     print(summary(warehouse_engine()))
     return 0
 
 
-def run_dag(dag_id: str, run_date: str, conf: dict, log_file: Path) -> bool:
-    """``airflow dags test``; True when the run succeeded. The log is kept in ``log_file``."""
+def subject_requests(engine: Engine, run_date: str, log_dir: Path, *, first: int) -> bool:
+    """An access request and an erasure for seeded customers: recorded, then run by id (the
+    erasure as a dry run, then approved through the REST API as a person would)."""
+    from include.demo.requests import record_demo_requests, run_approved
+
+    access, erasure = record_demo_requests(engine)
+    runs = [
+        ({"request_id": access}, None),
+        ({"request_id": erasure}, None),
+        ({"request_id": erasure, "dry_run": False}, run_approved),
+    ]
+    for step, (conf, runner) in enumerate(runs, start=first):
+        log_file = log_dir / f"{step}-subject_request.log"
+        if not run_dag("subject_request", run_date, conf, log_file, runner=runner):
+            return False
+    return True
+
+
+def run_dag(
+    dag_id: str,
+    run_date: str,
+    conf: dict,
+    log_file: Path,
+    *,
+    runner: Callable[[list[str], Path], bool] | None = None,
+) -> bool:
+    """``airflow dags test``; True when the run succeeded. The log is kept in ``log_file``.
+    ``runner`` runs the command instead (one that answers the run's approval)."""
     command = ["airflow", "dags", "test", dag_id, run_date, "--conf", json.dumps(conf)]
     started = time.monotonic()
-    with log_file.open("w") as out:
-        done = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, check=False)
+    if runner:
+        succeeded = runner(command, log_file)
+    else:
+        with log_file.open("w") as out:
+            done = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, check=False)
+        succeeded = done.returncode == 0
     seconds = time.monotonic() - started
-    state = "succeeded" if done.returncode == 0 else "FAILED"
+    state = "succeeded" if succeeded else "FAILED"
     label = f"{dag_id} {json.dumps(conf)}" if conf else dag_id
-    print(f"  {label}: {state} in {seconds:.0f} s (log: {log_file.relative_to(project_root())})")
-    if done.returncode != 0:
+    approved = ", approved through the API" if runner else ""
+    print(
+        f"  {label}: {state}{approved} in {seconds:.0f} s "
+        f"(log: {log_file.relative_to(project_root())})"
+    )
+    if not succeeded:
         print("".join(log_file.read_text().splitlines(keepends=True)[-40:]), file=sys.stderr)
-    return done.returncode == 0
+    return succeeded
 
 
 def summary(engine: Engine) -> str:
@@ -92,7 +129,23 @@ def summary(engine: Engine) -> str:
             ]
     lines += _retention_summary(engine)
     lines += _anonymise_summary(engine)
+    lines += _requests_summary(engine)
     return "\n".join(lines)
+
+
+def _requests_summary(engine: Engine) -> list[str]:
+    from include.governance.audit import subject_requests
+    from include.governance.detect.masking import mask
+
+    with engine.connect() as conn:
+        requests = conn.execute(
+            select(subject_requests).order_by(subject_requests.c.request_id)
+        ).all()
+    return [
+        f"  Subject request {r.request_id} ({r.case_reference}): {r.request_type} by "
+        f"{r.identifier_kind} {mask(r.identifier)}, {r.status}"
+        for r in requests
+    ]
 
 
 def _retention_summary(engine: Engine) -> list[str]:
