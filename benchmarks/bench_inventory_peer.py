@@ -79,8 +79,10 @@ class SetRun:
 def sample_set(info: SetInfo) -> dict[str, TableSample]:
     """Every table of the set, loaded into SQLite and sampled as a scan samples it.
 
-    The one-process whole-scan function of inventory/scan.py samples inside itself; this
-    loop samples once so that both classifiers see the same values."""
+    This and run_set's loop are scan_table's sample-then-classify without its records: once
+    inventory/scan.py has its one-process whole-scan function, run_set should call it for
+    the project's findings if it can take these samples (or hand back its own), so that
+    both classifiers still see the same values; until then the loop stays this small."""
     engine = fresh_warehouse(info.name, "sqlite")
     try:
         load_into(engine, info.name)
