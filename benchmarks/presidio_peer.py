@@ -170,7 +170,7 @@ def decide_column(found_per_value: Sequence[Iterable[Found]], rule: ColumnRule) 
             for entity, score in found
             if score >= rule.score_at and (rule.dates or entity != "DATE_TIME")
         }
-        counts.update(c for c in categories if c is not None)
+        counts.update(sorted(c for c in categories if c is not None))  # ties: the same every run
     if not counts:
         return None
     category, values = counts.most_common(1)[0]
