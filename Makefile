@@ -42,6 +42,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# Benchmark-only packages (Presidio, the inventory's peer), on top of the test setup.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP) benchmarks/requirements.txt
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
+	@touch $@
+
 airflow-db: install
 	@mkdir -p $(AIRFLOW_HOME)
 	@airflow db migrate > $(AIRFLOW_HOME)/db-migrate.log 2>&1 \
@@ -75,7 +81,7 @@ format: install
 	ruff format .
 	ruff check --fix .
 
-bench: install
+bench: $(BENCH_STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; python $$script || exit 1; done
 
 # The draft's tables: section from the register of the last scan; URL defaults to
