@@ -57,14 +57,28 @@ def start(
     sample_size: int,
     tables_per_task: int,
     max_tasks: int,
+    full_scan: bool = False,
 ) -> list[list[str]]:
-    """Record the scan and list the tables in scope, grouped for the scan tasks."""
+    """Record the scan and list the tables to sample (all in scope when ``full_scan``; else
+    those changed since their last scan), grouped for the scan tasks."""
     scope = ScanScope(tuple(include_schemas), tuple(exclude_schemas))
     tables = start_scan(
-        engine, policy, run_id, scanned_at=scanned_at, scope=scope, sample_size=sample_size
+        engine,
+        policy,
+        run_id,
+        scanned_at=scanned_at,
+        scope=scope,
+        sample_size=sample_size,
+        full_scan=full_scan,
     )
     batches = plan_batches(tables, tables_per_task, max_tasks)
-    log.info("policy %s: %d tables to scan in %d tasks", policy.version, len(tables), len(batches))
+    log.info(
+        "policy %s: %d tables to sample in %d tasks%s",
+        policy.version,
+        len(tables),
+        len(batches),
+        " (full scan)" if full_scan else "; the others are unchanged since their last scan",
+    )
     return batches
 
 
@@ -143,8 +157,11 @@ def _reasons(columns: dict[str, str]) -> str:
 
 def _log_summary(summary: ScanSummary, report: Path) -> None:
     log.info(
-        "%d tables scanned, %d columns, %d hold personal data; %d changes; report: %s",
+        "%d tables scanned (%d sampled, %d unchanged: findings carried), %d columns, "
+        "%d hold personal data; %d changes; report: %s",
         summary.tables_scanned,
+        summary.tables_rescanned,
+        summary.tables_carried,
         summary.columns_scanned,
         summary.findings,
         len(summary.changes),

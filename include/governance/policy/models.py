@@ -339,6 +339,19 @@ class MarketingPolicy(_Strict):
     members: QualifiedName = "marketing.segment_members"
 
 
+class InventorySettings(_Strict):
+    """How the inventory scans: a table unchanged since its last scan keeps its findings,
+    and every table is sampled again this often whatever its counters say."""
+
+    full_scan_every_days: int = Field(
+        7,
+        ge=1,
+        description="A table whose findings were sampled this many days before the scan, or "
+        "more, is sampled again even when its change counters show no change: whatever they "
+        "could miss is mended within that time.",
+    )
+
+
 Decision = Literal["confirm", "correct", "reject"]
 
 
@@ -388,6 +401,7 @@ class Policy(_Strict):
     tables: dict[QualifiedName, GovernedTable] = Field(default_factory=dict)
     retention: dict[Identifier, RetentionRule] = Field(default_factory=dict)
     marketing: MarketingPolicy | None = None
+    inventory: InventorySettings = Field(default_factory=InventorySettings)
     reviewed: list[Review] = Field(
         default_factory=list, description="People's decisions on the inventory's findings."
     )
