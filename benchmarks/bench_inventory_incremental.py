@@ -19,8 +19,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
 
-from bench_inventory import COLUMNS, VALUES, _scan_one
-from sqlalchemy import create_engine, text
+from bench_inventory import COLUMNS, VALUES, _scan_one, create_database
+from sqlalchemy import text
 
 from include.governance.inventory.discovery import ScanScope
 from include.governance.inventory.scan import ScanSummary, finish_scan, start_scan
@@ -36,14 +36,6 @@ TABLES_PER_TRANSACTION = 200  # each CREATE TABLE holds a lock until commit
 
 def build(url: str, tables: int, rows: int) -> None:
     """``tables`` tables of ``rows`` rows and ten columns each, in schema ``bench_incr``."""
-    admin = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-    database = url.rsplit("/", 1)[1]
-    with admin.connect() as conn:
-        if not conn.execute(
-            text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database}
-        ).scalar():
-            conn.execute(text(f"CREATE DATABASE {database}"))
-    admin.dispose()
     engine = create_warehouse_engine(url)
     columns = ", ".join(f"{name} {kind}" for name, kind in COLUMNS.items())
     values = ", ".join(VALUES.values())
@@ -119,21 +111,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    engine = create_warehouse_engine(args.url.rsplit("/", 1)[0] + "/postgres")
+    create_database(args.url)
+    engine = create_warehouse_engine(args.url)
     with engine.connect() as conn:
-        exists = conn.execute(
-            text("SELECT 1 FROM pg_database WHERE datname = :d"),
-            {"d": args.url.rsplit("/", 1)[1]},
+        existing = conn.execute(
+            text("SELECT count(*) FROM pg_tables WHERE schemaname = :s"), {"s": SCHEMA}
         ).scalar()
     engine.dispose()
-    existing = 0
-    if exists:
-        engine = create_warehouse_engine(args.url)
-        with engine.connect() as conn:
-            existing = conn.execute(
-                text("SELECT count(*) FROM pg_tables WHERE schemaname = :s"), {"s": SCHEMA}
-            ).scalar()
-        engine.dispose()
     if args.rebuild or existing != args.tables:
         build(args.url, args.tables, args.rows)
 

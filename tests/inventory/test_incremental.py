@@ -49,34 +49,17 @@ REVIEWED = with_reviews(
 )
 
 md = MetaData()
-people = Table(
-    "people",
-    md,
-    Column("id", String(10), primary_key=True),
-    Column("email", String(80)),
-    schema="scan_test",
-)
-odd = Table(
-    ODD,
-    md,
-    Column("ID", String(10), primary_key=True),
-    Column("E-Post", String(80)),
-    schema="scan_test",
-)
-notes = Table(
-    "notes",
-    md,
-    Column("id", String(10), primary_key=True),
-    Column("note", String(80)),
-    schema="scan_test",
-)
-export = Table(
-    "export",
-    md,
-    Column("id", String(10), primary_key=True),
-    Column("kontakt", String(80)),
-    schema="analytics",
-)
+
+
+def _table(schema: str, name: str, key: str, column: str) -> Table:
+    key_column = Column(key, String(10), primary_key=True)
+    return Table(name, md, key_column, Column(column, String(80)), schema=schema)
+
+
+people = _table("scan_test", "people", "id", "email")
+odd = _table("scan_test", ODD, "ID", "E-Post")
+notes = _table("scan_test", "notes", "id", "note")
+export = _table("analytics", "export", "id", "kontakt")
 
 
 @pytest.fixture(autouse=True)
@@ -136,6 +119,12 @@ def build(engine: Engine) -> None:
 
 def run(engine: Engine, scan_id: str, at: datetime, policy=REVIEWED, **kw) -> ScanSummary:
     return scans.run_scan(engine, policy, scan_id, scanned_at=at, include=SCOPE, **kw)
+
+
+def start(engine: Engine, scan_id: str, at: datetime, policy=REVIEWED, **kw) -> list[str]:
+    """Only the scan's start: the tables to sample (a killed scan stops after it)."""
+    kw = {"sample_size": 1000} | kw
+    return start_scan(engine, policy, scan_id, scanned_at=at, scope=ScanScope(SCOPE), **kw)
 
 
 def tables_of(engine: Engine, scan_id: str) -> dict[str, object]:
@@ -239,15 +228,7 @@ def test_a_write_after_the_scan_started_is_seen_by_the_next_scan(any_engine):
     build(any_engine)
     run(any_engine, "scan-1", AT)
     second = AT + timedelta(days=1)
-    tables = start_scan(
-        any_engine,
-        REVIEWED,
-        "scan-2",
-        scanned_at=second,
-        scope=ScanScope(SCOPE),
-        sample_size=1000,
-        full_scan=True,
-    )
+    tables = start(any_engine, "scan-2", second, full_scan=True)
     for name in tables:
         scan_table(any_engine, REVIEWED, "scan-2", name, sample_size=1000)
         if name == f"scan_test.{ODD}":
@@ -333,15 +314,7 @@ def test_tables_a_killed_or_failed_scan_left_are_never_carried(any_engine, monke
     build(any_engine)
     run(any_engine, "scan-1", AT)
     register = register_of(any_engine)
-    tables = start_scan(
-        any_engine,
-        REVIEWED,
-        "scan-2",
-        scanned_at=AT + timedelta(days=1),
-        scope=ScanScope(SCOPE),
-        sample_size=1000,
-        full_scan=True,
-    )
+    tables = start(any_engine, "scan-2", AT + timedelta(days=1), full_scan=True)
     real = scan_module.sample_table
 
     def failing_on_notes(engine, schema, name, size):
@@ -384,9 +357,7 @@ def test_what_judges_the_data_changing_samples_every_table_again(engine, monkeyp
     assert sampled(engine, "scan-2") == dict.fromkeys(every, "policy changed")
 
     scans_at = AT + timedelta(days=2)
-    tables = start_scan(
-        engine, POLICY, "scan-3", scanned_at=scans_at, scope=ScanScope(SCOPE), sample_size=500
-    )
+    tables = start(engine, "scan-3", scans_at, policy=POLICY, sample_size=500)
     assert set(tables) == every
     assert set(sampled(engine, "scan-3").values()) == {"sample size changed"}
     for name in tables:
@@ -394,14 +365,7 @@ def test_what_judges_the_data_changing_samples_every_table_again(engine, monkeyp
     finish_scan(engine, POLICY, "scan-3")
 
     monkeypatch.setattr(scan_module, "detectors_version", lambda: "other-code")
-    tables = start_scan(
-        engine,
-        POLICY,
-        "scan-4",
-        scanned_at=AT + timedelta(days=3),
-        scope=ScanScope(SCOPE),
-        sample_size=500,
-    )
+    tables = start(engine, "scan-4", AT + timedelta(days=3), policy=POLICY, sample_size=500)
     assert set(sampled(engine, "scan-4").values()) == {"detectors changed"}
 
 
