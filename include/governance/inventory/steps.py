@@ -73,7 +73,7 @@ def start(
     )
     batches = plan_batches(tables, tables_per_task, max_tasks)
     log.info(
-        "policy %s: %d tables to sample in %d tasks%s",
+        "policy %s: %d tables to scan in %d tasks%s",
         policy.version,
         len(tables),
         len(batches),
