@@ -22,7 +22,7 @@ export AIRFLOW__LOGGING__LOGGING_LEVEL ?= INFO
 SCALE ?= 2000
 RUN_DATE ?= $(shell date -u +%Y-%m-%d)
 
-.PHONY: help install demo warehouse airflow-db airflow test lint format bench policy-draft clean
+.PHONY: help install demo warehouse airflow-db airflow test lint format bench policy-draft subject-request clean
 
 help:
 	@echo "make demo     set up, build the demo warehouse, run every DAG end to end, print a summary"
@@ -31,6 +31,8 @@ help:
 	@echo "make lint     ruff check and format check"
 	@echo "make bench    benchmarks at scale (PostgreSQL); prints figures"
 	@echo "make policy-draft [URL=...] [OUT=...]  draft policy.yml's tables: from the last scan's register"
+	@echo "make subject-request TYPE=access|erasure KIND=email|phone|national_id|customer_id CASE=ref"
+	@echo "               record a data-subject request (the identifier is asked for); prints its id"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -84,3 +86,9 @@ policy-draft: install
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache
+
+# A data-subject request for the subject_request DAG: the identifier is asked for (not an
+# argument: arguments stay in shell history); URL as for policy-draft.
+subject-request: install
+	python -m include.governance.subjects.record --type "$(TYPE)" --kind "$(KIND)" \
+		--case "$(CASE)" $(if $(URL),--url "$(URL)")

@@ -14,17 +14,22 @@ import argparse
 import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 
+from include.governance.detect import warm_up
 from include.governance.inventory.discovery import ScanScope
-from include.governance.inventory.scan import finish_scan, scan_table, start_scan
+from include.governance.inventory.scan import ScanSummary, scan_table, scan_warehouse
 from include.governance.policy import load_policy
 from include.governance.warehouse import create_warehouse_engine
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/governance_bench_inventory"
 SMALL_ROWS, BIG_ROWS, BIG_TABLES = 10_000, 10_000_000, 3
+TARGET_SECONDS = 60
+BASELINE = "116.8 s at 8d79ef6 (policy and engine made anew for every table)"
 # Ten columns a table: personal data, look-alikes and plain data, made by SQL from `i`.
 COLUMNS = {
     "id": "bigint",
@@ -92,11 +97,66 @@ def build(url: str, tables: int) -> None:
     print(f"built in {time.monotonic() - started:.0f} s")
 
 
-def _scan_one(args: tuple[str, str, str]) -> tuple[str, float]:
-    url, scan_id, table = args
+# Each worker process's engine and policy, made once by _start_worker (and the detectors'
+# lists loaded), as a DAG task makes them once for all the tables of its batch.
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(url: str, scan_id: str) -> None:
+    _worker.update(engine=create_warehouse_engine(url), policy=load_policy(), scan_id=scan_id)
+    warm_up()
+
+
+def _scan_one(table: str) -> tuple[str, float]:
     started = time.monotonic()
-    scan_table(create_warehouse_engine(url), load_policy(), scan_id, table, sample_size=1000)
+    scan_table(_worker["engine"], _worker["policy"], _worker["scan_id"], table, sample_size=1000)
     return table, time.monotonic() - started
+
+
+@dataclass
+class LibraryScan:
+    """A whole scan's wall time and summary, and each table's own seconds."""
+
+    wall: float
+    summary: ScanSummary
+    timings: dict[str, float]
+
+
+def ensure_warehouse(url: str, tables: int, *, rebuild: bool = False) -> None:
+    """Build the warehouse unless it holds ``tables`` tables already."""
+    try:
+        existing = len(inspect(create_warehouse_engine(url)).get_table_names(schema="bench"))
+    except Exception:
+        existing = 0
+    if rebuild or existing != tables:
+        build(url, tables)
+
+
+def library_scan(url: str, workers: int) -> LibraryScan:
+    """The whole scan through the library (``scan_warehouse``), its tables on ``workers``
+    processes, as many as Airflow's executor would run at once."""
+    engine = create_warehouse_engine(url)
+    scan_id = f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}"
+    timings: dict[str, float] = {}
+
+    def scan_tables(tables: list[str]) -> dict[str, float]:
+        with ProcessPoolExecutor(
+            workers, initializer=_start_worker, initargs=(url, scan_id)
+        ) as pool:
+            timings.update(pool.map(_scan_one, tables, chunksize=4))
+        return timings
+
+    started = time.monotonic()
+    summary = scan_warehouse(
+        engine,
+        load_policy(),
+        scan_id,
+        scanned_at=datetime.now(UTC),
+        scope=ScanScope(("bench",)),
+        sample_size=1000,
+        scan_tables=scan_tables,
+    )
+    return LibraryScan(time.monotonic() - started, summary, timings)
 
 
 def main() -> None:
@@ -106,29 +166,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    engine = create_warehouse_engine(args.url)
-    try:
-        existing = len(inspect(engine).get_table_names(schema="bench"))
-    except Exception:
-        existing = 0
-    if args.rebuild or existing != args.tables:
-        build(args.url, args.tables)
-    policy = load_policy()
-    scan_id = f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}"
-
-    started = time.monotonic()
-    tables = start_scan(
-        engine,
-        policy,
-        scan_id,
-        scanned_at=datetime.now(UTC),
-        scope=ScanScope(("bench",)),
-        sample_size=1000,
-    )
-    with ProcessPoolExecutor(args.workers) as pool:
-        timings = dict(pool.map(_scan_one, [(args.url, scan_id, t) for t in tables]))
-    summary = finish_scan(engine, policy, scan_id)
-    wall = time.monotonic() - started
+    ensure_warehouse(args.url, args.tables, rebuild=args.rebuild)
+    scan = library_scan(args.url, args.workers)
+    wall, summary, timings = scan.wall, scan.summary, scan.timings
+    tables = sorted(timings)
 
     big = [timings[f"bench.t{n:04d}"] for n in range(BIG_TABLES)]
     small = [timings[t] for t in tables[BIG_TABLES:]]
@@ -143,7 +184,10 @@ def main() -> None:
         f"of {BIG_ROWS:,} rows: median {statistics.median(big):.3f} s "
         f"(ratio {statistics.median(big) / statistics.median(small):.2f})"
     )
-    print("target: 1,000 tables in <= 60 s:", "met" if wall <= 60 else "NOT met")
+    print(
+        f"baseline: {BASELINE}; target: 1,000 tables in <= {TARGET_SECONDS} s:",
+        "met" if wall <= TARGET_SECONDS else "NOT met",
+    )
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 Each evaluation set (benchmarks/inventory_sets/: public sample databases, Faker-made
 warehouses in other locales and naming conventions, and the demo as one set among them)
-is loaded into a database of its own and scanned with the DAG's own functions
-(start_scan, scan_table, finish_scan); the register is then compared with the hand labels.
+is loaded into a database of its own and scanned with the DAG's own functions (start_scan,
+scan_table, finish_scan, through scan_warehouse); the register is then compared with the
+hand labels.
 Printed per set and overall: precision and recall of "is personal data", category accuracy
 among the true positives, and links (where the register records them), beside the target.
 
@@ -38,7 +39,7 @@ from benchmarks.inventory_sets.sets import (
 from include.demo.schema import DEMO_SCHEMAS
 from include.governance.audit import pii_columns
 from include.governance.inventory.discovery import ScanScope
-from include.governance.inventory.scan import finish_scan, scan_table, start_scan
+from include.governance.inventory.scan import scan_warehouse
 from include.governance.policy import load_policy
 from include.governance.warehouse import create_warehouse_engine
 
@@ -161,7 +162,7 @@ def scan(engine: Engine, schemas: list[str]) -> tuple[dict[str, dict], float]:
     policy = load_policy()
     scan_id = f"eval-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
     started = time.monotonic()
-    tables = start_scan(
+    scan_warehouse(
         engine,
         policy,
         scan_id,
@@ -169,9 +170,6 @@ def scan(engine: Engine, schemas: list[str]) -> tuple[dict[str, dict], float]:
         scope=ScanScope(tuple(schemas)),
         sample_size=SAMPLE_SIZE,
     )
-    for table in tables:
-        scan_table(engine, policy, scan_id, table, sample_size=SAMPLE_SIZE)
-    finish_scan(engine, policy, scan_id)
     seconds = time.monotonic() - started
     with engine.connect() as conn:
         rows = conn.execute(select(pii_columns)).mappings().all()

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
 
-from bench_inventory import COLUMNS, VALUES, _scan_one, create_database
+from bench_inventory import COLUMNS, VALUES, _scan_one, _start_worker, create_database
 from sqlalchemy import text
 
 from include.governance.inventory.discovery import ScanScope
-from include.governance.inventory.scan import ScanSummary, finish_scan, start_scan
+from include.governance.inventory.scan import ScanSummary, scan_warehouse
 from include.governance.policy import load_policy
 from include.governance.warehouse import create_warehouse_engine
 
@@ -81,23 +82,27 @@ def change(url: str, tables: list[str]) -> None:
 def scan(
     url: str, scan_id: str, at: datetime, workers: int, *, full: bool
 ) -> tuple[float, ScanSummary]:
-    """One scan as the DAG runs it: start, the tables to sample on ``workers`` processes,
-    finish. Its wall time and summary."""
+    """One scan as the DAG runs it (``scan_warehouse``), the tables to sample on
+    ``workers`` processes. Its wall time and summary."""
     engine = create_warehouse_engine(url)
-    policy = load_policy()
+
+    def scan_tables(tables: list[str]) -> Iterator[tuple[str, float]]:
+        with ProcessPoolExecutor(
+            workers, initializer=_start_worker, initargs=(url, scan_id)
+        ) as pool:
+            yield from pool.map(_scan_one, tables, chunksize=4)
+
     started = time.monotonic()
-    tables = start_scan(
+    summary = scan_warehouse(
         engine,
-        policy,
+        load_policy(),
         scan_id,
         scanned_at=at,
         scope=ScanScope((SCHEMA,)),
         sample_size=1000,
         full_scan=full,
+        scan_tables=scan_tables,
     )
-    with ProcessPoolExecutor(workers) as pool:
-        list(pool.map(_scan_one, [(url, scan_id, t) for t in tables]))
-    summary = finish_scan(engine, policy, scan_id)
     wall = time.monotonic() - started
     engine.dispose()
     return wall, summary

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from airflow.sdk import Asset, Param, TriggerRule, dag, get_current_context, task
 
-from include.airflow_support import failing_at_once, logical_date, warehouse_engine
+from include.airflow_support import failing_at_once, logical_date, task_slots, warehouse_engine
 from include.governance.inventory.leaks import output_schemas
 from include.governance.policy import load_policy
 from include.governance.reports import report_folder
@@ -77,14 +77,16 @@ def inventory_dag(
                 "inventory.full_scan_every_days days anyway.",
             ),
             "tables_per_task": Param(
-                1,
-                type="integer",
+                None,
+                type=["null", "integer"],
                 minimum=1,
                 maximum=1000,
                 title="Tables per scan task",
-                description="1 gives each table its own task (its own line in the grid); "
-                "more saves Airflow's per-task overhead on large warehouses. Above 1,000 "
-                "tables, tables are grouped whatever this says.",
+                description="Empty: chosen from the number of tables and how many tasks "
+                "Airflow can run at once (parallelism, the DAG's max active tasks), so that "
+                "a task's start-up costs less than its scan and every slot is used. 1 gives "
+                "each table its own task (its own line in the grid). Above 1,000 tables, "
+                "tables are grouped whatever this says.",
             ),
             "fail_on_ungoverned": Param(
                 False,
@@ -104,7 +106,7 @@ def inventory_dag(
     )
     def inventory():
         @task
-        def start(params=None, run_id=None, dag_run=None) -> list[list[str]]:
+        def start(params=None, run_id=None, dag_run=None, dag=None) -> list[list[str]]:
             """Record the scan and list the tables in scope, grouped for the scan tasks."""
             from include.governance.inventory import steps
 
@@ -117,6 +119,7 @@ def inventory_dag(
                 exclude_schemas=params["exclude_schemas"],
                 sample_size=params["sample_size"],
                 tables_per_task=params["tables_per_task"],
+                task_slots=task_slots(dag, "scan"),
                 max_tasks=MAX_SCAN_TASKS,
                 full_scan=params["full_scan"],
             )

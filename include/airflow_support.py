@@ -111,6 +111,19 @@ def logical_date(dag_run: Any) -> datetime:
     return dag_run.logical_date or dag_run.run_after
 
 
+def task_slots(dag: Any, task_id: str) -> int:
+    """How many ``task_id`` tasks of a run Airflow can run at once, as far as a task can see:
+    the executor's slots (``core.parallelism``), the DAG's ``max_active_tasks`` and the
+    task's ``max_active_tis_per_dag``. A pool's size lives in the metadata database, which
+    tasks cannot read: under a smaller pool, give the run its tables per task."""
+    from airflow.sdk.configuration import conf
+
+    limits = [conf.getint("core", "parallelism"), dag.max_active_tasks]
+    if per_dag := dag.get_task(task_id).max_active_tis_per_dag:
+        limits.append(per_dag)
+    return max(1, min(limits))
+
+
 @contextmanager
 def failing_at_once(*errors: type[Exception]) -> Iterator[None]:
     """Fail the task without retries on ``errors``: retrying cannot mend configuration or

@@ -30,6 +30,7 @@ from include.governance.register_view import RegisterFilter
 
 URL_PREFIX = "/governance"
 GOVERNANCE_VIEW = "Governance"  # the custom view's resource name, as roles grant it
+SUBJECT_REQUESTS_VIEW = "Subject requests"  # the download of a person's data
 # Reports and Data Docs are served in Airflow's origin: as sandboxed documents (no script
 # runs, no cookie or API of Airflow's is reachable), loading nothing from elsewhere.
 REPORT_POLICY = (
@@ -55,6 +56,31 @@ def may_see_governance(auth_manager: BaseAuthManager, user: BaseUser) -> bool:
     return auth_manager.is_authorized_custom_view(
         method="GET", resource_name=GOVERNANCE_VIEW, user=user
     )
+
+
+def may_answer_subject_requests(auth_manager: BaseAuthManager, user: BaseUser) -> bool:
+    """Whether ``user`` may download a person's data (an access request's answer): a
+    permission beyond the page's, the ``Subject requests`` custom view (a DPO role granted
+    ``can_read`` on it); with the simple auth manager, admins and the users named in
+    ``[governance] subject_request_users``."""
+    from airflow.api_fastapi.auth.managers.simple.simple_auth_manager import SimpleAuthManager
+
+    if isinstance(auth_manager, SimpleAuthManager):
+        named = conf.get("governance", "subject_request_users", fallback="").split(",")
+        return (user.role or "").upper() == "ADMIN" or user.get_name() in (
+            {u.strip() for u in named} - {""}
+        )
+    return auth_manager.is_authorized_custom_view(
+        method="GET", resource_name=SUBJECT_REQUESTS_VIEW, user=user
+    )
+
+
+def requires_subject_request_view(user: GetUserDep) -> None:
+    if not may_answer_subject_requests(get_auth_manager(), user):
+        raise HTTPException(
+            status_code=status.HTTP_403_FORBIDDEN,
+            detail="a person's data needs the Subject requests view (see the README)",
+        )
 
 
 def requires_governance_view(user: GetUserDep) -> None:
@@ -120,6 +146,30 @@ def register_export(filters: Filters) -> Response:
         register_csv(register.rows(filters)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="register.csv"'},
+    )
+
+
+@app.get(
+    "/subject-requests/{request_id}/{name}",
+    dependencies=[Depends(requires_subject_request_view)],
+)
+def subject_package_file(request_id: int, name: str) -> Response:
+    """A file of an access request's answer (the person's data), as a download."""
+    from include.airflow_support import warehouse_engine
+    from include.governance.subjects.access import package_file
+
+    content = package_file(warehouse_engine(), request_id, name)
+    if content is None:
+        raise HTTPException(status_code=404, detail="no such file")
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Response(
+        content,
+        media_type=media_type,
+        headers={
+            "Content-Security-Policy": REPORT_POLICY,
+            "Content-Disposition": f'attachment; filename="request-{request_id}-{name}"',
+            "Cache-Control": "no-store",
+        },
     )
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from include.governance.inventory.discovery import ScanScope
-from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
+from include.governance.inventory.scan import ScanSummary, scan_warehouse
 from include.governance.policy import Policy
 
 
@@ -24,7 +24,7 @@ def run_scan(
 ) -> ScanSummary:
     """Scan every table in scope on 2026-11-``day`` (or at ``scanned_at``) with 1,000
     values a column; only the tables changed since their last scan, unless ``full_scan``."""
-    tables = start_scan(
+    return scan_warehouse(
         engine,
         policy,
         scan_id,
@@ -33,6 +33,3 @@ def run_scan(
         sample_size=1000,
         full_scan=full_scan,
     )
-    for name in tables:
-        scan_table(engine, policy, scan_id, name, sample_size=1000)
-    return finish_scan(engine, policy, scan_id)

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from airflow.sdk.exceptions import AirflowFailException
 
-from include.airflow_support import pseudonym_key, retention_dry_run
+from include.airflow_support import pseudonym_key, retention_dry_run, task_slots
 
 ROOT = Path(__file__).parents[1]
 
@@ -87,3 +87,24 @@ def test_the_demo_keys_reach_the_demo_only():
     targets = [m.group(1) for m in setting.finditer(database)]
     assert targets
     assert set(targets) == {"demo"}
+
+
+@pytest.mark.parametrize(
+    ("parallelism", "max_active_tasks", "per_dag", "slots"),
+    [(4, 16, None, 4), (32, 3, None, 3), (32, 16, 2, 2), (1, 16, None, 1)],
+)
+def test_task_slots_are_the_smallest_limit_airflow_shows_a_task(
+    monkeypatch, parallelism, max_active_tasks, per_dag, slots
+):
+    """Airflow's parallelism, the DAG's max_active_tasks and the task's own limit, read
+    from the configuration and the DAG as a running task sees them."""
+    from airflow.sdk import DAG, task
+
+    monkeypatch.setenv("AIRFLOW__CORE__PARALLELISM", str(parallelism))
+    with DAG("slots_test", schedule=None, max_active_tasks=max_active_tasks) as dag:
+
+        @task(max_active_tis_per_dag=per_dag)
+        def scan(): ...
+
+        scan()
+    assert task_slots(dag, "scan") == slots

@@ -12,6 +12,7 @@ lookup tables of places, foreign keys to a person or address table.
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -29,6 +30,9 @@ AS_OF = datetime(2026, 11, 24, 12, 0)
 US_THINGS = ["Chair", "Lamp", "Desk", "Kettle", "Backpack"]
 DE_THINGS = ["Kaffeemaschine", "Wasserkocher", "Rucksack", "Schreibtischlampe", "Bürostuhl"]
 DK_THINGS = ["Sofa", "Lampe", "Reol", "Spisebord", "Kontorstol"]
+FR_THINGS = ["Cafetière", "Bouilloire", "Sac à dos", "Lampe de bureau", "Fauteuil"]
+JA_THINGS = ["電気ケトル", "リュック", "デスクライト", "オフィスチェア", "炊飯器"]
+ES_THINGS = ["Cafetera", "Mochila", "Lámpara", "Silla", "Estantería"]
 
 
 def _faker(locale: str, salt: int) -> Faker:
@@ -975,9 +979,679 @@ def faker_uk_app() -> EvalSet:
     return EvalSet("faker_uk_app", "Faker en_GB, fi_FI and pl_PL, seeded (faker_sets.py)", tables)
 
 
+def _fr_phone(rng: random.Random, first: str) -> str:
+    """A French number's shape (04 78 12 34 56), for product codes that only look like one."""
+    return " ".join([f"0{first}"] + [f"{rng.randrange(100):02d}" for _ in range(4)])
+
+
+def faker_fr_crm() -> EvalSet:
+    """fr_FR: a wide denormalised SCREAMING_CASE export (NIR, IBAN, JSON text), French names
+    of columns; product codes shaped like phone numbers, companies (SARL, SAS), communes."""
+    fake, rng = _faker("fr_FR", 8), random.Random(SEED + 8)
+    export, commandes, contacts = [], [], []
+    for i in range(1, PEOPLE + 1):
+        female = rng.random() < 0.5
+        first = fake.first_name_female() if female else fake.first_name_male()
+        last = fake.last_name()
+        login = f"{first[0].lower()}.{last.lower().replace(' ', '')}{rng.randrange(10, 99)}"
+        city, postcode = fake.city(), fake.postcode()
+        export.append(
+            (
+                700000 + i,
+                "Mme" if female else "M.",
+                last.upper(),
+                first,
+                fake.last_name().upper() if female and rng.random() < 0.4 else None,
+                _birth(rng),
+                fake.ssn(),
+                fake.street_address(),
+                rng.choice(["Bâtiment B", "Appartement 12", "Résidence les Tilleuls"])
+                if rng.random() < 0.25
+                else None,
+                postcode,
+                city.upper(),
+                fake.department_name(),
+                fake.phone_number(),
+                _fr_phone(rng, rng.choice("67")),
+                fake.phone_number() if rng.random() < 0.15 else None,
+                fake.email(),
+                login,
+                fake.iban(),
+                json.dumps(
+                    {"rue": fake.street_address(), "cp": fake.postcode(), "ville": fake.city()},
+                    ensure_ascii=False,
+                ),
+                json.dumps(
+                    {
+                        "newsletter": rng.random() < 0.5,
+                        "langue": rng.choice(["fr", "en"]),
+                        "canal": rng.choice(["sms", "courrier", "aucun"]),
+                    }
+                ),
+                fake.ipv4_public(),
+                fake.user_agent(),
+                round(rng.uniform(20, 12000), 2),
+                rng.choice(["A", "B", "C", "VIP"]),
+                _when(rng),
+                rng.randrange(0, 60),
+                fake.siret() if rng.random() < 0.6 else None,
+            )
+        )
+        commandes.append(
+            (
+                f"CMD-{2026000000 + i}",
+                700000 + rng.randrange(1, PEOPLE + 1),
+                _when(rng),
+                round(rng.uniform(5, 900), 2),
+                rng.choice(["CB", "virement", "chèque", "PayPal"]),
+                rng.choice(["livrée", "en cours", "annulée"]),
+            )
+        )
+        note = fake.paragraph(nb_sentences=3)
+        if rng.random() < 0.3:
+            note += f" Rappeler la cliente au {fake.phone_number()}."
+        contacts.append(
+            (
+                i,
+                700000 + rng.randrange(1, PEOPLE + 1),
+                _when(rng),
+                rng.choice(["téléphone", "courriel", "boutique"]),
+                note,
+            )
+        )
+    entreprises = [
+        (
+            i,
+            f"{fake.last_name()} {rng.choice(['SARL', 'SAS', 'SA', 'EURL'])}",
+            fake.siren(),
+            fake.street_address(),
+            fake.postcode(),
+            fake.city(),
+            fake.phone_number(),
+        )
+        for i in range(1, 61)
+    ]
+    articles = [
+        (
+            _fr_phone(rng, rng.choice("1234")),
+            f"{fake.word().capitalize()} {rng.choice(FR_THINGS)} {rng.randrange(10, 99)}",
+            fake.paragraph(nb_sentences=2),
+            rng.choice(entreprises)[1],
+            round(rng.uniform(2, 300), 2),
+            fake.ean13(),
+        )
+        for _ in range(200)
+    ]
+    communes = [
+        (
+            f"{rng.randrange(1000, 95999):05d}",
+            fake.city(),
+            fake.postcode(),
+            fake.department_name(),
+            fake.region(),
+            rng.randrange(80, 500_000),
+        )
+        for _ in range(150)
+    ]
+    tables = [
+        _table(
+            "crm",
+            "EXPORT_CLIENTS",
+            [
+                ("ID_CLIENT", "integer"),
+                ("CIVILITE", "varchar(3)"),
+                ("NOM", "varchar(60)"),
+                ("PRENOM", "varchar(60)"),
+                ("NOM_NAISSANCE", "varchar(60)"),
+                ("DATE_NAISS", "date"),
+                ("NUM_SECU", "varchar(15)"),
+                ("ADR_L1", "varchar(120)"),
+                ("ADR_L2", "varchar(60)"),
+                ("CP", "varchar(5)"),
+                ("VILLE", "varchar(80)"),
+                ("DEPT", "varchar(40)"),
+                ("TEL_FIXE", "varchar(30)"),
+                ("TEL_PORT", "varchar(30)"),
+                ("FAX", "varchar(30)"),
+                ("COURRIEL", "varchar(120)"),
+                ("LOGIN", "varchar(60)"),
+                ("IBAN", "varchar(34)"),
+                ("ADR_LIVRAISON_JSON", "text"),
+                ("PREFS_JSON", "text"),
+                ("DERNIERE_IP", "varchar(45)"),
+                ("NAVIGATEUR", "text"),
+                ("CA_CUMULE", "numeric(10,2)"),
+                ("SEGMENT", "varchar(3)"),
+                ("DATE_CREATION", "timestamp"),
+                ("NB_CMD", "integer"),
+                ("SIRET_EMPLOYEUR", "varchar(20)"),
+            ],
+            ["ID_CLIENT"],
+            export,
+        ),
+        _table(
+            "crm",
+            "commandes",
+            [
+                ("num_commande", "varchar(20)"),
+                ("id_client", "integer"),
+                ("date_commande", "timestamp"),
+                ("montant_ttc", "numeric(10,2)"),
+                ("mode_paiement", "varchar(10)"),
+                ("statut", "varchar(10)"),
+            ],
+            ["num_commande"],
+            commandes,
+            [(["id_client"], "crm.EXPORT_CLIENTS", ["ID_CLIENT"])],
+        ),
+        _table(
+            "crm",
+            "historique_contacts",
+            [
+                ("id_contact", "integer"),
+                ("id_client", "integer"),
+                ("date_contact", "timestamp"),
+                ("canal", "varchar(12)"),
+                ("compte_rendu", "text"),
+            ],
+            ["id_contact"],
+            contacts,
+            [(["id_client"], "crm.EXPORT_CLIENTS", ["ID_CLIENT"])],
+        ),
+        _table(
+            "crm",
+            "entreprises",
+            [
+                ("id_entreprise", "integer"),
+                ("raison_sociale", "varchar(80)"),
+                ("siren", "varchar(11)"),
+                ("adresse_siege", "varchar(120)"),
+                ("code_postal", "varchar(5)"),
+                ("ville", "varchar(80)"),
+                ("tel_standard", "varchar(30)"),
+            ],
+            ["id_entreprise"],
+            entreprises,
+        ),
+        _table(
+            "catalogue",
+            "articles",
+            [
+                ("ref_interne", "varchar(14)"),
+                ("libelle", "varchar(120)"),
+                ("description", "text"),
+                ("marque", "varchar(80)"),
+                ("prix_ht", "numeric(10,2)"),
+                ("code_ean", "varchar(13)"),
+            ],
+            ["ref_interne"],
+            list({a[0]: a for a in articles}.values()),
+        ),
+        _table(
+            "ref",
+            "communes",
+            [
+                ("code_insee", "varchar(5)"),
+                ("nom_commune", "varchar(80)"),
+                ("code_postal", "varchar(5)"),
+                ("departement", "varchar(40)"),
+                ("region", "varchar(40)"),
+                ("population", "integer"),
+            ],
+            ["code_insee"],
+            list({c[0]: c for c in communes}.values()),
+        ),
+    ]
+    return EvalSet("faker_fr_crm", "Faker fr_FR, seeded (faker_sets.py)", tables)
+
+
+def faker_es_br_eav() -> EvalSet:
+    """es_ES and pt_BR: key/value (EAV) tables, one of contact numbers and one of product
+    attributes; Spanish double surnames and DNI, Brazilian CPF, RG and Pix keys (camelCase),
+    a JSON address; companies (S.L., Ltda), a lookup of municipalities."""
+    es, rng = _faker("es_ES", 9), random.Random(SEED + 9)
+    br = _faker("pt_BR", 10)
+    clientes, contacto = [], []
+    for i in range(1, PEOPLE + 1):
+        female = rng.random() < 0.5
+        clientes.append(
+            (
+                i,
+                es.first_name_female() if female else es.first_name_male(),
+                es.last_name(),
+                es.last_name(),
+                es.nif(),
+                _birth(rng),
+                "M" if female else "H",
+                es.street_address(),
+                es.postcode(),
+                es.city(),
+                es.state(),
+                es.email(),
+                es.user_name(),
+            )
+        )
+        for kind in rng.sample(["movil", "fijo", "fax", "trabajo"], rng.randrange(1, 4)):
+            contacto.append((len(contacto) + 1, i, kind, es.phone_number()))
+    productos, atributos = [], []
+    for i in range(1, 151):
+        productos.append(
+            (
+                i,
+                f"{rng.choice(ES_THINGS)} {es.color_name().lower()} {rng.randrange(10, 99)}",
+                es.paragraph(nb_sentences=2),
+                f"{es.last_name()} {rng.choice(['S.L.', 'S.A.', 'S.Coop.'])}",
+                round(rng.uniform(2, 400), 2),
+            )
+        )
+        for key, value in (
+            ("color", es.color_name()),
+            ("talla", rng.choice(["S", "M", "L", "XL"])),
+            ("peso_g", str(rng.randrange(50, 9000))),
+            ("material", rng.choice(["algodón", "madera", "acero", "poliéster"])),
+            (
+                "ref_proveedor",
+                f"{rng.randrange(600, 699)} {rng.randrange(100, 999)} {rng.randrange(100, 999)}",
+            ),
+        ):
+            atributos.append((len(atributos) + 1, i, key, value))
+    nomes = []
+    for i in range(1, PEOPLE + 1):
+        pix = rng.choice(["cpf", "email", "phone", "random"])
+        cpf = br.cpf()
+        email = br.email()
+        phone = br.cellphone_number()
+        nomes.append(
+            (
+                5000 + i,
+                br.name(),
+                cpf,
+                br.rg(),
+                _birth(rng),
+                phone,
+                email,
+                br.postcode(),
+                br.street_name(),
+                br.building_number(),
+                br.neighborhood(),
+                br.city(),
+                br.estado_sigla(),
+                {"cpf": cpf, "email": email, "phone": phone, "random": br.uuid4()}[pix],
+                json.dumps(
+                    {
+                        "logradouro": br.street_name(),
+                        "numero": br.building_number(),
+                        "cep": br.postcode(),
+                        "cidade": br.city(),
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+        )
+    empresas = [
+        (
+            br.cnpj(),
+            f"{br.last_name()} {rng.choice(['Ltda.', 'S.A.', 'ME', 'EIRELI'])}",
+            br.company(),
+            br.phone_number(),
+            f"{br.street_name()}, {br.building_number()}",
+            br.city(),
+        )
+        for _ in range(60)
+    ]
+    municipios = [
+        (rng.randrange(1_100_000, 5_300_000), br.city(), br.estado_sigla(), br.estado_nome())
+        for _ in range(150)
+    ]
+    tables = [
+        _table(
+            "es",
+            "clientes",
+            [
+                ("id_cliente", "integer"),
+                ("nombre", "varchar(40)"),
+                ("primer_apellido", "varchar(40)"),
+                ("segundo_apellido", "varchar(40)"),
+                ("nif", "varchar(9)"),
+                ("fecha_nacimiento", "date"),
+                ("sexo", "varchar(1)"),
+                ("direccion", "varchar(120)"),
+                ("cod_postal", "varchar(5)"),
+                ("municipio", "varchar(60)"),
+                ("provincia", "varchar(40)"),
+                ("correo", "varchar(120)"),
+                ("usuario", "varchar(40)"),
+            ],
+            ["id_cliente"],
+            clientes,
+        ),
+        _table(
+            "es",
+            "cliente_contacto",
+            [
+                ("id", "integer"),
+                ("id_cliente", "integer"),
+                ("tipo", "varchar(10)"),
+                ("valor", "varchar(30)"),
+            ],
+            ["id"],
+            contacto,
+            [(["id_cliente"], "es.clientes", ["id_cliente"])],
+        ),
+        _table(
+            "es",
+            "productos",
+            [
+                ("id_producto", "integer"),
+                ("nombre", "varchar(120)"),
+                ("descripcion", "text"),
+                ("fabricante", "varchar(80)"),
+                ("precio", "numeric(10,2)"),
+            ],
+            ["id_producto"],
+            productos,
+        ),
+        _table(
+            "es",
+            "producto_atributo",
+            [
+                ("id", "integer"),
+                ("id_producto", "integer"),
+                ("clave", "varchar(20)"),
+                ("valor", "varchar(40)"),
+            ],
+            ["id"],
+            atributos,
+            [(["id_producto"], "es.productos", ["id_producto"])],
+        ),
+        _table(
+            "br",
+            "clientes",
+            [
+                ("codCliente", "integer"),
+                ("nomeCompleto", "varchar(120)"),
+                ("cpf", "varchar(14)"),
+                ("rg", "varchar(12)"),
+                ("dataNascimento", "date"),
+                ("celular", "varchar(20)"),
+                ("email", "varchar(120)"),
+                ("cep", "varchar(9)"),
+                ("logradouro", "varchar(120)"),
+                ("numero", "varchar(6)"),
+                ("bairro", "varchar(60)"),
+                ("cidade", "varchar(60)"),
+                ("uf", "varchar(2)"),
+                ("chavePix", "varchar(120)"),
+                ("enderecoEntregaJson", "text"),
+            ],
+            ["codCliente"],
+            nomes,
+        ),
+        _table(
+            "br",
+            "empresas",
+            [
+                ("cnpj", "varchar(18)"),
+                ("razaoSocial", "varchar(120)"),
+                ("nomeFantasia", "varchar(120)"),
+                ("telefone", "varchar(20)"),
+                ("endereco", "varchar(120)"),
+                ("municipio", "varchar(60)"),
+            ],
+            ["cnpj"],
+            list({e[0]: e for e in empresas}.values()),
+        ),
+        _table(
+            "br",
+            "municipios",
+            [
+                ("codigoIbge", "integer"),
+                ("nome", "varchar(60)"),
+                ("uf", "varchar(2)"),
+                ("estado", "varchar(40)"),
+            ],
+            ["codigoIbge"],
+            list({m[0]: m for m in municipios}.values()),
+        ),
+    ]
+    return EvalSet("faker_es_br_eav", "Faker es_ES and pt_BR, seeded (faker_sets.py)", tables)
+
+
+# ICD-10 codes and the Italian words a doctor's note uses for them (sick-leave certificates)
+IT_CONDITIONS = [
+    ("J06.9", "infezione acuta delle vie respiratorie superiori"),
+    ("J11.1", "sindrome influenzale con febbre"),
+    ("M54.5", "lombalgia acuta"),
+    ("S62.5", "frattura del pollice"),
+    ("K52.9", "gastroenterite"),
+    ("F43.2", "disturbo dell'adattamento, stress"),
+    ("H10.9", "congiuntivite"),
+]
+
+
+def faker_it_nl_ja() -> EvalSet:
+    """it_IT staff (codice fiscale) with sick-leave certificates (ICD-10 codes, doctors'
+    notes); nl_NL customers (BSN, initials and tussenvoegsel, PascalCase Dutch); ja_JP
+    customers whose columns are named in Japanese; sensor readings and products, no people."""
+    it, rng = _faker("it_IT", 11), random.Random(SEED + 11)
+    nl, ja = _faker("nl_NL", 12), _faker("ja_JP", 13)
+    dipendenti, certificati = [], []
+    for i in range(1, PEOPLE + 1):
+        female = rng.random() < 0.5
+        dipendenti.append(
+            (
+                f"M{40000 + i}",
+                it.first_name_female() if female else it.first_name_male(),
+                it.last_name(),
+                it.ssn(),
+                _birth(rng),
+                "F" if female else "M",
+                it.street_address(),
+                it.postcode(),
+                it.city(),
+                it.state_abbr(),
+                it.phone_number(),
+                f"{it.user_name()}@{rng.choice(['azienda.it', 'gruppo-rossi.it'])}",
+                it.iban(),
+                rng.randrange(24000, 90000),
+                _when(rng, 7000).date(),
+                rng.choice(["Produzione", "Logistica", "Vendite", "Amministrazione"]),
+            )
+        )
+    for i in range(1, 201):
+        code, words = rng.choice(IT_CONDITIONS)
+        start = _when(rng).date()
+        certificati.append(
+            (
+                i,
+                f"M{40000 + rng.randrange(1, PEOPLE + 1)}",
+                start,
+                start + timedelta(days=rng.randrange(1, 21)),
+                code,
+                f"Paziente con {words}; prognosi di {rng.randrange(2, 20)} giorni.",
+            )
+        )
+    klanten = []
+    for i in range(1, PEOPLE + 1):
+        first = nl.first_name()
+        klanten.append(
+            (
+                90000 + i,
+                ".".join(n[0] for n in [first, *([nl.first_name()] if rng.random() < 0.4 else [])])
+                + ".",
+                rng.choice(["", "", "van", "de", "van der", "van den"]) or None,
+                nl.last_name().split(" ")[-1],
+                nl.ssn(),
+                _birth(rng),
+                nl.street_name(),
+                nl.building_number(),
+                nl.postcode(),
+                nl.city(),
+                nl.province(),
+                nl.phone_number(),
+                nl.email(),
+                nl.iban(),
+            )
+        )
+    kokyaku = [
+        (
+            i,
+            ja.name(),
+            ja.kana_name(),
+            _birth(rng),
+            rng.choice(["男", "女"]),
+            ja.zipcode(),
+            ja.address(),
+            ja.phone_number(),
+            ja.email(),
+            rng.choice(["一般", "シルバー", "ゴールド"]),
+        )
+        for i in range(1, PEOPLE + 1)
+    ]
+    shohin = [
+        (
+            ja.jan13(),
+            f"{rng.choice(JA_THINGS)} {ja.word()} {rng.randrange(100, 999)}",
+            ja.company(),
+            rng.randrange(300, 30000),
+        )
+        for _ in range(150)
+    ]
+    letture = [
+        (
+            i,
+            f"SN-{rng.randrange(1000, 9999)}-{rng.randrange(10, 99)}",
+            _when(rng, 30),
+            round(rng.uniform(-5, 35), 1),
+            round(rng.uniform(20, 95), 1),
+            rng.choice(["ok", "ok", "ok", "allarme", "manutenzione"]),
+        )
+        for i in range(1, 301)
+    ]
+    gemeenten = [(f"GM{rng.randrange(1, 2000):04d}", nl.city(), nl.province()) for _ in range(150)]
+    tables = [
+        _table(
+            "hr",
+            "dipendenti",
+            [
+                ("matricola", "varchar(6)"),
+                ("nome", "varchar(40)"),
+                ("cognome", "varchar(40)"),
+                ("codice_fiscale", "varchar(16)"),
+                ("data_nascita", "date"),
+                ("sesso", "varchar(1)"),
+                ("indirizzo", "varchar(120)"),
+                ("cap", "varchar(5)"),
+                ("comune", "varchar(60)"),
+                ("provincia", "varchar(2)"),
+                ("cellulare", "varchar(20)"),
+                ("email_aziendale", "varchar(120)"),
+                ("iban", "varchar(34)"),
+                ("ral", "integer"),
+                ("data_assunzione", "date"),
+                ("reparto", "varchar(20)"),
+            ],
+            ["matricola"],
+            dipendenti,
+        ),
+        _table(
+            "hr",
+            "certificati_malattia",
+            [
+                ("id_certificato", "integer"),
+                ("matricola", "varchar(6)"),
+                ("data_inizio", "date"),
+                ("data_fine", "date"),
+                ("codice_diagnosi", "varchar(6)"),
+                ("note_medico", "text"),
+            ],
+            ["id_certificato"],
+            certificati,
+            [(["matricola"], "hr.dipendenti", ["matricola"])],
+        ),
+        _table(
+            "iot",
+            "letture_sensori",
+            [
+                ("id_lettura", "integer"),
+                ("id_sensore", "varchar(12)"),
+                ("rilevato_il", "timestamp"),
+                ("temperatura", "numeric(4,1)"),
+                ("umidita", "numeric(4,1)"),
+                ("stato", "varchar(12)"),
+            ],
+            ["id_lettura"],
+            letture,
+        ),
+        _table(
+            "nl",
+            "Klanten",
+            [
+                ("KlantNummer", "integer"),
+                ("Voorletters", "varchar(10)"),
+                ("Tussenvoegsel", "varchar(10)"),
+                ("Achternaam", "varchar(60)"),
+                ("BSN", "varchar(9)"),
+                ("Geboortedatum", "date"),
+                ("Straat", "varchar(80)"),
+                ("Huisnummer", "varchar(6)"),
+                ("Postcode", "varchar(7)"),
+                ("Woonplaats", "varchar(60)"),
+                ("Provincie", "varchar(40)"),
+                ("Telefoon", "varchar(20)"),
+                ("Email", "varchar(120)"),
+                ("Rekeningnummer", "varchar(34)"),
+            ],
+            ["KlantNummer"],
+            klanten,
+        ),
+        _table(
+            "nl",
+            "Gemeenten",
+            [("GemeenteCode", "varchar(6)"), ("Naam", "varchar(60)"), ("Provincie", "varchar(40)")],
+            ["GemeenteCode"],
+            list({g[0]: g for g in gemeenten}.values()),
+        ),
+        _table(
+            "jp",
+            "kokyaku",
+            [
+                ("顧客ID", "integer"),
+                ("氏名", "varchar(40)"),
+                ("氏名カナ", "varchar(40)"),
+                ("生年月日", "date"),
+                ("性別", "varchar(1)"),
+                ("郵便番号", "varchar(8)"),
+                ("住所", "varchar(120)"),
+                ("電話番号", "varchar(20)"),
+                ("メールアドレス", "varchar(120)"),
+                ("会員ランク", "varchar(10)"),
+            ],
+            ["顧客ID"],
+            kokyaku,
+        ),
+        _table(
+            "jp",
+            "shohin",
+            [
+                ("商品コード", "varchar(13)"),
+                ("商品名", "varchar(80)"),
+                ("メーカー", "varchar(80)"),
+                ("価格", "integer"),
+            ],
+            ["商品コード"],
+            list({p[0]: p for p in shohin}.values()),
+        ),
+    ]
+    return EvalSet("faker_it_nl_ja", "Faker it_IT, nl_NL and ja_JP, seeded (faker_sets.py)", tables)
+
+
 GENERATORS: dict[str, Callable[[], EvalSet]] = {
     "faker_us_crm": faker_us_crm,
     "faker_de_shop": faker_de_shop,
     "faker_nordic_hr": faker_nordic_hr,
     "faker_uk_app": faker_uk_app,
+    "faker_fr_crm": faker_fr_crm,
+    "faker_es_br_eav": faker_es_br_eav,
+    "faker_it_nl_ja": faker_it_nl_ja,
 }

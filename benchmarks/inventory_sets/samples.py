@@ -16,6 +16,8 @@ the server given by ``--pg`` (dropped again afterwards); the Oracle scripts are 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import re
 import subprocess
 import sys
@@ -29,6 +31,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy import types as sqltypes
 
 from benchmarks.inventory_sets.model import MAX_ROWS, EvalSet, ForeignKey, TableData, write_set
+from benchmarks.inventory_sets.sql_server_samples import adventureworks, adventureworks_dw, pubs
 
 HERE = Path(__file__).parent
 PG_SERVER = "postgresql+psycopg2://postgres@127.0.0.1:5432"
@@ -55,6 +58,26 @@ SOURCES: dict[str, tuple[str, str, str]] = {
         "oracle-samples/db-sample-schemas",
         "6660bad68c07bd143430ace58565b3f727e17263",
         "MIT (LICENSE.txt)",
+    ),
+    "pubs": (
+        "microsoft/sql-server-samples",
+        "481085dc95720244a359f1311afd6003e0bcc09c",
+        "MIT (license.txt)",
+    ),
+    "adventureworks": (
+        "microsoft/sql-server-samples",
+        "481085dc95720244a359f1311afd6003e0bcc09c",
+        "MIT (license.txt)",
+    ),
+    "adventureworks_dw": (
+        "microsoft/sql-server-samples",
+        "481085dc95720244a359f1311afd6003e0bcc09c",
+        "MIT (license.txt)",
+    ),
+    "openflights": (
+        "jpatokal/openflights",
+        "5a0360255a5a2ff2b9f1e9cb199716da68a8a33f",
+        "ODbL 1.0 (data/LICENSE)",
     ),
 }
 
@@ -537,12 +560,107 @@ def _oracle(set_name: str, git_dir: Path, commit: str, script: str) -> list[Tabl
     ]
 
 
+# OpenFlights' data files (no header; \N for NULL) with the columns its load-data.sql
+# names; the tables have no declared keys between them (MyISAM), so none here either.
+OPENFLIGHTS: dict[str, tuple[str, list[tuple[str, str]], list[str]]] = {
+    "airports": (
+        "data/airports.dat",
+        [
+            ("apid", "integer"),
+            ("name", "text"),
+            ("city", "text"),
+            ("country", "text"),
+            ("iata", "varchar(3)"),
+            ("icao", "varchar(4)"),
+            ("y", "float"),
+            ("x", "float"),
+            ("elevation", "integer"),
+            ("timezone", "float"),
+            ("dst", "varchar(1)"),
+            ("tz_id", "text"),
+            ("type", "text"),
+            ("source", "text"),
+        ],
+        ["apid"],
+    ),
+    "airlines": (
+        "data/airlines.dat",
+        [
+            ("alid", "integer"),
+            ("name", "text"),
+            ("alias", "text"),
+            ("iata", "varchar(2)"),
+            ("icao", "varchar(3)"),
+            ("callsign", "text"),
+            ("country", "text"),
+            ("active", "varchar(1)"),
+        ],
+        ["alid"],
+    ),
+    "routes": (
+        "data/routes.dat",
+        [
+            ("airline", "varchar(3)"),
+            ("alid", "integer"),
+            ("src_ap", "varchar(4)"),
+            ("src_apid", "integer"),
+            ("dst_ap", "varchar(4)"),
+            ("dst_apid", "integer"),
+            ("codeshare", "text"),
+            ("stops", "text"),
+            ("equipment", "text"),
+        ],
+        [],
+    ),
+    "countries": (
+        "data/countries.dat",
+        [("name", "text"), ("iso_code", "varchar(2)"), ("dafif_code", "varchar(2)")],
+        [],
+    ),
+    "planes": (
+        "data/planes.dat",
+        [("name", "varchar(80)"), ("iata", "text"), ("icao", "text")],
+        [],
+    ),
+}
+
+
+def _flight_value(text: str, kind: str) -> Any:
+    if text == "\\N":
+        return None
+    if kind == "integer":
+        return int(text) if re.fullmatch(r"-?\d+", text) else None
+    if kind == "float":
+        return float(text)
+    return text
+
+
+def openflights(git_dir: Path, commit: str) -> list[TableData]:
+    """Places, airlines, routes and aircraft only: a set for precision. Rows are taken
+    evenly through each file (every n-th), not its first few hundred, for variety."""
+    tables = []
+    for name, (path, columns, pk) in OPENFLIGHTS.items():
+        data = _git_show(git_dir, commit, path).decode("utf-8")
+        records = [r for r in csv.reader(io.StringIO(data)) if r]
+        step = max(1, len(records) // MAX_ROWS)
+        rows = [
+            [_flight_value(v, k) for v, (_, k) in zip(r, columns, strict=True)]
+            for r in records[::step][:MAX_ROWS]
+        ]
+        tables.append(TableData("openflights", name, columns, pk, [], rows))
+    return tables
+
+
 EXTRACTORS: dict[str, Callable[[Path, str], list[TableData]]] = {
     "chinook": chinook,
     "sakila": sakila,
     "northwind": northwind,
     "oracle_hr": lambda g, c: _oracle("oracle_hr", g, c, "human_resources/hr_populate.sql"),
     "oracle_co": lambda g, c: _oracle("oracle_co", g, c, "customer_orders/co_populate.sql"),
+    "pubs": pubs,
+    "adventureworks": adventureworks,
+    "adventureworks_dw": adventureworks_dw,
+    "openflights": openflights,
 }
 
 

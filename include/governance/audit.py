@@ -79,6 +79,7 @@ pii_scan_runs = Table(
     Column("full_scan", Boolean, comment="every table sampled, asked for by the trigger"),
     Column("tables_rescanned", Integer, comment="sampled and classified by this scan"),
     Column("tables_carried", Integer, comment="unchanged since their last scan: findings carried"),
+    Column("processing_record", Text, comment="the record of processing this scan regenerated"),
 )
 
 pii_scan_tables = Table(
@@ -226,6 +227,85 @@ report_files = Table(
     Column("written_at", TIMESTAMP, nullable=False),
     comment="Every run's report and Data Docs, for a Governance page that shares no disk "
     "with the workers that wrote them.",
+)
+
+
+# --- data-subject requests ---
+
+subject_requests = Table(
+    "subject_requests",
+    metadata,
+    Column("request_id", Integer, primary_key=True, autoincrement=True),
+    Column("request_type", String(10), nullable=False, comment="access or erasure"),
+    Column(
+        "identifier_kind",
+        String(20),
+        nullable=False,
+        comment="email, phone, national_id or customer_id: the category of what it matches",
+    ),
+    Column(
+        "identifier",
+        Text,
+        nullable=False,
+        comment="the person's identifier, normalised; it never leaves the warehouse: Airflow "
+        "is given the request id",
+    ),
+    Column("case_reference", String(128), nullable=False),
+    Column("received_at", TIMESTAMP, nullable=False),
+    Column("due_at", TIMESTAMP, nullable=False, comment="one month after it was received"),
+    Column("status", String(20), nullable=False),
+    Column("closed_at", TIMESTAMP),
+    comment="Filled by compliance: the data-subject requests the subject_request DAG answers.",
+)
+
+subject_erasure_rows = Table(
+    "subject_erasure_rows",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("step", Integer, primary_key=True, comment="the plan's order: children first"),
+    Column("key_value", String(128), primary_key=True, comment="the row's key, as text"),
+    Column("table_name", String(257), nullable=False),
+    Column("action", String(10), nullable=False, comment="delete, clear, redact or keep"),
+    Column("key_column", String(128), nullable=False),
+    Column("columns", JSON, nullable=False, comment="the columns cleared or redacted"),
+    Column("reason", Text, nullable=False),
+    Column("done_at", TIMESTAMP, comment="set in the transaction that changed the row"),
+    comment="An erasure's plan, row by row: what a killed run's re-run carries on from.",
+)
+
+subject_erasure_audit = Table(
+    "subject_erasure_audit",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("step", Integer, primary_key=True),
+    Column("batch", Integer, primary_key=True),
+    Column("table_name", String(257), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("columns", JSON, nullable=False),
+    Column("rows", Integer, nullable=False, comment="rows changed, in the same transaction"),
+    Column("at", TIMESTAMP, nullable=False),
+    comment="Every batch of an erasure, written in the transaction that made it.",
+)
+
+subject_identifiers = Table(
+    "subject_identifiers",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("value", String(254), primary_key=True),
+    comment="An erasure's identifiers of the person (from their rows, before they go), for "
+    "its verification to search for; removed once it is verified.",
+)
+
+subject_packages = Table(
+    "subject_packages",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("name", String(300), primary_key=True, comment="summary.html, <schema.table>.json"),
+    Column("content", LargeBinary(2**32 - 1), nullable=False, comment="zlib-compressed"),
+    Column("written_at", TIMESTAMP, nullable=False),
+    comment="Access requests' answers: the person's data, for compliance to send them; never "
+    "in report_files (every Governance viewer reads those).",
 )
 
 

@@ -21,9 +21,12 @@ from include.governance.audit import (
     retention_audit,
     retention_runs,
     segment_runs,
+    subject_packages,
+    subject_requests,
 )
 from include.governance.catalog import Catalog
 from include.governance.charts import SCANS, category_chart, scan_chart
+from include.governance.detect.masking import mask
 from include.governance.register_view import Register, RegisterFilter
 from include.governance.risk_history import risk_history
 
@@ -55,6 +58,7 @@ def governance_overview(
     return {
         "scan": scans[0] if scans else None,
         "scans": scans[::-1],
+        "processing_record": next((s for s in scans if s.get("processing_record")), None),
         "register": register_page,
         "register_options": register.options() if register else {},
         "charts": {
@@ -107,7 +111,27 @@ def governance_overview(
         "legal_holds": rows(
             legal_holds, legal_holds.c.placed_at.desc(), where=legal_holds.c.released_at.is_(None)
         ),
+        "subject_requests": _subject_requests(
+            engine,
+            rows(subject_requests, subject_requests.c.received_at.desc(), limit=RECENT),
+        ),
     }
+
+
+def _subject_requests(engine: Engine, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The latest requests with the identifier masked, and the names of each one's files."""
+    names: dict[int, list[str]] = {}
+    if requests:
+        query = select(subject_packages.c.request_id, subject_packages.c.name).where(
+            subject_packages.c.request_id.in_([r["request_id"] for r in requests])
+        )
+        with engine.connect() as conn:
+            for request_id, name in conn.execute(query.order_by(subject_packages.c.name)):
+                names.setdefault(request_id, []).append(name)
+    return [
+        dict(r, identifier=mask(r["identifier"]), files=names.get(r["request_id"], []))
+        for r in requests
+    ]
 
 
 def open_register(engine: Engine, *, sensitivity: Mapping[str, str]) -> Register | None:

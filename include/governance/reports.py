@@ -57,15 +57,19 @@ def data_docs_folder(folder: Path, name: str = "") -> Path:
     return docs / name.replace(".", "_") if name else docs
 
 
-def write_report(folder: Path, title: str, markdown: str) -> Path:
-    """Write ``report.md`` and ``report.html`` into ``folder``; return the Markdown path."""
+def write_report(folder: Path, title: str, markdown: str, *, name: str = "report") -> Path:
+    """Write ``<name>.md`` and ``<name>.html`` into ``folder``; return the Markdown path."""
     folder.mkdir(parents=True, exist_ok=True)
-    md_path = folder / "report.md"
+    md_path = folder / f"{name}.md"
     md_path.write_text(markdown, encoding="utf-8")
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
-    page = _PAGE.format(title=html.escape(title), body=body)
-    (folder / "report.html").write_text(page, encoding="utf-8")
+    md_path.with_suffix(".html").write_text(html_page(title, markdown), encoding="utf-8")
     return md_path
+
+
+def html_page(title: str, markdown: str) -> str:
+    """A report's Markdown as a page of its own: no script, nothing loaded from elsewhere."""
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    return _PAGE.format(title=html.escape(title), body=body)
 
 
 def store_report(engine: Engine, folder: Path) -> int:

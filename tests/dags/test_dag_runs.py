@@ -18,14 +18,23 @@ from sqlalchemy import func, select, text
 
 from include.demo.schema import SEEDED_PERSONAL_DATA
 from include.governance.audit import pii_columns, pii_scan_runs, retention_runs
+from include.governance.policy import load_policy
+from include.governance.subjects import steps as subject_steps
+from include.governance.subjects.identifiers import IdentifierKind
+from include.governance.subjects.requests import RequestType, record_request
 from include.governance.warehouse import create_warehouse_engine
 
 ROOT = Path(__file__).parents[2]
+# The API server shares 2 cores with the suite: a busy machine has answered a plain GET in
+# more than httpx's default 5 s.
+HTTP = httpx.Client(timeout=60)
 pytestmark = pytest.mark.slow
 
 
 def test_inventory_dag_builds_the_register_and_logs_no_personal_data(airflow_env, airflow):
-    run = airflow(airflow_env, "dags", "test", "pii_inventory", "2026-11-24")
+    """With parallelism 4 and no tables per task given, the 13 tables share 4 tasks."""
+    env = dict(airflow_env, AIRFLOW__CORE__PARALLELISM="4")
+    run = airflow(env, "dags", "test", "pii_inventory", "2026-11-24")
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-3000:]
 
@@ -47,7 +56,7 @@ def test_inventory_dag_builds_the_register_and_logs_no_personal_data(airflow_env
     values = {v for row in personal for v in row if v and len(v) >= 6}
     assert len(values) > 500
     assert {v for v in values if v in output} == set()
-    assert "13 tables to scan in 13 tasks" in output
+    assert "13 tables to scan in 4 tasks" in output
 
 
 def expired_unheld(env: dict[str, str]) -> int:
@@ -143,8 +152,11 @@ def api_server(airflow_env) -> Iterator[str]:
         port = s.getsockname()[1]
     env = dict(
         airflow_env,
-        AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin,viewer:viewer,compliance:viewer",
-        AIRFLOW__GOVERNANCE__PAGE_USERS="compliance",  # the simple auth manager's grant
+        AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=(
+            "reviewer:admin,viewer:viewer,compliance:viewer,dpo:viewer"
+        ),
+        AIRFLOW__GOVERNANCE__PAGE_USERS="compliance,dpo",  # the simple auth manager's grants
+        AIRFLOW__GOVERNANCE__SUBJECT_REQUEST_USERS="dpo",
     )
     log = (Path(airflow_env["AIRFLOW_HOME"]) / "api-server.log").open("w")
     server = subprocess.Popen(
@@ -157,7 +169,7 @@ def api_server(airflow_env) -> Iterator[str]:
     try:
         for _ in range(120):
             try:
-                if httpx.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200:
+                if HTTP.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(1)
@@ -174,7 +186,7 @@ def login(base: str, home: str, user: str = "reviewer") -> dict[str, str]:
     passwords = json.loads(
         (Path(home) / "simple_auth_manager_passwords.json.generated").read_text()
     )
-    token = httpx.post(
+    token = HTTP.post(
         f"{base}/auth/token", json={"username": user, "password": passwords[user]}
     ).json()["access_token"]
     return {"Authorization": f"Bearer {token}"}
@@ -192,17 +204,48 @@ def test_governance_page_needs_its_own_permission(api_server, airflow_env):
     page and its reports; a user granted the Governance view and an admin see them."""
     home = airflow_env["AIRFLOW_HOME"]
     for path in GOVERNANCE_PATHS:
-        refused = httpx.get(api_server + path, headers=login(api_server, home, "viewer"))
+        refused = HTTP.get(api_server + path, headers=login(api_server, home, "viewer"))
         assert refused.status_code == 403, path
     for user in ("compliance", "reviewer"):
-        page = httpx.get(f"{api_server}/governance/", headers=login(api_server, home, user))
+        page = HTTP.get(f"{api_server}/governance/", headers=login(api_server, home, user))
         assert page.status_code == 200, user
         assert "Retention runs" in page.text
 
 
+def test_an_access_answer_is_listed_masked_and_downloaded_with_its_own_permission(
+    api_server, airflow_env
+):
+    """Compliance sees the request (identifier masked); only the data protection officer
+    (and an admin) may download the person's data."""
+    engine = create_warehouse_engine(airflow_env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        email = conn.execute(
+            text("SELECT email FROM crm.customers WHERE email IS NOT NULL ORDER BY customer_id")
+        ).scalar()
+    request_id = record_request(
+        engine,
+        request_type=RequestType.ACCESS,
+        identifier_kind=IdentifierKind.EMAIL,
+        identifier=email,
+        case_reference="CASE-PAGE",
+    )
+    subject_steps.access(engine, load_policy(), request_id, keys={})
+    home = airflow_env["AIRFLOW_HOME"]
+    page = HTTP.get(f"{api_server}/governance/", headers=login(api_server, home, "compliance"))
+    assert "CASE-PAGE" in page.text
+    assert email not in page.text
+    link = f"/governance/subject-requests/{request_id}/crm.customers.json"
+    assert f'href="{link}"' in page.text
+    for user, allowed in (("viewer", 403), ("compliance", 403), ("dpo", 200), ("reviewer", 200)):
+        answer = HTTP.get(api_server + link, headers=login(api_server, home, user))
+        assert answer.status_code == allowed, user
+    assert email in answer.text
+    assert answer.headers["cache-control"] == "no-store"
+
+
 def test_governance_page_requires_login(api_server):
     for path in GOVERNANCE_PATHS:
-        assert httpx.get(api_server + path).status_code in (401, 403), path
+        assert HTTP.get(api_server + path).status_code in (401, 403), path
 
 
 def test_governance_page_shows_register_runs_and_reports(
@@ -213,7 +256,7 @@ def test_governance_page_shows_register_runs_and_reports(
     )
     assert anonymised.returncode == 0, (anonymised.stdout + anonymised.stderr)[-3000:]
     headers = login(api_server, airflow_env["AIRFLOW_HOME"])
-    page = httpx.get(f"{api_server}/governance/", headers=headers)
+    page = HTTP.get(f"{api_server}/governance/", headers=headers)
     assert page.status_code == 200
     html = page.text
     assert "crm.customers.email" in html
@@ -225,17 +268,17 @@ def test_governance_page_shows_register_runs_and_reports(
     links = re.findall(r'href="(/governance/reports/[^"]+)"', html)
     assert links
     for link in links:  # served as untrusted documents: no script, nothing from outside
-        served = httpx.get(api_server + link, headers=headers)
+        served = HTTP.get(api_server + link, headers=headers)
         assert served.status_code == 200, link
         policy = served.headers["content-security-policy"]
         assert policy.startswith("sandbox;"), link
         assert "default-src 'self'" in policy, link
-    escape = httpx.get(
+    escape = HTTP.get(
         f"{api_server}/governance/reports/..%2F..%2F..%2Fetc%2Fpasswd", headers=headers
     )
     assert escape.status_code == 404
     assert "root:" not in escape.text
-    plugins = httpx.get(f"{api_server}/api/v2/plugins", headers=headers).json()["plugins"]
+    plugins = HTTP.get(f"{api_server}/api/v2/plugins", headers=headers).json()["plugins"]
     views = [v for p in plugins for v in p["external_views"]]
     assert {"name": "Governance", "href": "/governance/"}.items() <= views[0].items()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, date, datetime
 
 import pytest
@@ -19,7 +20,13 @@ from include.governance.audit import pii_changes, pii_columns, pii_scan_runs, pi
 from include.governance.catalog import Catalog
 from include.governance.detect.classify import REPORT_AT
 from include.governance.inventory import steps
-from include.governance.inventory.discovery import ScanScope, plan_batches
+from include.governance.inventory.discovery import (
+    MIN_TABLES_PER_TASK,
+    TASKS_PER_SLOT,
+    ScanScope,
+    plan_batches,
+    tables_per_task,
+)
 from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import ScanSummary, finish_scan, scan_table, start_scan
 from include.governance.policy import load_policy
@@ -299,6 +306,22 @@ def test_tables_are_batched_under_airflows_mapping_limit(tables, per_batch, max_
     assert [len(b) for b in batches] == sizes
     assert [t for b in batches for t in b] == names
     assert len(batches) <= max_batches
+
+
+@pytest.mark.parametrize("slots", [1, 2, 4, 16, 32])
+@pytest.mark.parametrize("tables", [1, 13, 120, 1000, 10_000])
+def test_tables_per_task_keeps_every_slot_busy_and_start_up_below_the_scan(tables, slots):
+    """Every slot gets a task while there are tables for it; a task holds enough tables that
+    its start-up costs less than its scan, unless that would leave slots idle; on a large
+    warehouse each slot runs several tasks in turn, so the grid shows progress."""
+    per_task = tables_per_task(tables, slots=slots)
+    tasks = len(plan_batches([f"s.t{i}" for i in range(tables)], per_task, 1000))
+    assert per_task <= math.ceil(tables / slots)  # no task takes more than a slot's share
+    if per_task < MIN_TABLES_PER_TASK:  # few tables: spread over the slots, one task each
+        assert per_task == math.ceil(tables / slots)
+        assert tasks <= slots
+    if tables >= TASKS_PER_SLOT * slots * MIN_TABLES_PER_TASK:
+        assert tasks > 2 * slots
 
 
 ODD_NAMES = ("e`post", 'mail "privat"', "Mixed Case Mail", "kunde epost")

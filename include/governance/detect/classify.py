@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from include.governance.detect.binary import decoded_texts
 from include.governance.detect.masking import mask
@@ -31,6 +32,7 @@ from include.governance.detect.values import DETECTORS
 from include.governance.policy import Policy, Sensitivity
 from include.governance.sampling import ColumnSample
 
+T = TypeVar("T")
 REPORT_AT = 0.5
 CONFIRMING_RATE = 0.3  # share of values that confirms a name which needs confirmation
 FULL_EVIDENCE_AT = 20  # values sampled before a match rate counts in full
@@ -142,7 +144,7 @@ def _combine(
 def _check(detector: str, values: list[Any]) -> _ValueEvidence:
     """Share of values the detector accepts, checking only as many values as it takes to
     know it: none match in the first 100, or the share is known to within 5 points."""
-    accepts = DETECTORS[detector]
+    accepts = _per_distinct_value(DETECTORS[detector])
     matched, examples = 0, []
     for checked, value in enumerate(values, start=1):
         if accepts(value):
@@ -154,6 +156,24 @@ def _check(detector: str, values: list[Any]) -> _ValueEvidence:
     else:
         checked = len(values)
     return _ValueEvidence(detector, matched / checked if checked else 0.0, checked, examples)
+
+
+def _per_distinct_value(judge: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``judge`` asked once per distinct value of a column (a status, a templated note
+    repeats): a value is judged as it was the first time, so the counts are the same."""
+    judged: dict[tuple[type, Any], T] = {}
+
+    def once(value: Any) -> T:
+        key = (type(value), value)  # 1 and 1.0 are equal, and judged apart
+        try:
+            return judged[key]
+        except KeyError:
+            result = judged[key] = judge(value)
+            return result
+        except TypeError:  # unhashable
+            return judge(value)
+
+    return once
 
 
 def _settled(matched: int, checked: int) -> bool:
@@ -176,8 +196,9 @@ def _free_text(values: list[Any]) -> dict[str, Any] | None:
         return None
     kinds: Counter[str] = Counter()
     hits = 0
+    kinds_in = _per_distinct_value(lambda text: {span.kind for span in find_personal_data(text)})
     for read, value in enumerate(texts, start=1):
-        found = {span.kind for span in find_personal_data(value)}
+        found = kinds_in(value)
         hits += bool(found)
         kinds.update(found)
         if hits >= FREE_TEXT_PLENTY and _settled(hits, read):

@@ -188,6 +188,11 @@ def _word_at(text: str, lower: str, i: int, entry: tuple[str, bool]) -> tuple[in
     return None if any(everyday in word for everyday in _NOT_HEALTH) else (start, end)
 
 
+def load_health_vocabulary() -> None:
+    """Build the vocabulary now (a few seconds), not in the first text a process searches."""
+    _by_trigram()
+
+
 @cache
 def _by_trigram() -> dict[str, tuple[tuple[str, bool], ...]]:
     """The listed and derived stems and whole words (flagged) by their first three

@@ -100,6 +100,11 @@ def home_given_names() -> frozenset[str]:
     )
 
 
+def load_name_lists() -> None:
+    """Read every list now (a few seconds), not in the first value a process judges."""
+    given_names(), surnames(), not_person_names(), _frequencies()
+
+
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a known given name; of "Anne-Marie", its first part."""
     return word.split("-")[0] in given_names()
@@ -152,9 +157,9 @@ def _with_unaccented(names: set[str] | frozenset[str]) -> frozenset[str]:
 def _nam_dict(countries: tuple[str, ...] | None = None) -> frozenset[str]:
     """nam_dict's given names, or those at least ``HOME_MIN_FREQUENCY`` common in one of
     ``countries``."""
-    from gender_guesser.detector import Detector  # parses its 48k lines when first used
+    from gender_guesser.detector import Detector
 
-    names = {n: g for n, g in Detector().names.items() if len(n) >= NAM_DICT_MIN_LETTERS}
+    names = {n: g for n, g in _nam_dict_entries().items() if len(n) >= NAM_DICT_MIN_LETTERS}
     if countries is None:
         return frozenset(names)
     columns = [Detector.COUNTRIES.index(country) for country in countries]
@@ -168,6 +173,15 @@ def _nam_dict(countries: tuple[str, ...] | None = None) -> frozenset[str]:
             if values[c] != " "
         )
     )
+
+
+@cache
+def _nam_dict_entries() -> dict[str, dict[str, str]]:
+    """nam_dict's names and their frequencies by country, parsed (48k lines, a second) once
+    for every list that reads them."""
+    from gender_guesser.detector import Detector
+
+    return Detector().names
 
 
 def _zipf_nordic(word: str) -> float:

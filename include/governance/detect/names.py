@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from include.governance.policy import Policy
 
@@ -80,28 +81,57 @@ def is_key_name(normalised: str) -> bool:
 
 
 def name_signals(column_name: str, policy: Policy) -> list[NameSignal]:
-    """Every category the column's name points at, strongest first (one signal each)."""
+    """Every category the column's name points at, strongest first (one signal each).
+    Worked out once per name and policy: a scan asks it of every column several times."""
+    return list(_signals(column_name, _listed_names(policy)))
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per policy version
+class _ListedNames:
+    """Each category's listed names, normalised: (category, raw, normalised, needs values)."""
+
+    names: tuple[tuple[str, str, str, bool], ...]
+
+
+_LISTED_BY_VERSION: dict[str, _ListedNames] = {}
+
+
+def _listed_names(policy: Policy) -> _ListedNames:
+    listed = _LISTED_BY_VERSION.get(policy.version)
+    if listed is None:
+        listed = _LISTED_BY_VERSION[policy.version] = _ListedNames(
+            tuple(
+                (category_id, raw, normalise(raw), needs_values)
+                for category_id, category in policy.categories.items()
+                for names, needs_values in (
+                    (category.detect.column_names, False),
+                    (category.detect.confirm_names, True),
+                )
+                for raw in names
+            )
+        )
+    return listed
+
+
+@lru_cache(maxsize=100_000)
+def _signals(column_name: str, listed: _ListedNames) -> tuple[NameSignal, ...]:
     name = normalise(column_name)
     parts = name.split("_")
     key = is_key_name(name)
     about = len(parts) > 1 and parts[-1] in ABOUT_PARTS
     best: dict[str, NameSignal] = {}
-    for category_id, category in policy.categories.items():
-        listed = [(n, False) for n in category.detect.column_names]
-        listed += [(n, True) for n in category.detect.confirm_names]
-        for raw, needs_values in listed:
-            listed_name = normalise(raw)
-            if name != listed_name and (about or (key and not is_key_name(listed_name))):
-                continue
-            signal = _match(name, parts, listed_name)
-            if signal is None:
-                continue
-            strength, how = signal
-            candidate = NameSignal(category_id, strength, how, raw, needs_values)
-            current = best.get(category_id)
-            if current is None or _rank(candidate) > _rank(current):
-                best[category_id] = candidate
-    return sorted(best.values(), key=_rank, reverse=True)
+    for category_id, raw, listed_name, needs_values in listed.names:
+        if name != listed_name and (about or (key and not is_key_name(listed_name))):
+            continue
+        signal = _match(name, parts, listed_name)
+        if signal is None:
+            continue
+        strength, how = signal
+        candidate = NameSignal(category_id, strength, how, raw, needs_values)
+        current = best.get(category_id)
+        if current is None or _rank(candidate) > _rank(current):
+            best[category_id] = candidate
+    return tuple(sorted(best.values(), key=_rank, reverse=True))
 
 
 def _rank(signal: NameSignal) -> tuple[bool, float]:

@@ -15,6 +15,7 @@ of a scan are always computed against the scan before it, so a re-run records th
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, astuple, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -279,6 +280,38 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
     return summary
 
 
+def scan_warehouse(
+    engine: Engine,
+    policy: Policy,
+    scan_id: str,
+    *,
+    scanned_at: datetime,
+    scope: ScanScope,
+    sample_size: int,
+    full_scan: bool = False,
+    scan_tables: Callable[[list[str]], Iterable[Any]] | None = None,
+) -> ScanSummary:
+    """A whole scan in one call: start, every table, finish, as the DAG's tasks run them.
+    ``scan_tables`` scans the tables elsewhere (a benchmark's process pool, each process
+    with its own engine); by default they are scanned here, one after another."""
+    tables = start_scan(
+        engine,
+        policy,
+        scan_id,
+        scanned_at=scanned_at,
+        scope=scope,
+        sample_size=sample_size,
+        full_scan=full_scan,
+    )
+    if scan_tables is None:
+        for table in tables:
+            scan_table(engine, policy, scan_id, table, sample_size=sample_size)
+    else:
+        for _ in scan_tables(tables):  # consumed here: a lazy map raises its errors here
+            pass
+    return finish_scan(engine, policy, scan_id)
+
+
 def latest_scanned(tables: list[str], states: dict[str, Any]) -> list[str]:
     """The tables still there (not dropped), whose keys the catalogue can show."""
     return [t for t in tables if states[t].status == "scanned"]
@@ -325,9 +358,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def record_report(engine: Engine, scan_id: str, path: str) -> None:
-    """Remember where the scan's report was written, for the summary and the UI."""
+def record_report(engine: Engine, scan_id: str, *, report: str, processing_record: str) -> None:
+    """Remember where the scan's report and record of processing were written, for the
+    summary and the UI."""
     with engine.begin() as conn:
         conn.execute(
-            update(pii_scan_runs).where(pii_scan_runs.c.scan_id == scan_id).values(report_path=path)
+            update(pii_scan_runs)
+            .where(pii_scan_runs.c.scan_id == scan_id)
+            .values(report_path=report, processing_record=processing_record)
         )

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from include.governance.inventory import discovery
 from include.governance.inventory.discovery import ScanScope, plan_batches
 from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import (
@@ -27,6 +28,7 @@ from include.governance.inventory.scan import (
     start_scan,
 )
 from include.governance.policy import Policy
+from include.governance.processing.write import write_processing_record
 from include.governance.reports import store_report, write_report
 from include.governance.warehouse import describe_error
 
@@ -55,12 +57,15 @@ def start(
     include_schemas: Sequence[str] = (),
     exclude_schemas: Sequence[str] = (),
     sample_size: int,
-    tables_per_task: int,
+    tables_per_task: int | None,
+    task_slots: int = 1,
     max_tasks: int,
     full_scan: bool = False,
 ) -> list[list[str]]:
     """Record the scan and list the tables to sample (all in scope when ``full_scan``; else
-    those changed since their last scan), grouped for the scan tasks."""
+    those changed since their last scan), grouped for the scan tasks: ``tables_per_task``
+    a task, or when None as many as ``task_slots`` (how many scan tasks can run at once)
+    make worth it."""
     scope = ScanScope(tuple(include_schemas), tuple(exclude_schemas))
     tables = start_scan(
         engine,
@@ -71,7 +76,8 @@ def start(
         sample_size=sample_size,
         full_scan=full_scan,
     )
-    batches = plan_batches(tables, tables_per_task, max_tasks)
+    per_task = tables_per_task or discovery.tables_per_task(len(tables), slots=task_slots)
+    batches = plan_batches(tables, per_task, max_tasks)
     log.info(
         "policy %s: %d tables to scan in %d tasks%s",
         policy.version,
@@ -126,8 +132,9 @@ def finish(
         f"Personal-data inventory {run_id}",
         render_inventory_report(engine, policy, summary),
     )
+    record = write_processing_record(engine, policy, run_id, folder=folder)
     store_report(engine, folder)
-    record_report(engine, run_id, str(report))
+    record_report(engine, run_id, report=str(report), processing_record=str(record))
     _log_summary(summary, report)
     if summary.tables_failed:
         raise ScanFailed(f"tables that could not be scanned: {summary.tables_failed}")

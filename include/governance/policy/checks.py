@@ -55,8 +55,19 @@ def cross_check(policy: Policy) -> list[PolicyProblem]:
             sources[output] = table_name
     for name, rule in policy.retention.items():
         problems += _check_retention(policy, name, rule)
+        problems += [
+            _unknown(("retention", name, "purposes", i), "purpose", purpose, policy.purposes)
+            for i, purpose in enumerate(rule.purposes)
+            if purpose not in policy.purposes
+        ]
     problems += _check_anonymisation(policy)
     problems += _check_reviews(policy)
+    if policy.processing:
+        problems += [
+            _unknown(("processing", "activities", name), "purpose", name, policy.purposes)
+            for name in policy.processing.activities
+            if name not in policy.purposes
+        ]
     return problems
 
 

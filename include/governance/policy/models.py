@@ -211,6 +211,10 @@ class Period(_Strict):
     months: int = Field(0, ge=0)
     days: int = Field(0, ge=0)
 
+    def __str__(self) -> str:
+        parts = [(self.years, "years"), (self.months, "months"), (self.days, "days")]
+        return ", ".join(f"{n} {unit}" for n, unit in parts if n)
+
 
 class ChildTable(_Strict):
     """Rows deleted with their root: those of ``table`` whose ``column`` refers to the root's
@@ -294,6 +298,12 @@ class ClearColumns(_Strict):
 
 class RetentionRule(_Strict):
     description: str
+    purposes: list[Identifier] = Field(
+        default_factory=list,
+        description="The obligations the records are kept for (accounting, warranty): an "
+        "erasure request keeps a record within its period for these, and clears the columns "
+        "they do not need.",
+    )
     table: QualifiedName
     key: Identifier
     date_column: Identifier
@@ -352,6 +362,34 @@ class InventorySettings(_Strict):
     )
 
 
+class Activity(_Strict):
+    """What the record of processing (GDPR art. 30) says of one purpose beyond what the
+    rest of the policy holds: whose data it is, why it is lawful, who receives it."""
+
+    subjects: list[str] = Field(
+        min_length=1, description="Categories of people: customers, applicants, ..."
+    )
+    legal_basis: str = Field(min_length=1, description="GDPR art. 6 (and art. 9) basis.")
+    recipients: list[str] = Field(
+        default_factory=list, description="Recipients and processors the data goes to."
+    )
+    transfers: str = Field(
+        "none", description="Transfers to countries outside the EEA, and their safeguards."
+    )
+
+
+class ProcessingRecord(_Strict):
+    """The controller's part of the record of processing; the generated record adds the
+    categories, tables, retention periods and measures from the rest of the policy."""
+
+    contact: str | None = Field(
+        None, description="Where people and the authority write (art. 30(1)(a) asks for it)."
+    )
+    activities: dict[Identifier, Activity] = Field(
+        default_factory=dict, description="One per purpose (a purpose without one is a gap)."
+    )
+
+
 Decision = Literal["confirm", "correct", "reject"]
 
 
@@ -402,6 +440,9 @@ class Policy(_Strict):
     retention: dict[Identifier, RetentionRule] = Field(default_factory=dict)
     marketing: MarketingPolicy | None = None
     inventory: InventorySettings = Field(default_factory=InventorySettings)
+    processing: ProcessingRecord | None = Field(
+        None, description="The record of processing's controller part (GDPR art. 30)."
+    )
     reviewed: list[Review] = Field(
         default_factory=list, description="People's decisions on the inventory's findings."
     )

@@ -41,7 +41,7 @@ def render_retention_report(
                     f"`{plan.table}`",
                     plan.logical_date,
                     f"{plan.cutoff:%Y-%m-%d %H:%M}",
-                    _period(rule.keep_for),
+                    str(rule.keep_for),
                     plan.policy_version,
                     "dry run: nothing deleted" if dry_run else "deleting",
                 ]
@@ -126,8 +126,3 @@ def _holds(rule: Any, plan: RetentionPlan) -> list[list[Any]]:
     reasons = {h.name: h.description for h in rule.holds}
     reasons[LEGAL_HOLD] = "An unreleased hold in governance.legal_holds (compliance)."
     return [[name, reasons[name], n] for name, n in plan.held.items()]
-
-
-def _period(period: Any) -> str:
-    parts = [(period.years, "years"), (period.months, "months"), (period.days, "days")]
-    return ", ".join(f"{n} {unit}" for n, unit in parts if n)

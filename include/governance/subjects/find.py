@@ -1,0 +1,296 @@
+"""Find a person everywhere: the rows that hold their identifier, the customer they are,
+every row that refers to that customer, the rows that belong to those (an order's lines,
+payments, shipments, claims), free text that quotes their email, phone or ID number, and
+the analytics and marketing rows made of them, found by recomputing their pseudonyms.
+
+What it finds is kept as keys (to answer an access request or erase), and told as
+:meth:`Footprint.summary`: table names, counts and how each was found, never a value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column, Connection, Engine, func, select
+
+from include.governance.catalog import Catalog
+from include.governance.marketing.labels import KEY_COLUMN
+from include.governance.policy import Policy
+from include.governance.pseudonym import Pseudonymiser, PseudonymKey
+from include.governance.subjects.identifiers import IdentifierKind, InvalidIdentifier, normalise
+from include.governance.subjects.matching import equals, mentions
+from include.governance.subjects.places import Places, find_places
+from include.governance.subjects.requests import SubjectRequest
+from include.governance.tables import TableName
+
+IN_LIST = 500  # keys per IN (...): well inside every database's limit on parameters
+CONTACT_KINDS = (IdentifierKind.EMAIL, IdentifierKind.PHONE, IdentifierKind.NATIONAL_ID)
+
+
+@dataclass
+class Found:
+    """One table's rows about the person: their keys (or, in an output, the pseudonyms
+    that select them, by column), how many, and how they were found."""
+
+    table: str
+    key: str | None = None  # the table's key column, which ``keys`` are values of
+    rows: int = 0
+    ways: set[str] = field(default_factory=set)
+    keys: set[Any] = field(default_factory=set, repr=False)
+    pseudonyms: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    # rows about someone else whose free text quotes the person: column: keys
+    mentions: dict[str, set[Any]] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Footprint:
+    tables: dict[str, Found] = field(default_factory=dict)
+    customer_ids: set[Any] = field(default_factory=set, repr=False)
+    # their emails, phones and ID numbers, normalised: what free text was searched for
+    identifiers: list[tuple[IdentifierKind, str]] = field(default_factory=list, repr=False)
+
+    @property
+    def holds_data(self) -> bool:
+        return any(found.rows for found in self.tables.values())
+
+    def summary(self) -> dict[str, dict[str, Any]]:
+        """Per table with rows: how many and how found. What logs, XComs and reports show."""
+        return {
+            name: {"rows": found.rows, "found_by": sorted(found.ways)}
+            for name, found in sorted(self.tables.items())
+            if found.rows
+        }
+
+
+def find_person(
+    engine: Engine, policy: Policy, request: SubjectRequest, *, keys: Mapping[str, PseudonymKey]
+) -> Footprint:
+    """Every row about the person the request names; ``keys`` are the pseudonymisation keys
+    by purpose (``analytics``, ``marketing``) the outputs were built with."""
+    places = find_places(engine, policy)
+    footprint = Footprint()
+    with engine.connect() as conn:
+        _seed(conn, places, footprint, request.identifier_kind, request.identifier)
+        _customers(conn, places, footprint, request)
+        _children(conn, places, footprint)
+        footprint.identifiers = _identifiers(conn, places, footprint, request)
+        for kind, value in footprint.identifiers:
+            _mentions(conn, places, footprint, kind, value)
+        _outputs(conn, places, footprint, keys.get("analytics"))
+        if policy.marketing and "marketing" in keys:
+            _members(conn, footprint, policy.marketing.members, keys["marketing"])
+    return footprint
+
+
+def _seed(
+    conn: Connection, places: Places, footprint: Footprint, kind: IdentifierKind, value: str
+) -> None:
+    for table_name, column in places.holding[kind]:
+        _collect(conn, places, footprint, table_name, column, kind.value, equals, kind, value)
+
+
+def _collect(conn, places, footprint, table_name, column, way, compare, kind, value) -> set:
+    """Rows of ``table_name`` whose ``column`` ``compare``\\ s with the identifier: their
+    keys (none for a table without a key: its rows are counted)."""
+    key = places.keys[table_name]
+    table = typed_table(conn, table_name, column, key)
+    condition = compare(kind, table.c[column], value)
+    if key:
+        found = {row[0] for row in conn.execute(select(table.c[key]).where(condition))}
+        _add(footprint, places, table_name, way, found)
+        return found
+    else:
+        count = conn.execute(select(func.count()).select_from(table).where(condition)).scalar()
+        if count:
+            entry = footprint.tables.setdefault(table_name, Found(table_name))
+            entry.rows += count
+            entry.ways.add(way)
+        return set()
+
+
+def _customers(conn: Connection, places: Places, footprint: Footprint, request) -> None:
+    """The customer numbers of the rows found, then every row that refers to them."""
+    columns = places.holding[IdentifierKind.CUSTOMER_ID]
+    for table_name, column in columns:
+        found = footprint.tables.get(table_name)
+        if found and found.keys:
+            key = places.keys[table_name]
+            table = typed_table(conn, table_name, column, key)
+            for chunk in chunks(found.keys):
+                footprint.customer_ids |= {
+                    row[0]
+                    for row in conn.execute(select(table.c[column]).where(table.c[key].in_(chunk)))
+                    if row[0] is not None
+                }
+    if not footprint.customer_ids:
+        return
+    for table_name, column in columns:
+        key = places.keys[table_name]
+        if not key:
+            continue
+        table = typed_table(conn, table_name, column, key)
+        for chunk in chunks(footprint.customer_ids):
+            rows = {
+                row[0]
+                for row in conn.execute(select(table.c[key]).where(table.c[column].in_(chunk)))
+            }
+            _add(footprint, places, table_name, "customer_id", rows)
+
+
+def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
+    """Rows that belong to rows found (their reference holds a found key), to any depth."""
+    pending = [name for name, found in footprint.tables.items() if found.keys]
+    while pending:
+        parent = pending.pop()
+        for ref in places.references:
+            if ref.parent != parent:
+                continue
+            values = _values(conn, places, footprint, parent, ref.parent_column)
+            key = places.keys[ref.child]
+            child = typed_table(conn, ref.child, ref.column, key)
+            new: set[Any] = set()
+            for chunk in chunks(values):
+                new |= {
+                    row[0]
+                    for row in conn.execute(
+                        select(child.c[key]).where(child.c[ref.column].in_(chunk))
+                    )
+                }
+            known = footprint.tables.get(ref.child)
+            if new - (known.keys if known else set()):
+                pending.append(ref.child)
+            _add(footprint, places, ref.child, f"belongs to {parent}", new)
+
+
+def _values(conn, places, footprint, table_name: str, column: str) -> set[Any]:
+    """A found table's ``column`` for the rows found (their keys, when it is the key)."""
+    key = places.keys[table_name]
+    keys = footprint.tables[table_name].keys
+    if column == key:
+        return set(keys)
+    table = typed_table(conn, table_name, column, key)
+    values: set[Any] = set()
+    for chunk in chunks(keys):
+        values |= {
+            r[0] for r in conn.execute(select(table.c[column]).where(table.c[key].in_(chunk)))
+        }
+    return values - {None}
+
+
+def _identifiers(conn, places, footprint, request) -> list[tuple[IdentifierKind, str]]:
+    """The person's emails, phones and ID numbers: the request's, and those their rows hold."""
+    found = {(request.identifier_kind, request.identifier)}
+    for kind in CONTACT_KINDS:
+        for table_name, column in places.holding[kind]:
+            if table_name in footprint.tables and footprint.tables[table_name].keys:
+                for value in _values(conn, places, footprint, table_name, column):
+                    try:
+                        found.add((kind, normalise(kind, str(value))))
+                    except InvalidIdentifier:
+                        continue  # a value not of its kind is no identifier to look for
+    return sorted((k, v) for k, v in found if k in CONTACT_KINDS)
+
+
+def _mentions(conn, places, footprint, kind: IdentifierKind, value: str) -> None:
+    for table_name, column in places.free_text:
+        way = f"mentions in {column}"
+        entry = footprint.tables.get(table_name)
+        theirs = set(entry.keys) if entry else set()
+        found = _collect(conn, places, footprint, table_name, column, way, mentions, kind, value)
+        if found - theirs:  # a row about someone else that quotes them
+            footprint.tables[table_name].mentions.setdefault(column, set()).update(found - theirs)
+
+
+def _outputs(conn, places, footprint, key: PseudonymKey | None) -> None:
+    """Rows of each analytics output made of the person's rows: by the pseudonyms of their
+    keys and customer numbers under the analytics key."""
+    if key is None:
+        return
+    pseudonymise = Pseudonymiser(key)
+    for output in places.outputs:
+        if not _exists(conn, output.table):
+            continue
+        source_key = places.keys[output.source]
+        customer_columns = {
+            c for t, c in places.holding[IdentifierKind.CUSTOMER_ID] if t == output.source
+        }
+        by_column: dict[str, set[str]] = {}
+        for out_column, source_column in output.pseudonyms.items():
+            if source_column == source_key and output.source in footprint.tables:
+                values = footprint.tables[output.source].keys
+            elif source_column in customer_columns:
+                values = footprint.customer_ids
+            else:
+                continue
+            by_column[out_column] = {pseudonymise(out_column, v) for v in values}
+        _count_pseudonyms(
+            conn, footprint, output.table, by_column, "pseudonym under the analytics key"
+        )
+
+
+def _members(conn, footprint, members: str, key: PseudonymKey) -> None:
+    if not footprint.customer_ids or not _exists(conn, members):
+        return
+    pseudonymise = Pseudonymiser(key)
+    pseudonyms = {pseudonymise(KEY_COLUMN, c) for c in footprint.customer_ids}
+    _count_pseudonyms(
+        conn, footprint, members, {KEY_COLUMN: pseudonyms}, "pseudonym under the marketing key"
+    )
+
+
+def _count_pseudonyms(
+    conn, footprint, table_name: str, by_column: dict[str, set[str]], way: str
+) -> None:
+    by_column = {c: p for c, p in by_column.items() if p}
+    if not by_column:
+        return
+    table = typed_table(conn, table_name, *by_column)
+    rows = 0
+    for column, pseudonyms in by_column.items():
+        others = [
+            table.c[c].not_in(list(p)) | table.c[c].is_(None)
+            for c, p in by_column.items()
+            if c < column
+        ]
+        for chunk in chunks(pseudonyms):
+            rows += conn.execute(
+                select(func.count()).select_from(table).where(table.c[column].in_(chunk), *others)
+            ).scalar()
+    if rows:
+        footprint.tables[table_name] = Found(
+            table_name, rows=rows, ways={way}, pseudonyms=by_column
+        )
+
+
+def _add(footprint: Footprint, places: Places, table_name: str, way: str, keys: set[Any]) -> None:
+    keys = keys - {None}
+    if not keys:
+        return
+    entry = footprint.tables.setdefault(table_name, Found(table_name, places.keys[table_name]))
+    entry.keys |= keys
+    entry.rows = len(entry.keys)
+    entry.ways.add(way)
+
+
+def _exists(conn: Connection, table_name: str) -> bool:
+    """An output is there once a run published it."""
+    name, catalog = TableName.parse(table_name), Catalog(conn)
+    return name.schema in catalog.get_schema_names() and name.name in catalog.get_table_names(
+        schema=name.schema
+    )
+
+
+def typed_table(conn: Connection, table_name: str, *columns: str | None):
+    """The table with the given columns (every column when none is given), typed as the
+    catalogue has them (a customer number compares as the column's own type)."""
+    name = TableName.parse(table_name)
+    types = {c["name"]: c["type"] for c in Catalog(conn).get_columns(name.name, schema=name.schema)}
+    wanted = [c for c in dict.fromkeys(columns) if c] or list(types)
+    return name.clause(*(Column(c, types.get(c)) for c in wanted))
+
+
+def chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    values = sorted(values, key=str)
+    for start in range(0, len(values), IN_LIST):
+        yield values[start : start + IN_LIST]
