@@ -58,8 +58,8 @@ VALUES = {
 }
 
 
-def build(url: str, tables: int) -> None:
-    """Schema ``bench``: ``tables`` tables of 10k rows, the first few of them with 10M."""
+def create_database(url: str) -> None:
+    """The URL's database on its server, made if it is not there (the benchmark's own)."""
     admin = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
     database = url.rsplit("/", 1)[1]
     with admin.connect() as conn:
@@ -67,6 +67,12 @@ def build(url: str, tables: int) -> None:
             text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database}
         ).scalar():
             conn.execute(text(f"CREATE DATABASE {database}"))
+    admin.dispose()
+
+
+def build(url: str, tables: int) -> None:
+    """Schema ``bench``: ``tables`` tables of 10k rows, the first few of them with 10M."""
+    create_database(url)
     engine = create_warehouse_engine(url)
     columns = ", ".join(f"{name} {kind}" for name, kind in COLUMNS.items())
     values = ", ".join(VALUES.values())

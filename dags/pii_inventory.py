@@ -67,6 +67,15 @@ def inventory_dag(
                 description="Non-null values read per column. The cost of a scan does not "
                 "grow with a table's size, only with this number and the number of columns.",
             ),
+            "full_scan": Param(
+                False,
+                type="boolean",
+                title="Full scan",
+                description="Sample every table again. Otherwise a table whose columns and "
+                "change counters show no change since its last scan keeps that scan's "
+                "findings; every table is sampled again every policy.yml "
+                "inventory.full_scan_every_days days anyway.",
+            ),
             "tables_per_task": Param(
                 None,
                 type=["null", "integer"],
@@ -112,6 +121,7 @@ def inventory_dag(
                 tables_per_task=params["tables_per_task"],
                 task_slots=task_slots(dag, "scan"),
                 max_tasks=MAX_SCAN_TASKS,
+                full_scan=params["full_scan"],
             )
 
         @task(map_index_template="{{ scanned_tables }}")

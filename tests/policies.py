@@ -27,3 +27,10 @@ def with_reviews(policy: Policy, *reviews: dict) -> Policy:
     data = policy.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     data["reviewed"] = [*data.get("reviewed", []), *reviews]
     return Policy.model_validate(data)
+
+
+def with_inventory(policy: Policy, **settings) -> Policy:
+    """The policy with its ``inventory:`` settings changed (``full_scan_every_days``)."""
+    data = policy.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["inventory"] = {**data.get("inventory", {}), **settings}
+    return Policy.model_validate(data)

@@ -71,6 +71,14 @@ pii_scan_runs = Table(
     Column("status", String(20), nullable=False),
     Column("report_path", Text),
     Column("disagreements", Integer, comment="findings that argue against a reviewed decision"),
+    Column(
+        "detectors_version",
+        String(12),
+        comment="a hash of the detectors' and the sampler's code and word lists",
+    ),
+    Column("full_scan", Boolean, comment="every table sampled, asked for by the trigger"),
+    Column("tables_rescanned", Integer, comment="sampled and classified by this scan"),
+    Column("tables_carried", Integer, comment="unchanged since their last scan: findings carried"),
     Column("processing_record", Text, comment="the record of processing this scan regenerated"),
 )
 
@@ -84,7 +92,8 @@ pii_scan_tables = Table(
         "status",
         String(20),
         nullable=False,
-        comment="pending, scanned, not sampled (a column could not be read), failed or dropped",
+        comment="pending, scanned (or carried unchanged), not sampled (a column could not "
+        "be read), failed or dropped",
     ),
     Column("object_type", String(20), comment=OBJECT_TYPE_COMMENT),
     Column("not_sampled", JSON, comment="columns that could not be read: the error's class"),
@@ -93,6 +102,19 @@ pii_scan_tables = Table(
     Column("sampling", String(40), comment="how the rows were sampled"),
     Column("seconds", Float),
     Column("error", Text, comment="error class and message, never values"),
+    Column(
+        "fingerprint",
+        String(64),
+        comment="a hash of the columns and the database's change counters, read before "
+        "sampling; kept only once scanned. None: no counters, sampled every scan",
+    ),
+    Column("sampled_at", TIMESTAMP, comment="the logical date of the scan that sampled it"),
+    Column(
+        "carried_from",
+        String(250),
+        comment="unchanged: the scan whose findings it keeps (None: sampled by this scan)",
+    ),
+    Column("scan_reason", String(80), comment="why it was sampled, not carried"),
 )
 
 pii_scan_findings = Table(

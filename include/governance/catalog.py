@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.engine.reflection import ObjectKind
 
 from include.governance.dialects import dialect_of
 from include.governance.schemas import schema_names
@@ -60,7 +61,17 @@ class Catalog:
 
     def get_columns(self, name: str, schema: str) -> list[dict[str, Any]]:
         """Each column under its own name (MariaDB's come back with a backtick doubled)."""
-        columns = self._inspector.get_columns(name, schema=self._names[schema])
+        return self._own_names(self._inspector.get_columns(name, schema=self._names[schema]))
+
+    def get_multi_columns(self, schema: str, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """:meth:`get_columns` of each of ``names`` (tables, views, materialized views and
+        foreign tables): one catalogue query for all where the dialect has one."""
+        found = self._inspector.get_multi_columns(
+            schema=self._names[schema], filter_names=names, kind=ObjectKind.ANY
+        )
+        return {table: self._own_names(columns) for (_, table), columns in found.items()}
+
+    def _own_names(self, columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for column in columns:
             column["name"] = self._dialect.reflected_name(column["name"])
         return columns
@@ -70,7 +81,20 @@ class Catalog:
 
     def get_foreign_keys(self, name: str, schema: str) -> list[dict[str, Any]]:
         """Each key's ``referred_schema`` in the warehouse's name for it."""
-        keys = self._inspector.get_foreign_keys(name, schema=self._names[schema])
+        return self._logical_referred(
+            self._inspector.get_foreign_keys(name, schema=self._names[schema])
+        )
+
+    def get_multi_foreign_keys(
+        self, schema: str, names: list[str]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """:meth:`get_foreign_keys` of each of ``names``, in one query where there is one."""
+        found = self._inspector.get_multi_foreign_keys(
+            schema=self._names[schema], filter_names=names, kind=ObjectKind.ANY
+        )
+        return {table: self._logical_referred(keys) for (_, table), keys in found.items()}
+
+    def _logical_referred(self, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for key in keys:
             if key.get("referred_schema"):
                 key["referred_schema"] = self._names.logical(key["referred_schema"])

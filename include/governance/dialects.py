@@ -115,6 +115,26 @@ class Dialect:
     """A quote the catalogue leaves doubled inside the column names it reflects (SQLAlchemy
     reads MariaDB's columns from ``SHOW CREATE TABLE``, which writes a backtick in a name
     twice); None: names are reflected as they are (``catalog.Catalog`` undoubles them)."""
+    change_counters: str | None = None
+    """One catalogue query per schema (``{schema}`` quoted, ``:schema`` as a value, both the
+    server's name) giving each object of the schema as ``name``, its ``columns`` (names,
+    types and order), the database's own change counters for it as text (``counters``), and
+    whether they can be trusted to show every change since they were read (``counted``):
+    the inventory's fingerprints (``inventory.fingerprints``). None: no such catalogue, every
+    table is sampled every scan."""
+    counters_flush: str | None = None
+    """What sends this session's own change counters to the catalogue at its next commit
+    (PostgreSQL keeps a session's counts for up to seconds before it does)."""
+    counters_pending: str | None = None
+    """A query of the seconds until the other sessions of the database that went idle
+    lately have sent their counts to the catalogue (``{seconds}``: the longest a session
+    keeps them once idle): :attr:`change_counters` read sooner could miss a change just
+    committed. None: the counters are there at commit."""
+    file_change_counter: bool = False
+    """Each schema is a file whose header counts the transactions that changed it (SQLite's
+    file change counter, kept in rollback-journal modes only), passed to
+    :attr:`change_counters` as ``:file_counter``: a change anywhere in the file is a change
+    of each of its tables."""
     connect_args: tuple[tuple[str, str], ...] = ()
     """What every connection is opened with: sessions in UTC, so that a timestamp compares
     the same whatever the server's or the database's time zone (a naive column is read as
@@ -158,6 +178,33 @@ POSTGRESQL = Dialect(
     aware_timestamps=True,
     anti_join=True,
     reclaim="VACUUM (ANALYZE) {table}",
+    # pg_stat_user_tables (tables and materialized views): inserted, updated and deleted
+    # rows are counted for ever; the live rows, the file node (TRUNCATE, REFRESH, VACUUM
+    # FULL), the object's oid (dropped and made again), the server's start (a crash loses
+    # the counters) and the database's last statistics reset (pg_stat_reset(), also of one
+    # table) make a counter that was reset and counted up to the same number differ. Views,
+    # foreign tables and partitioned tables (their rows are counted in their partitions)
+    # have no counters of their own; with track_counts off, nothing is counted.
+    counters_flush="SELECT pg_stat_force_next_flush()",
+    # PostgreSQL 15 sends an idle session's counts at most PGSTAT_IDLE_INTERVAL (10 s)
+    # after it went idle; one busy in a statement since, when that statement ends.
+    counters_pending="SELECT COALESCE(max(extract(epoch FROM state_change - clock_timestamp()) "
+    "+ {seconds}), 0) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'idle' "
+    "AND state_change > clock_timestamp() - make_interval(secs => {seconds})",
+    change_counters="SELECT c.relname AS name, (SELECT string_agg(quote_ident(a.attname) || "
+    "' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) FROM pg_attribute a "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns, "
+    "concat_ws(' ', c.oid, c.relfilenode, s.n_tup_ins, s.n_tup_upd, s.n_tup_del, s.n_live_tup, "
+    "extract(epoch FROM pg_postmaster_start_time()), extract(epoch FROM "
+    "pg_stat_get_db_stat_reset_time((SELECT oid FROM pg_database "
+    "WHERE datname = current_database())))) AS counters, "
+    "current_setting('track_counts')::boolean AND c.relkind IN ('r', 'm') "
+    "AND s.n_tup_ins IS NOT NULL AND s.n_tup_upd IS NOT NULL AND s.n_tup_del IS NOT NULL "
+    "AND s.n_live_tup IS NOT NULL AS counted "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid "
+    "WHERE n.nspname = :schema AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
     connect_args=(("options", "-c TimeZone=UTC"),),
 )
 MARIADB = Dialect(
@@ -179,6 +226,18 @@ MARIADB = Dialect(
     "s2.table_name = s.table_name AND s2.index_name = s.index_name AND s2.seq_in_index = 2)",
     index_names_per_table=True,
     doubled_quote_in_reflected_names="`",
+    # information_schema.TABLES: InnoDB sets UPDATE_TIME (to the second) at each commit that
+    # changes a table and forgets it (NULL) after a restart or when the table leaves the
+    # dictionary cache; one changed in the current second may change again unseen within
+    # it. TABLE_ROWS is an estimate that moves without a change: left out.
+    change_counters="SELECT t.TABLE_NAME AS name, GROUP_CONCAT(CONCAT(c.ORDINAL_POSITION, ' ', "
+    "c.COLUMN_NAME, ' ', c.COLUMN_TYPE) ORDER BY c.ORDINAL_POSITION SEPARATOR ', ') AS columns, "
+    "CONCAT_WS(' ', t.TABLE_TYPE, t.ENGINE, t.CREATE_TIME, t.UPDATE_TIME) AS counters, "
+    "MAX(t.TABLE_TYPE = 'BASE TABLE' AND t.UPDATE_TIME IS NOT NULL AND t.UPDATE_TIME < NOW()) "
+    "AS counted FROM information_schema.TABLES t LEFT JOIN information_schema.COLUMNS c "
+    "ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME "
+    "WHERE t.TABLE_SCHEMA = :schema GROUP BY t.TABLE_NAME, t.TABLE_TYPE, t.ENGINE, "
+    "t.CREATE_TIME, t.UPDATE_TIME",
     connect_args=(("charset", "utf8mb4"), ("init_command", "SET time_zone = '+00:00'")),
 )
 SQLITE = Dialect(
@@ -188,6 +247,14 @@ SQLITE = Dialect(
     digits_only="({text} <> '' AND {text} NOT GLOB '*[^0-9]*')",
     create_index="CREATE INDEX {schema}.{name} ON {table} ({column})",
     reclaim="VACUUM {schema}",
+    # no counters per table: the schema's file change counter stands for each of its tables
+    # (a view may read other files: it has none)
+    change_counters="SELECT m.name AS name, (SELECT group_concat(p.cid || ' ' || p.name || ' ' "
+    "|| p.type, ', ') FROM pragma_table_info(m.name, :schema) p) AS columns, "
+    "CAST(:file_counter AS TEXT) AS counters, "
+    "m.type = 'table' AND :file_counter IS NOT NULL AS counted "
+    "FROM {schema}.sqlite_master m WHERE m.type IN ('table', 'view')",
+    file_change_counter=True,
 )
 DIALECTS = {d.name: d for d in (POSTGRESQL, MARIADB, SQLITE)}
 

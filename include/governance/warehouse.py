@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -282,6 +283,14 @@ def _decode_leniently(raw: bytes) -> str:
 def _check_identifier(name: str) -> None:
     if not _IDENTIFIER.match(name):
         raise WarehouseError(f"{name!r} is not a plain SQL identifier (letters, digits, _)")
+
+
+def utc(moment: datetime | None) -> datetime | None:
+    """A timestamp in UTC; a naive one is read as UTC, as the warehouse stores it (every
+    session runs in UTC)."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def describe_error(exc: Exception) -> str:

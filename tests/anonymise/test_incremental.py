@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select, text
 from include.demo.load import build_demo_warehouse
 from include.governance.anonymise.build import build_output
 from include.governance.anonymise.chunks import source_table
-from include.governance.anonymise.incremental import WATERMARK_OVERLAP, utc
+from include.governance.anonymise.incremental import WATERMARK_OVERLAP
 from include.governance.anonymise.methods import pushdown as anonymise_pushdown
 from include.governance.anonymise.records import finish_run
 from include.governance.anonymise.report import render_anonymise_report
@@ -21,6 +21,7 @@ from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.quality import Checks
 from include.governance.tables import TableName
+from include.governance.warehouse import utc
 from tests.policies import without_min_k
 from tests.server_sql import sql
 

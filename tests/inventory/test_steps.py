@@ -3,7 +3,7 @@ failed tables fail the run, ungoverned personal data warns or fails as asked."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, insert, select
@@ -31,16 +31,19 @@ def people_tables(engine: Engine, *names: str) -> None:
             conn.execute(insert(table), [{"id": i, "email": e} for i, e in enumerate(EMAILS, 1)])
 
 
-def start(engine: Engine, run_id: str) -> list[list[str]]:
+def start(
+    engine: Engine, run_id: str, *, at: datetime = SCANNED_AT, full_scan: bool = False
+) -> list[list[str]]:
     return steps.start(
         engine,
         POLICY,
         run_id,
-        scanned_at=SCANNED_AT,
+        scanned_at=at,
         include_schemas=["scan_test"],
         sample_size=100,
         tables_per_task=10,
         max_tasks=1000,
+        full_scan=full_scan,
     )
 
 
@@ -86,3 +89,15 @@ def test_ungoverned_personal_data_warns_or_fails_as_asked(engine, tmp_path, fail
         assert outcome["ungoverned"] == ["scan_test.people.email"]
         assert outcome["personal_data_columns"] == 1
     assert (tmp_path / "report.md").is_file()
+
+
+def test_only_changed_tables_are_given_to_the_scan_tasks_unless_a_full_scan_is_asked(
+    sqlite_engine, tmp_path
+):
+    people_tables(sqlite_engine, "people")
+    [batch] = start(sqlite_engine, "scan-1")
+    steps.scan_batch(sqlite_engine, POLICY, "scan-1", batch, sample_size=100)
+    steps.finish(sqlite_engine, POLICY, "scan-1", folder=tmp_path, fail_on_ungoverned=False)
+    next_day = SCANNED_AT + timedelta(days=1)
+    assert start(sqlite_engine, "scan-2", at=next_day) == []
+    assert start(sqlite_engine, "scan-2", at=next_day, full_scan=True) == [["scan_test.people"]]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import (
     Column,
@@ -47,6 +47,7 @@ from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, dialect_of
 from include.governance.pseudonym import PSEUDONYM_LENGTH, Pseudonymiser, PseudonymKey
 from include.governance.tables import TableName
+from include.governance.warehouse import utc
 
 WATERMARK_OVERLAP = timedelta(hours=1)
 
@@ -66,13 +67,6 @@ class Increment:
         where the database keeps no time zone."""
         since = self.since if dialect.aware_timestamps else self.since.replace(tzinfo=None)
         return or_(watermark.is_(None), watermark > since)
-
-
-def utc(moment: datetime | None) -> datetime | None:
-    """A timestamp in UTC; a naive one is read as UTC, as the warehouse stores it."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def starting_point(

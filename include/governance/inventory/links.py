@@ -10,7 +10,6 @@ declared, a key named for a table of people in the same schema (``employee_id`` 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import astuple
 from typing import Any
 
 from sqlalchemy import Connection
@@ -49,26 +48,34 @@ def person_tables(findings: Mapping[ColumnKey, Any]) -> set[str]:
 def find_links(
     conn: Connection, tables: list[str], people: set[str]
 ) -> dict[ColumnKey, dict[str, Any]]:
-    """Each key column of ``tables`` that points only at one of ``people``: where to, how."""
+    """Each key column of ``tables`` that points only at one of ``people``: where to, how.
+    The catalogue is read a schema at a time (10,000 tables are not 20,000 queries)."""
     catalog = Catalog(conn)
     links: dict[ColumnKey, dict[str, Any]] = {}
+    by_schema: dict[str, list[str]] = {}
     for table_name in tables:
-        schema, name = astuple(TableName.parse(table_name))
-        declared: set[str] = set()
-        for key in catalog.get_foreign_keys(name, schema=schema):
-            if len(key["constrained_columns"]) != 1:
-                continue
-            column = key["constrained_columns"][0]
-            declared.add(column)
-            target = f"{key.get('referred_schema') or schema}.{key['referred_table']}"
-            if target in people:
-                links[(schema, name, column)] = {"to": target, "how": "foreign key"}
-        for column in catalog.get_columns(name, schema=schema):
-            if column["name"] in declared:
-                continue
-            target = _named_target(column["name"], schema, people)
-            if target and target != table_name:
-                links[(schema, name, column["name"])] = {"to": target, "how": "name"}
+        name = TableName.parse(table_name)
+        by_schema.setdefault(name.schema, []).append(name.name)
+    for schema, names in by_schema.items():
+        keys_of = catalog.get_multi_foreign_keys(schema, names)
+        columns_of = catalog.get_multi_columns(schema, names)
+        for name in names:
+            table_name = f"{schema}.{name}"
+            declared: set[str] = set()
+            for key in keys_of.get(name, []):
+                if len(key["constrained_columns"]) != 1:
+                    continue
+                column = key["constrained_columns"][0]
+                declared.add(column)
+                target = f"{key.get('referred_schema') or schema}.{key['referred_table']}"
+                if target in people:
+                    links[(schema, name, column)] = {"to": target, "how": "foreign key"}
+            for column in columns_of.get(name, []):
+                if column["name"] in declared:
+                    continue
+                target = _named_target(column["name"], schema, people)
+                if target and target != table_name:
+                    links[(schema, name, column["name"])] = {"to": target, "how": "name"}
     return links
 
 

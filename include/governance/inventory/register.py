@@ -11,7 +11,7 @@ from dataclasses import astuple
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, true
 
 from include.governance.audit import pii_columns, pii_scan_findings, pii_scan_runs, pii_scan_tables
 from include.governance.catalog import Catalog
@@ -45,6 +45,16 @@ def findings_of(conn: Connection, pairs: Iterable[tuple[str, str]]) -> dict[Colu
 
 def previous_states(conn: Connection, scan_id: str, scanned_at: datetime) -> dict[str, dict]:
     """Each table's latest state (scanned or dropped) in the scans before this one."""
+    rows = latest_rows(conn, scan_id, scanned_at, statuses=("scanned", "dropped"))
+    return {name: {"scan_id": row.scan_id, "status": row.status} for name, row in rows.items()}
+
+
+def latest_rows(
+    conn: Connection, scan_id: str, scanned_at: datetime, *, statuses: tuple[str, ...] = ()
+) -> dict[str, Row]:
+    """Each table's latest row in the scans before this one (of ``statuses``; of any, a
+    pending or failed one too, when none are given), with its scan's policy version,
+    sample size and detectors' version."""
     t, r = pii_scan_tables, pii_scan_runs
     rank = (
         func.row_number()
@@ -55,38 +65,35 @@ def previous_states(conn: Connection, scan_id: str, scanned_at: datetime) -> dic
         .label("rank")
     )
     earlier = (
-        select(t.c.schema_name, t.c.table_name, t.c.scan_id, t.c.status, rank)
+        select(t, r.c.policy_version, r.c.sample_size, r.c.detectors_version, rank)
         .join(r, r.c.scan_id == t.c.scan_id)
         .where(
-            t.c.status.in_(("scanned", "dropped")),
             t.c.scan_id != scan_id,
             (r.c.scanned_at < scanned_at)
             | and_(r.c.scanned_at == scanned_at, r.c.scan_id < scan_id),
+            t.c.status.in_(statuses) if statuses else true(),
         )
         .subquery()
     )
     rows = conn.execute(select(earlier).where(earlier.c.rank == 1))
-    return {
-        f"{row.schema_name}.{row.table_name}": {"scan_id": row.scan_id, "status": row.status}
-        for row in rows
-    }
+    return {f"{row.schema_name}.{row.table_name}": row for row in rows}
 
 
-def scanned_later(conn: Connection, table_name: str, run) -> bool:
+def scanned_later(conn: Connection, run) -> set[str]:
+    """The tables a later scan than ``run`` scanned or found dropped: ``run``'s findings
+    are not their latest (a re-run of an old scan leaves the register to the newer one)."""
     t, r = pii_scan_tables, pii_scan_runs
-    schema, name = astuple(TableName.parse(table_name))
     later = (
-        select(func.count())
+        select(t.c.schema_name, t.c.table_name)
+        .distinct()
         .select_from(t.join(r, r.c.scan_id == t.c.scan_id))
         .where(
-            t.c.schema_name == schema,
-            t.c.table_name == name,
             t.c.status.in_(("scanned", "dropped")),
             (r.c.scanned_at > run.scanned_at)
             | and_(r.c.scanned_at == run.scanned_at, r.c.scan_id > run.scan_id),
         )
     )
-    return bool(conn.execute(later).scalar())
+    return {f"{s}.{name}" for s, name in conn.execute(later)}
 
 
 def changes_between(previous: dict[ColumnKey, Any], current: dict[ColumnKey, Any]) -> list[dict]:
@@ -124,47 +131,55 @@ def update_register(
     table of people, with no category of its own where it is only that), keeping
     first_seen."""
     links = links or {}
-    columns_of: dict[tuple[str, str], list[str]] = {}  # each table's, once: not per table
-    for schema, name, column in sorted(current.keys() | links.keys()):
-        columns_of.setdefault((schema, name), []).append(column)
-    for table_name, object_type in tables.items():
-        schema, name = astuple(TableName.parse(table_name))
-        where = and_(pii_columns.c.schema_name == schema, pii_columns.c.table_name == name)
-        first_seen = {
-            r.column_name: r.first_seen
-            for r in conn.execute(
-                select(pii_columns.c.column_name, pii_columns.c.first_seen).where(where)
-            )
-        }
-        conn.execute(delete(pii_columns).where(where))
-        output = schema in output_schemas(policy)
-        rows = []
-        for column in columns_of.get((schema, name), []):
-            key = (schema, name, column)
-            finding, link = current.get(key), links.get(key)
-            rule = governing_rule(policy, *key)
-            leak = leak_reason(policy, key, finding) is not None if output else None
-            rows.append(
-                {
-                    "schema_name": schema,
-                    "table_name": name,
-                    "column_name": column,
-                    "category": finding.category if finding else None,
-                    "links_to": link["to"] if link else None,
-                    "confidence": finding.confidence if finding else link_confidence(link),
-                    "evidence": finding.evidence if finding else {"link": link},
-                    "governed": rule is not None or leak is False,
-                    "object_type": object_type,
-                    "leak": leak,
-                    "policy_category": rule.category if rule else None,
-                    "first_seen": first_seen.get(column, scanned_at),
-                    "last_seen": scanned_at,
-                    "last_scan_id": scan_id,
-                    "confirmed": finding.confirmed if finding else None,
-                }
-            )
-        if rows:
-            conn.execute(insert(pii_columns), rows)
+    by_schema: dict[str, list[str]] = {}
+    for table_name in tables:
+        name = TableName.parse(table_name)
+        by_schema.setdefault(name.schema, []).append(name.name)
+    first_seen: dict[ColumnKey, datetime] = {}
+    c = pii_columns.c
+    for schema, names in by_schema.items():
+        for chunk in _chunks(names):
+            where = and_(c.schema_name == schema, c.table_name.in_(chunk))
+            seen = select(c.table_name, c.column_name, c.first_seen).where(where)
+            first_seen |= {
+                (schema, r.table_name, r.column_name): r.first_seen for r in conn.execute(seen)
+            }
+            conn.execute(delete(pii_columns).where(where))
+    outputs = output_schemas(policy)
+    rows = []
+    for key in sorted(current.keys() | links.keys()):
+        s, t, column = key
+        if f"{s}.{t}" not in tables:
+            continue
+        finding, link = current.get(key), links.get(key)
+        rule = governing_rule(policy, s, t, column)
+        leak = leak_reason(policy, key, finding) is not None if s in outputs else None
+        rows.append(
+            {
+                "schema_name": s,
+                "table_name": t,
+                "column_name": column,
+                "category": finding.category if finding else None,
+                "links_to": link["to"] if link else None,
+                "confidence": finding.confidence if finding else link_confidence(link),
+                "evidence": finding.evidence if finding else {"link": link},
+                "governed": rule is not None or leak is False,
+                "object_type": tables[f"{s}.{t}"],
+                "leak": leak,
+                "policy_category": rule.category if rule else None,
+                "first_seen": first_seen.get(key, scanned_at),
+                "last_seen": scanned_at,
+                "last_scan_id": scan_id,
+                "confirmed": finding.confirmed if finding else None,
+            }
+        )
+    if rows:
+        conn.execute(insert(pii_columns), rows)
+
+
+def _chunks(names: list[str], size: int = 500) -> Iterable[list[str]]:
+    """Names a few hundred at a time: an ``IN`` list of 10,000 is too long for some servers."""
+    return (names[i : i + size] for i in range(0, len(names), size))
 
 
 def ungoverned_columns(policy: Policy, current: dict[ColumnKey, Any]) -> list[dict[str, Any]]:

@@ -57,6 +57,8 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                 "policy version",
                 "status",
                 "tables scanned",
+                "tables rescanned",
+                "tables carried",
                 "tables failed",
                 "tables not sampled",
                 "columns scanned",
@@ -72,6 +74,8 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
                     run.policy_version,
                     summary.status,
                     summary.tables_scanned,
+                    summary.tables_rescanned,
+                    summary.tables_carried,
                     len(summary.tables_failed),
                     len(summary.not_sampled),
                     summary.columns_scanned,
@@ -168,9 +172,14 @@ def render_inventory_report(engine: Engine, policy: Policy, summary: ScanSummary
         kind = f" ({t.object_type})" if t.object_type and t.object_type != "table" else ""
         out.append(f"### `{t.schema_name}.{t.table_name}`{kind}\n")
         unread = f", {len(t.not_sampled)} not sampled" if t.not_sampled else ""
+        carried = (
+            f" Unchanged since scan `{t.carried_from}`: its findings carried."
+            if t.carried_from
+            else ""
+        )
         out.append(
             f"{t.columns_scanned} columns{unread}, {t.rows_sampled} rows sampled "
-            f"({t.sampling}); {len(found)} with personal data.\n"
+            f"({t.sampling}); {len(found)} with personal data.{carried}\n"
         )
         if found:
             out.append(

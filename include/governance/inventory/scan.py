@@ -32,11 +32,18 @@ from include.governance.audit import (
 from include.governance.detect.classify import Finding
 from include.governance.detect.table_context import classify_table
 from include.governance.inventory.discovery import ScanScope, discover_tables
+from include.governance.inventory.fingerprints import (
+    detectors_version,
+    read_fingerprints,
+    settle_counters,
+)
+from include.governance.inventory.incremental import ScanBasis, carry_findings, planned_row
 from include.governance.inventory.leaks import leaked_columns
 from include.governance.inventory.links import find_links, person_tables
 from include.governance.inventory.register import (
     changes_between,
     findings_of,
+    latest_rows,
     previous_states,
     scanned_later,
     stale_policy_tables,
@@ -64,6 +71,11 @@ class ScanSummary:
     changes: list[dict[str, Any]] = field(default_factory=list)
     stale_policy: list[str] = field(default_factory=list)
     disagreements: list[dict[str, Any]] = field(default_factory=list)
+    tables_carried: int = 0  # of tables_scanned: unchanged, their findings carried
+
+    @property
+    def tables_rescanned(self) -> int:
+        return self.tables_scanned - self.tables_carried
 
 
 def start_scan(
@@ -74,10 +86,25 @@ def start_scan(
     scanned_at: datetime,
     scope: ScanScope,
     sample_size: int,
+    full_scan: bool = False,
 ) -> list[str]:
-    """Record a new scan and its tables; return the tables to scan."""
+    """Record a new scan and its tables; return the tables to sample. A table unchanged
+    since its last scan is recorded as scanned, its findings carried (``incremental``)."""
     ensure_governance_tables(engine)
     tables = discover_tables(engine, scope)
+    with engine.connect() as conn:
+        last = latest_rows(conn, scan_id, scanned_at)
+    if last and not full_scan:  # a change just committed must be counted to be seen
+        settle_counters(engine)
+    fingerprints = read_fingerprints(engine, tables)  # before anything is sampled
+    basis = ScanBasis(
+        scanned_at=scanned_at,
+        policy_version=policy.version,
+        sample_size=sample_size,
+        detectors_version=detectors_version(),
+        full_scan_every_days=policy.inventory.full_scan_every_days,
+        full_scan=full_scan,
+    )
     with engine.begin() as conn:
         for t in (pii_changes, pii_scan_findings, pii_scan_tables, pii_scan_runs):
             conn.execute(delete(t).where(t.c.scan_id == scan_id))
@@ -87,13 +114,19 @@ def start_scan(
                 scanned_at=scanned_at,
                 started_at=_now(),
                 policy_version=policy.version,
+                detectors_version=basis.detectors_version,
                 sample_size=sample_size,
                 schemas={"include": list(scope.include), "exclude": list(scope.exclude)},
                 tables_found=len(tables),
+                full_scan=full_scan,
                 status="running",
             )
         )
-        rows = [_table_row(scan_id, name, "pending", kind) for name, kind in tables.items()]
+        rows = [
+            _table_row(scan_id, name, "pending", kind)
+            | planned_row(last.get(name), fingerprints[name], basis)
+            for name, kind in tables.items()
+        ]
         previous = previous_states(conn, scan_id, scanned_at)
         rows += [
             _table_row(scan_id, name, "dropped")
@@ -103,8 +136,9 @@ def start_scan(
             and scope.covers(TableName.parse(name).schema)
         ]
         if rows:
-            conn.execute(insert(pii_scan_tables), rows)
-    return list(tables)
+            conn.execute(insert(pii_scan_tables), [_with_all_columns(r) for r in rows])
+        carry_findings(conn, scan_id)
+    return [f"{r['schema_name']}.{r['table_name']}" for r in rows if r["status"] == "pending"]
 
 
 def scan_table(
@@ -161,6 +195,11 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
     """Compare each table with its previous state, record changes, update the register."""
     with engine.begin() as conn:
         run = conn.execute(select(pii_scan_runs).where(pii_scan_runs.c.scan_id == scan_id)).one()
+        conn.execute(  # read before sampling: a start for the next scan only once scanned
+            update(pii_scan_tables)
+            .where(pii_scan_tables.c.scan_id == scan_id, pii_scan_tables.c.status != "scanned")
+            .values(fingerprint=None)
+        )
         states = {
             f"{r.schema_name}.{r.table_name}": r
             for r in conn.execute(
@@ -188,7 +227,8 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
         registered, disagreements = apply_reviews(
             conn, policy, current=current, previous=previous, tables=done
         )
-        latest = [t for t in done if not scanned_later(conn, t, run)]
+        later = scanned_later(conn, run)
+        latest = [t for t in done if t not in later]
         links = find_links(conn, latest_scanned(latest, states), person_tables(current))
         update_register(
             conn,
@@ -207,6 +247,7 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
             scan_id=scan_id,
             status="partial" if failed or not_sampled else "succeeded",
             tables_scanned=sum(r.status == "scanned" for r in states.values()),
+            tables_carried=sum(r.carried_from is not None for r in states.values()),
             tables_failed=failed,
             not_sampled=not_sampled,
             columns_scanned=sum(r.columns_scanned or 0 for r in states.values()),
@@ -224,6 +265,8 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
                 finished_at=_now(),
                 status=summary.status,
                 tables_scanned=summary.tables_scanned,
+                tables_rescanned=summary.tables_rescanned,
+                tables_carried=summary.tables_carried,
                 tables_failed=len(failed),
                 tables_not_sampled=len(not_sampled),
                 columns_scanned=summary.columns_scanned,
@@ -245,13 +288,20 @@ def scan_warehouse(
     scanned_at: datetime,
     scope: ScanScope,
     sample_size: int,
+    full_scan: bool = False,
     scan_tables: Callable[[list[str]], Iterable[Any]] | None = None,
 ) -> ScanSummary:
     """A whole scan in one call: start, every table, finish, as the DAG's tasks run them.
     ``scan_tables`` scans the tables elsewhere (a benchmark's process pool, each process
     with its own engine); by default they are scanned here, one after another."""
     tables = start_scan(
-        engine, policy, scan_id, scanned_at=scanned_at, scope=scope, sample_size=sample_size
+        engine,
+        policy,
+        scan_id,
+        scanned_at=scanned_at,
+        scope=scope,
+        sample_size=sample_size,
+        full_scan=full_scan,
     )
     if scan_tables is None:
         for table in tables:
@@ -278,6 +328,13 @@ def _table_row(
         "status": status,
         "object_type": object_type,
     }
+
+
+def _with_all_columns(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with every optional column named: one INSERT of many rows needs one shape."""
+    optional = ("fingerprint", "sampled_at", "carried_from", "scan_reason")
+    optional += ("columns_scanned", "rows_sampled", "sampling")
+    return dict.fromkeys(optional) | row
 
 
 def _finding_row(scan_id: str, schema: str, table: str, column: str, f: Finding) -> dict:

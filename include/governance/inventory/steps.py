@@ -60,17 +60,31 @@ def start(
     tables_per_task: int | None,
     task_slots: int = 1,
     max_tasks: int,
+    full_scan: bool = False,
 ) -> list[list[str]]:
-    """Record the scan and list the tables in scope, grouped for the scan tasks:
-    ``tables_per_task`` a task, or when None as many as ``task_slots`` (how many scan tasks
-    can run at once) make worth it."""
+    """Record the scan and list the tables to sample (all in scope when ``full_scan``; else
+    those changed since their last scan), grouped for the scan tasks: ``tables_per_task``
+    a task, or when None as many as ``task_slots`` (how many scan tasks can run at once)
+    make worth it."""
     scope = ScanScope(tuple(include_schemas), tuple(exclude_schemas))
     tables = start_scan(
-        engine, policy, run_id, scanned_at=scanned_at, scope=scope, sample_size=sample_size
+        engine,
+        policy,
+        run_id,
+        scanned_at=scanned_at,
+        scope=scope,
+        sample_size=sample_size,
+        full_scan=full_scan,
     )
     per_task = tables_per_task or discovery.tables_per_task(len(tables), slots=task_slots)
     batches = plan_batches(tables, per_task, max_tasks)
-    log.info("policy %s: %d tables to scan in %d tasks", policy.version, len(tables), len(batches))
+    log.info(
+        "policy %s: %d tables to scan in %d tasks%s",
+        policy.version,
+        len(tables),
+        len(batches),
+        " (full scan)" if full_scan else "; the others are unchanged since their last scan",
+    )
     return batches
 
 
@@ -150,8 +164,11 @@ def _reasons(columns: dict[str, str]) -> str:
 
 def _log_summary(summary: ScanSummary, report: Path) -> None:
     log.info(
-        "%d tables scanned, %d columns, %d hold personal data; %d changes; report: %s",
+        "%d tables scanned (%d sampled, %d unchanged: findings carried), %d columns, "
+        "%d hold personal data; %d changes; report: %s",
         summary.tables_scanned,
+        summary.tables_rescanned,
+        summary.tables_carried,
         summary.columns_scanned,
         summary.findings,
         len(summary.changes),

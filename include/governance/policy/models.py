@@ -349,6 +349,19 @@ class MarketingPolicy(_Strict):
     members: QualifiedName = "marketing.segment_members"
 
 
+class InventorySettings(_Strict):
+    """How the inventory scans: a table unchanged since its last scan keeps its findings,
+    and every table is sampled again this often whatever its counters say."""
+
+    full_scan_every_days: int = Field(
+        7,
+        ge=1,
+        description="A table whose findings were sampled this many days before the scan, or "
+        "more, is sampled again even when its change counters show no change: whatever they "
+        "could miss is mended within that time.",
+    )
+
+
 class Activity(_Strict):
     """What the record of processing (GDPR art. 30) says of one purpose beyond what the
     rest of the policy holds: whose data it is, why it is lawful, who receives it."""
@@ -426,6 +439,7 @@ class Policy(_Strict):
     tables: dict[QualifiedName, GovernedTable] = Field(default_factory=dict)
     retention: dict[Identifier, RetentionRule] = Field(default_factory=dict)
     marketing: MarketingPolicy | None = None
+    inventory: InventorySettings = Field(default_factory=InventorySettings)
     processing: ProcessingRecord | None = Field(
         None, description="The record of processing's controller part (GDPR art. 30)."
     )
