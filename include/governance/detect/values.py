@@ -250,7 +250,8 @@ VALIDATED_BY: Mapping[str, str] = MappingProxyType(
         "phone": "a number a phone plan assigns (phonenumbers)",
         "ip_address": "an address that can point at someone (not loopback, multicast, reserved)",
         "payment_card": "a known card scheme and length with the Luhn check, or a masked card",
-        "national_id": "a real birth date and both mod-11 check digits",
+        "national_id": "a fødselsnummer's birth date and both mod-11 check digits, or another"
+        " country's personal number by its own checks (python-stdnum)",
         "date_of_birth": "a date 0 to 110 years ago",
         "postcode": "four digits",
         "gender": "a word for a gender",
