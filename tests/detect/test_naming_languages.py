@@ -91,7 +91,6 @@ def category_of(column: str) -> str | None:
         ("strPostCode", "postal_address"),
         ("dtmBirth", "date_of_birth"),
         ("strLandline", "phone"),
-        ("intMemberID", "customer_id"),
         ("strLine1", "postal_address"),
         ("CUSTPH", "phone"),
         ("EMAILADDR", "email"),
