@@ -146,6 +146,15 @@ def _run_together(part: str) -> list[str]:
     return [part]
 
 
+def names_a_thing(column_name: str) -> bool:
+    """``company_name``, ``nom_produit``: the name of a thing, not of a person."""
+    return bool(_things_named(normalise(column_name).split("_")))
+
+
+def _things_named(parts: list[str]) -> set[str]:
+    return THING_PARTS.intersection(parts) if NAME_PARTS.intersection(parts) else set()
+
+
 def is_key_name(normalised: str) -> bool:
     """Named as a key (``address_id``, ``cityKey``), not as the thing it points at."""
     return normalised.rsplit("_", 1)[-1] in KEY_PARTS
@@ -157,7 +166,7 @@ def name_signals(column_name: str, policy: Policy) -> list[NameSignal]:
     parts = name.split("_")
     key = is_key_name(name)
     about = len(parts) > 1 and parts[-1] in ABOUT_PARTS
-    things = THING_PARTS.intersection(parts) if NAME_PARTS.intersection(parts) else set()
+    things = _things_named(parts)
     best: dict[str, NameSignal] = {}
     for category_id, category in policy.categories.items():
         listed = [(n, False) for n in category.detect.column_names]

@@ -108,6 +108,15 @@ def is_personal_id(text: str) -> bool:
         return False
     written = text.upper()
     for shape, validators in FORMS.get(len(written.translate(_SEPARATORS)), ()):
-        if shape.fullmatch(written) and any(valid(written) for valid in validators):
+        if shape.fullmatch(written) and any(_passes(valid, written) for valid in validators):
             return True
     return False
+
+
+def _passes(valid: Callable[[str], bool], number: str) -> bool:
+    """python-stdnum's ``is_valid``, a no where one fails on a number it cannot place
+    (``cn.ric`` raises ``KeyError`` for some birth places)."""
+    try:
+        return valid(number)
+    except (KeyError, IndexError, ValueError):
+        return False

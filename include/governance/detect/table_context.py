@@ -22,8 +22,9 @@ for people (``customers``, ``employee_id``, ``kunde_nr``).
 
 from __future__ import annotations
 
-from include.governance.detect.classify import Finding, classify_column
-from include.governance.detect.names import is_key_name, name_signals, normalise
+from include.governance.detect.classify import VALUE_WEIGHT, Finding, classify_column
+from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
+from include.governance.detect.structured import is_value_column, key_column_category
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
@@ -58,6 +59,9 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     """Each sampled column's finding (``classify_column``), kept only where its table
     agrees; a column that could not be sampled has none."""
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
+    found |= dict.fromkeys(things_names)
+    found |= _key_value_findings(sample, found, policy)
     weak = {c for c, f in found.items() if f and f.category == NAME and _weak_name(c, policy)}
     anchors = {c for c, f in found.items() if f and not _whose(f) and c not in weak}
     people = _named_for_people(table, [c.name for c in sample.columns])
@@ -69,6 +73,29 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     if of_a_thing and not (people or anchors or named_for_addresses(table)):
         found = {c: None if f and _whose(f) else f for c, f in found.items()}
     return found
+
+
+def _key_value_findings(
+    sample: TableSample, found: dict[str, Finding | None], policy: Policy
+) -> dict[str, Finding]:
+    """A key/value table's value columns (``value``, ``valor``) without a finding of their
+    own take the category its key column's values name (``email``, ``telefono``)."""
+    values = [c for c in sample.columns if c.name in found and found[c.name] is None]
+    targets = [c for c in values if c.kind in {"text", "other"} and is_value_column(c.name)]
+    if not targets:
+        return {}
+    for key in sample.columns:
+        if key.kind != "text" or is_value_column(key.name):
+            continue
+        category, share = key_column_category(key.values, policy)
+        if category:
+            evidence = {
+                "sampled": len(key.values),
+                "key_column": {"column": key.name, "share": round(share, 3)},
+            }
+            finding = Finding(category, round(VALUE_WEIGHT * share, 3), evidence)
+            return {c.name: finding for c in targets if c.values}
+    return {}
 
 
 def _whose(finding: Finding) -> bool:
