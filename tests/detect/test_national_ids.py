@@ -39,7 +39,9 @@ def test_personal_numbers_of_other_countries_pass_their_own_checks(locale, metho
 
 def changed_check_digit(number: str) -> str:
     last = number[-1]
-    return number[:-1] + (str((int(last) + 1) % 10) if last.isdigit() else "A" if last != "A" else "B")
+    if last.isdigit():
+        return number[:-1] + str((int(last) + 1) % 10)
+    return number[:-1] + ("B" if last == "A" else "A")
 
 
 @pytest.mark.parametrize(
