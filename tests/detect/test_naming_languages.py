@@ -5,9 +5,13 @@ written here as a schema nobody on the project designed might write it."""
 from __future__ import annotations
 
 import pytest
+from faker import Faker
 
+from include.governance.detect.classify import classify_column
 from include.governance.detect.names import name_signals, normalise
+from include.governance.detect.table_context import classify_table
 from include.governance.policy import load_policy
+from include.governance.sampling import ColumnSample, TableSample
 
 POLICY = load_policy()
 
@@ -139,3 +143,29 @@ def test_normalise_drops_prefixes_moves_keys_last_and_splits_run_together_words(
 @pytest.mark.parametrize("column", ["precio_sin_iva", "supplier_id", "ship_via", "nombre_producto"])
 def test_look_alikes_in_other_languages_point_at_nothing(column):
     assert category_of(column) is None
+
+
+def table_categories(table: str, *columns: tuple[str, list]) -> dict[str, str | None]:
+    sample = TableSample(
+        [ColumnSample(n, "text", v) for n, v in columns], rows_sampled=40, method="test"
+    )
+    return {c: f.category if f else None for c, f in classify_table(table, sample, POLICY).items()}
+
+
+def test_a_column_called_a_name_of_lone_surnames_is_a_persons_in_a_table_of_people():
+    fake = Faker("fr_FR")
+    fake.seed_instance(6)
+    surnames = [fake.last_name() for _ in range(40)]
+    given = [fake.first_name() for _ in range(40)]
+    people = table_categories("clients", ("nom", surnames), ("prenom", given))
+    assert people == {"nom": "name", "prenom": "name"}
+    products = table_categories("produits", ("nom", [fake.word().title() for _ in range(40)]))
+    assert products == {"nom": None}
+
+
+def test_salutations_in_other_languages_are_a_gender_beside_their_name():
+    values = ["Herr", "Frau", "Mme", "M.", "Señora", "Sr.", "Dhr.", "Mevr.", "Pani", "Pan"] * 4
+    finding = classify_column(ColumnSample("aanhef", "text", values), POLICY)
+    assert finding.category == "gender"
+    assert finding.evidence["values"]["match_rate"] == 1.0
+    assert classify_column(ColumnSample("code", "text", values), POLICY) is None

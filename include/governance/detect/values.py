@@ -71,6 +71,13 @@ GENDERS = frozenset(
         "mannlig", "jente", "gutt", "other", "annet", "annen", "non-binary", "nonbinary",
         "ikke-binær", "ikkebinær", "unknown", "ukjent", "not specified", "ikke oppgitt",
         "prefer not to say", "vil ikke oppgi",
+        # salutations, which say a gender: English, German, Nordic, French, Spanish,
+        # Portuguese, Italian, Dutch, Polish
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "herr", "frau", "fru",
+        "frk", "frk.", "monsieur", "madame", "mademoiselle", "m.", "mme", "mme.", "mlle",
+        "mlle.", "señor", "señora", "señorita", "sr", "sr.", "sra", "sra.", "srta.", "senhor",
+        "senhora", "signor", "signore", "signora", "signorina", "sig.", "sig.ra", "dhr.",
+        "mevr.", "heer", "mevrouw", "pan", "pani",
     }
 )  # fmt: skip
 

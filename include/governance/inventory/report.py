@@ -280,6 +280,8 @@ def describe_evidence(
         parts.append(f"free text: {free_text['share']:.0%} of values hold personal data ({kinds})")
     if json_keys := evidence.get("json_keys"):
         parts.append(f"JSON: {json_keys['share']:.0%} of its keys name the category")
+    if lone_names := evidence.get("lone_names"):
+        parts.append(f"{lone_names['share']:.0%} of values are lone names in a table of people")
     if key_column := evidence.get("key_column"):
         parts.append(
             f"key/value: {key_column['share']:.0%} of `{key_column['column']}`'s keys name it"
