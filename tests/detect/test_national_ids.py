@@ -25,7 +25,6 @@ from include.governance.detect.values import is_national_id
         ("en_CA", "ssn"),  # SIN
         ("ro_RO", "ssn"),  # CNP
         ("de_CH", "ssn"),  # AHV
-        ("de_AT", "ssn"),  # Versicherungsnummer
         ("es_MX", "curp"),
         ("en_US", "itin"),
     ],
@@ -57,7 +56,8 @@ def changed_check_digit(number: str) -> str:
         "756.9217.0769.85",  # Switzerland: AHV
         "1234567T",  # Ireland: PPS
         "2345 6789 0124",  # India: Aadhaar (Verhoeff)
-        "621498320257",  # Japan: My Number
+        "6214 9832 0257",  # Japan: My Number
+        "1237 010180",  # Austria: Versicherungsnummer
         "760311/0120",  # Czechia: rodné číslo
     ],
 )

@@ -10,7 +10,10 @@ Portuguese NIF) and those with only a length and a date (the Bulgarian EGN, ten 
 a phone) are left to column names: their checks let too many other numbers through. So are
 eleven bare digits (a PESEL, a Steuer-ID, a CPF, a TC Kimlik): they are the fødselsnummer's
 form, and their check digits let one Norwegian account number in ten through; written as
-their countries write them (``123.456.789-09``, ``85.07.30-033.28``) they count.
+their countries write them (``123.456.789-09``, ``85.07.30-033.28``) they count. Ten and
+twelve bare digits (an Austrian Versicherungsnummer, an Aadhaar, a Japanese My Number) are
+as often a fødselsnummer cut short or run on, or a phone: they count in their groups
+(``1237 010180``, ``2345 6789 0124``).
 Bare digits pass one check in ten or fewer; a column counts only when most of its values
 pass, so a column of order numbers or barcodes does not.
 """
@@ -64,7 +67,7 @@ _FORMS: dict[int, tuple[_Form, ...]] = {
     ),
     10: (
         (_BIRTH_NUMBER, (cz_rc.is_valid, sk_rc.is_valid)),  # Czechia, Slovakia: rodné číslo
-        (re.compile(r"\d{4} ?\d{6}"), (vnr.is_valid,)),  # Austria: Versicherungsnummer
+        (re.compile(r"\d{4} \d{6}"), (vnr.is_valid,)),  # Austria: Versicherungsnummer
     ),
     11: (
         (re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}"), (cpf.is_valid,)),  # Brazil: CPF as written
@@ -72,7 +75,7 @@ _FORMS: dict[int, tuple[_Form, ...]] = {
         (re.compile(r"\d{2} \d{3} \d{3} \d{3}"), (idnr.is_valid,)),  # Germany: as written
     ),
     12: (
-        (re.compile(r"\d{4} ?\d{4} ?\d{4}"), (aadhaar.is_valid, jp_in.is_valid)),  # India, Japan
+        (re.compile(r"\d{4} \d{4} \d{4}"), (aadhaar.is_valid, jp_in.is_valid)),  # India, Japan
         (re.compile(r"\d{8} ?\d ?[A-Z][A-Z0-9]\d"), (cc.is_valid,)),  # Portugal: Cartão de Cidadão
     ),
     13: (
