@@ -162,30 +162,58 @@ def is_key_name(normalised: str) -> bool:
 
 def name_signals(column_name: str, policy: Policy) -> list[NameSignal]:
     """Every category the column's name points at, strongest first (one signal each)."""
+    return list(_signals(column_name, _listed(policy)))
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per policy object
+class _Listed:
+    names: tuple[tuple[str, str, str, bool], ...]  # category, as listed, normalised, confirm
+
+
+_LISTED_BY_POLICY: dict[int, tuple[Policy, _Listed]] = {}
+MAX_POLICIES = 8  # a process sees one policy, tests a few variants
+
+
+def _listed(policy: Policy) -> _Listed:
+    """The policy's listed names, normalised once per policy object rather than per column."""
+    entry = _LISTED_BY_POLICY.get(id(policy))
+    if entry is None or entry[0] is not policy:
+        names = tuple(
+            (category_id, raw, normalise(raw), needs_values)
+            for category_id, category in policy.categories.items()
+            for raw, needs_values in [
+                *((n, False) for n in category.detect.column_names),
+                *((n, True) for n in category.detect.confirm_names),
+            ]
+        )
+        if len(_LISTED_BY_POLICY) >= MAX_POLICIES:
+            _LISTED_BY_POLICY.pop(next(iter(_LISTED_BY_POLICY)))
+        entry = _LISTED_BY_POLICY[id(policy)] = (policy, _Listed(names))
+    return entry[1]
+
+
+@lru_cache(maxsize=65536)
+def _signals(column_name: str, listed: _Listed) -> tuple[NameSignal, ...]:
     name = normalise(column_name)
     parts = name.split("_")
     key = is_key_name(name)
     about = len(parts) > 1 and parts[-1] in ABOUT_PARTS
     things = _things_named(parts)
     best: dict[str, NameSignal] = {}
-    for category_id, category in policy.categories.items():
-        listed = [(n, False) for n in category.detect.column_names]
-        listed += [(n, True) for n in category.detect.confirm_names]
-        for raw, needs_values in listed:
-            listed_name = normalise(raw)
-            if name != listed_name and (about or (key and not is_key_name(listed_name))):
-                continue
-            if things and things.isdisjoint(listed_name.split("_")):
-                continue
-            signal = _match(name, parts, listed_name)
-            if signal is None:
-                continue
-            strength, how = signal
-            candidate = NameSignal(category_id, strength, how, raw, needs_values)
-            current = best.get(category_id)
-            if current is None or _rank(candidate) > _rank(current):
-                best[category_id] = candidate
-    return sorted(best.values(), key=_rank, reverse=True)
+    for category_id, raw, listed_name, needs_values in listed.names:
+        if name != listed_name and (about or (key and not is_key_name(listed_name))):
+            continue
+        if things and things.isdisjoint(listed_name.split("_")):
+            continue
+        signal = _match(name, parts, listed_name)
+        if signal is None:
+            continue
+        strength, how = signal
+        candidate = NameSignal(category_id, strength, how, raw, needs_values)
+        current = best.get(category_id)
+        if current is None or _rank(candidate) > _rank(current):
+            best[category_id] = candidate
+    return tuple(sorted(best.values(), key=_rank, reverse=True))
 
 
 def _min_suffix(listed: str) -> int:
