@@ -9,16 +9,8 @@ from faker import Faker
 
 from include.governance.detect.classify import classify_column
 from include.governance.detect.names import name_signals, normalise
-from include.governance.detect.table_context import classify_table
-from include.governance.policy import load_policy
-from include.governance.sampling import ColumnSample, TableSample
-
-POLICY = load_policy()
-
-
-def category_of(column: str) -> str | None:
-    signals = [s for s in name_signals(column, POLICY) if not s.needs_values]
-    return signals[0].category if signals else None
+from include.governance.sampling import ColumnSample
+from tests.detect.classified import POLICY, category_of, found
 
 
 @pytest.mark.parametrize(
@@ -145,21 +137,14 @@ def test_look_alikes_in_other_languages_point_at_nothing(column):
     assert category_of(column) is None
 
 
-def table_categories(table: str, *columns: tuple[str, list]) -> dict[str, str | None]:
-    sample = TableSample(
-        [ColumnSample(n, "text", v) for n, v in columns], rows_sampled=40, method="test"
-    )
-    return {c: f.category if f else None for c, f in classify_table(table, sample, POLICY).items()}
-
-
 def test_a_column_called_a_name_of_lone_surnames_is_a_persons_in_a_table_of_people():
     fake = Faker("fr_FR")
     fake.seed_instance(6)
     surnames = [fake.last_name() for _ in range(40)]
     given = [fake.first_name() for _ in range(40)]
-    people = table_categories("clients", ("nom", surnames), ("prenom", given))
+    people = found("clients", ("nom", surnames), ("prenom", given))
     assert people == {"nom": "name", "prenom": "name"}
-    products = table_categories("produits", ("nom", [fake.word().title() for _ in range(40)]))
+    products = found("produits", ("nom", [fake.word().title() for _ in range(40)]))
     assert products == {"nom": None}
 
 

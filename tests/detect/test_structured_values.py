@@ -8,23 +8,13 @@ import json
 from faker import Faker
 
 from include.governance.detect.classify import classify_column
-from include.governance.detect.table_context import classify_table
-from include.governance.policy import load_policy
-from include.governance.sampling import ColumnSample, TableSample
-
-POLICY = load_policy()
+from include.governance.sampling import ColumnSample
+from tests.detect.classified import POLICY, found
 
 
 def category(column: str, values: list) -> str | None:
     finding = classify_column(ColumnSample(column, "text", values), POLICY)
     return finding.category if finding else None
-
-
-def found(table: str, *columns: tuple[str, list]) -> dict[str, str | None]:
-    sample = TableSample(
-        [ColumnSample(n, "text", v) for n, v in columns], rows_sampled=60, method="test"
-    )
-    return {c: f.category if f else None for c, f in classify_table(table, sample, POLICY).items()}
 
 
 def test_json_of_an_address_is_a_postal_address_in_any_language():
