@@ -6,18 +6,9 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
-from include.governance.detect.names import name_signals, normalise
-from include.governance.detect.table_context import classify_table
+from include.governance.detect.names import normalise
 from include.governance.detect.values import is_iban, is_national_id
-from include.governance.policy import load_policy
-from include.governance.sampling import ColumnSample, TableSample
-
-POLICY = load_policy()
-
-
-def category_of(column: str) -> str | None:
-    signals = [s for s in name_signals(column, POLICY) if not s.needs_values]
-    return signals[0].category if signals else None
+from tests.detect.classified import category_of, found
 
 
 @pytest.mark.parametrize(
@@ -97,17 +88,6 @@ def test_iban_accepts_check_digits_only():
     fake.seed_instance(3)
     assert all(is_iban(fake.iban()) for _ in range(20))
     assert not is_iban("DE00123456781234567890")
-
-
-def sample(*columns: tuple[str, list]) -> TableSample:
-    return TableSample(
-        [ColumnSample(n, "text", v) for n, v in columns], rows_sampled=40, method="test"
-    )
-
-
-def found(table: str, *columns: tuple[str, list]) -> dict[str, str | None]:
-    result = classify_table(table, sample(*columns), POLICY)
-    return {c: f.category if f else None for c, f in result.items()}
 
 
 def test_names_of_things_in_a_table_of_things_are_not_people():

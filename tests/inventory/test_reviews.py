@@ -185,6 +185,16 @@ def test_the_report_explains_each_finding_and_lists_disagreements(sqlite_engine)
             0.71,
             "free text: 12% of values hold personal data (email 9); confidence 0.71",
         ),
+        (
+            {"sampled": 50, "json_keys": {"share": 1.0, "read": 50}},
+            0.95,
+            "JSON: 100% of its keys name the category; confidence 0.95",
+        ),
+        (
+            {"sampled": 60, "key_column": {"column": "attribute", "share": 0.8}},
+            0.76,
+            "key/value: 80% of `attribute`'s keys name it; confidence 0.76",
+        ),
     ],
 )
 def test_each_finding_is_explained_in_one_line(evidence, confidence, expected):

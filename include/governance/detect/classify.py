@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from include.governance.detect.binary import decoded_texts
 from include.governance.detect.masking import mask
 from include.governance.detect.names import NameSignal, name_signals
+from include.governance.detect.structured import json_category, json_objects
 from include.governance.detect.text import find_personal_data
 from include.governance.detect.values import DETECTORS
 from include.governance.policy import Policy, Sensitivity
@@ -95,8 +96,14 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
         finding = _combine(category_id, names.get(category_id), best, len(values))
         if finding:
             candidates.append(finding)
-    free_text = _free_text(values) if sample.kind in {"text", "other"} else None
-    if free_text and (finding := _free_text_finding(free_text, names, policy, len(values))):
+    texts = sample.kind in {"text", "other"}
+    objects = json_objects(sample.values) if texts else None
+    if objects is not None:  # JSON says what it holds by its keys, not by words inside
+        finding = _json_finding(objects, policy, len(values))
+    else:
+        free_text = _free_text(values) if texts else None
+        finding = free_text and _free_text_finding(free_text, names, policy, len(values))
+    if finding:
         candidates.append(finding)
     best_finding = max(candidates, key=lambda f: f.confidence, default=None)
     if best_finding is None or best_finding.confidence < REPORT_AT:
@@ -235,6 +242,14 @@ def _free_text_finding(
     if confirmed:
         evidence["column_name"] = {"how": name.how, "matched": name.matched}
     return Finding(category, round(confidence, 3), evidence)
+
+
+def _json_finding(objects: list[dict[str, Any]], policy: Policy, sampled: int) -> Finding | None:
+    category, share = json_category(objects, policy)
+    if category is None:
+        return None
+    evidence = {"sampled": sampled, "json_keys": {"share": round(share, 3), "read": len(objects)}}
+    return Finding(category, round(VALUE_WEIGHT * share, 3), evidence)
 
 
 def _most_sensitive(kinds: dict[str, int], policy: Policy) -> str | None:

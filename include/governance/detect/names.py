@@ -5,9 +5,12 @@ A name matches a category's listed name exactly (``email``), through one of its 
 (``leveringsadresse`` ends in ``adresse``). Names are compared lower-cased, split on
 underscores, dashes, spaces, camelCase and between letters and digits (``addr_line1``),
 with letters folded as a keyboard without them writes them (``fødselsdato``, ``förnamn``,
-``straße``), and the abbreviations of database naming conventions written out
-(``cust_ph`` is ``customer_phone``, ``fname`` is ``first_name``), so that one listed name
-covers its spellings.
+``straße``, ``código_postal``, ``ulica``), and the abbreviations of database naming
+conventions written out (``cust_ph`` is ``customer_phone``, ``fname`` is ``first_name``,
+``CUSTNM`` is ``customer_name``), so that one listed name covers its spellings. Hungarian
+type prefixes (``strPostCode``, ``dtmBirth``, ``tblMember``) are dropped, a key written
+first (``idKlienta``, ``fk_customer``) is written as a key written last, and names in
+scripts without letter case (``顧客氏名``) are words of their own.
 
 A key is not the thing it points at: a name ending in ``id`` or ``key`` (``address_id``,
 ``city_id``) matches only listed names that are keys themselves (``customer_id``). A name
@@ -18,6 +21,7 @@ and matches only a listed name whole (``device_type``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,24 +29,47 @@ from include.governance.policy import Policy
 
 EXACT, PART, SUFFIX = 0.6, 0.5, 0.45
 MIN_SUFFIX = 4  # shorter names (os, ip, ua) must match exactly or as a part
+MIN_SUFFIX_OTHER_SCRIPT = 2
+SHORT_OTHER_SCRIPT = 1  # ``姓``, ``名``: whole or the last part only
 SHORT = 2  # listed names this short (ip, by) match only whole or as the name's last part
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_FOLD = str.maketrans(
-    {"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"}
+_SPLIT = re.compile(r"[\W_]+")
+# Between a letter of the Latin alphabet or a digit and a letter of another script.
+_SCRIPT = re.compile(r"(?<=[a-z0-9])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[a-z0-9])")
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "œ": "oe", "ı": "i"})
+_ACCENT = re.compile("[\u0300-\u036f]")  # combining accents (not the kana's voicing marks)
+# Type prefixes of Hungarian notation before a capital (``strPostCode``, ``intMemberID``,
+# ``dtmBirth``, ``tblMember``), and table prefixes before a separator (``tbl_member``).
+_HUNGARIAN = re.compile(
+    r"^(?:str|int|dtm|dt|bln|bit|lng|dbl|dec|cur|txt|chr|vch|sz|tbl|fld|obj|byt|sng|mny)"
+    r"(?=[A-Z][a-z])|^(?i:tbl|tb|vw)_(?=[A-Za-z])"
 )
+KEY_FIRST = frozenset({"id", "fk", "pk"})  # ``id_cliente``, ``idKlienta``: a key written first
 # Abbreviations database schemas use for the words the policy lists, by convention rather
 # than by any one schema (``cust``, ``addr``, ``ph``, ``no``/``nr``/``nummer``, ``nm``).
 ABBREVIATIONS = {
     "acct": "account",
     "addr": "address",
     "adr": "address",
+    "bdate": "birth_date",
+    "bday": "birthday",
+    "brth": "birth",
+    "clnt": "client",
+    "cntry": "country",
+    "ctry": "country",
+    "cty": "city",
     "cust": "customer",
+    "dob": "date_of_birth",
+    "eml": "email",
     "fname": "first_name",
+    "fnm": "first_name",
+    "gndr": "gender",
     "lname": "last_name",
+    "lnm": "last_name",
     "mname": "middle_name",
+    "mob": "mobile",
     "nbr": "number",
     "nm": "name",
     "no": "number",
@@ -51,9 +78,37 @@ ABBREVIATIONS = {
     "nummer": "number",
     "ph": "phone",
     "phn": "phone",
+    "prov": "province",
     "st": "state",
+    "strt": "street",
     "usr": "user",
 }
+# Words a name run together without separators is split into, two at a time (``CUSTNM``,
+# ``EMAILADDR``, ``phonenumber``): the abbreviations and the words they stand for.
+_RUN_TOGETHER = frozenset(ABBREVIATIONS) | frozenset({
+    "address", "birth", "city", "code", "contact", "customer", "date", "day", "email", "employee",
+    "family", "first", "full", "given", "home", "last", "mail", "middle", "mobile", "name",
+    "number", "phone", "post", "postal", "ship", "street", "user", "work", "zip",
+})  # fmt: skip
+MIN_RUN_TOGETHER = 4
+# A name of a thing (``company_name``, ``nom_produit``, ``city_name``) is that thing's: it
+# matches only listed names that name the thing themselves (``street_name``: ``street``).
+NAME_PARTS = frozenset(
+    {"name", "nom", "nombre", "nome", "naam", "nazwa", "navn", "namn", "nimi", "名前", "名称"}
+)
+THING_PARTS = frozenset({
+    "company", "companies", "business", "firm", "firma", "organisation", "organization", "org",
+    "societe", "entreprise", "empresa", "azienda", "bedrijf", "bedrijfs", "unternehmen", "firmen",
+    "yritys", "foretag", "selskap", "product", "produit", "producto", "prodotto", "produto",
+    "produkt", "tuote", "item", "article", "articulo", "articolo", "artikel", "brand", "marque",
+    "marca", "merk", "category", "categorie", "categoria", "kategorie", "department",
+    "departement", "dept", "store", "shop", "magasin", "tienda", "loja", "negozio", "winkel",
+    "laden", "butik", "kauppa", "supplier", "vendor", "fournisseur", "proveedor", "fornecedor",
+    "fornitore", "leverancier", "lieferant", "city", "ville", "ciudad", "cidade", "citta", "stad",
+    "stadt", "town", "country", "pays", "pais", "paese", "land", "street", "rue", "calle", "rua",
+    "straat", "strasse", "ulica", "region", "file", "fichier", "host", "server", "project", "team",
+    "group", "role", "event", "campaign", "plan", "course",
+})  # fmt: skip
 KEY_PARTS = frozenset({"id", "key", "fk", "pk", "uuid", "guid", "ref"})
 # Last words that make a name say something about a value rather than be it: the kind of
 # an address, a phone's status, how many emails (``addr_type``, ``phone_status``).
@@ -69,10 +124,35 @@ class NameSignal:
     needs_values: bool  # a confirm_names match: counts only if the values agree
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    spaced = _DIGITS.sub("_", _CAMEL.sub("_", name).lower().translate(_FOLD))
-    parts = (ABBREVIATIONS.get(p, p) for p in _SPLIT.split(spaced) if p)
-    return "_".join(parts)
+    """Lower case, words separated by ``_``, letters folded, abbreviations written out.
+    Cached: every column's name is compared with every listed name of the policy."""
+    camel = _CAMEL.sub("_", _HUNGARIAN.sub("", name)).lower().translate(_FOLD)
+    folded = _ACCENT.sub("", unicodedata.normalize("NFKD", camel))
+    spaced = _SCRIPT.sub("_", _DIGITS.sub("_", folded))
+    words = [w for p in _SPLIT.split(spaced) if p for w in _run_together(p)]
+    if len(words) > 1 and words[0] in KEY_FIRST:
+        words = [*words[1:], words[0]]
+    return "_".join(ABBREVIATIONS.get(w, w) for w in words)
+
+
+def _run_together(part: str) -> list[str]:
+    """``custnm`` as ``cust``, ``nm``: a part that is two known words run together."""
+    if len(part) >= MIN_RUN_TOGETHER and part not in _RUN_TOGETHER:
+        for cut in range(1, len(part)):
+            if part[:cut] in _RUN_TOGETHER and part[cut:] in _RUN_TOGETHER:
+                return [part[:cut], part[cut:]]
+    return [part]
+
+
+def names_a_thing(column_name: str) -> bool:
+    """``company_name``, ``nom_produit``: the name of a thing, not of a person."""
+    return bool(_things_named(normalise(column_name).split("_")))
+
+
+def _things_named(parts: list[str]) -> set[str]:
+    return THING_PARTS.intersection(parts) if NAME_PARTS.intersection(parts) else set()
 
 
 def is_key_name(normalised: str) -> bool:
@@ -81,47 +161,49 @@ def is_key_name(normalised: str) -> bool:
 
 
 def name_signals(column_name: str, policy: Policy) -> list[NameSignal]:
-    """Every category the column's name points at, strongest first (one signal each).
-    Worked out once per name and policy: a scan asks it of every column several times."""
-    return list(_signals(column_name, _listed_names(policy)))
+    """Every category the column's name points at, strongest first (one signal each)."""
+    return list(_signals(column_name, _listed(policy)))
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: one object per policy version
-class _ListedNames:
-    """Each category's listed names, normalised: (category, raw, normalised, needs values)."""
-
-    names: tuple[tuple[str, str, str, bool], ...]
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per policy object
+class _Listed:
+    names: tuple[tuple[str, str, str, bool], ...]  # category, as listed, normalised, confirm
 
 
-_LISTED_BY_VERSION: dict[str, _ListedNames] = {}
+_LISTED_BY_POLICY: dict[int, tuple[Policy, _Listed]] = {}
+MAX_POLICIES = 8  # a process sees one policy, tests a few variants
 
 
-def _listed_names(policy: Policy) -> _ListedNames:
-    listed = _LISTED_BY_VERSION.get(policy.version)
-    if listed is None:
-        listed = _LISTED_BY_VERSION[policy.version] = _ListedNames(
-            tuple(
-                (category_id, raw, normalise(raw), needs_values)
-                for category_id, category in policy.categories.items()
-                for names, needs_values in (
-                    (category.detect.column_names, False),
-                    (category.detect.confirm_names, True),
-                )
-                for raw in names
-            )
+def _listed(policy: Policy) -> _Listed:
+    """The policy's listed names, normalised once per policy object rather than per column."""
+    entry = _LISTED_BY_POLICY.get(id(policy))
+    if entry is None or entry[0] is not policy:
+        names = tuple(
+            (category_id, raw, normalise(raw), needs_values)
+            for category_id, category in policy.categories.items()
+            for raw, needs_values in [
+                *((n, False) for n in category.detect.column_names),
+                *((n, True) for n in category.detect.confirm_names),
+            ]
         )
-    return listed
+        if len(_LISTED_BY_POLICY) >= MAX_POLICIES:
+            _LISTED_BY_POLICY.pop(next(iter(_LISTED_BY_POLICY)))
+        entry = _LISTED_BY_POLICY[id(policy)] = (policy, _Listed(names))
+    return entry[1]
 
 
-@lru_cache(maxsize=100_000)
-def _signals(column_name: str, listed: _ListedNames) -> tuple[NameSignal, ...]:
+@lru_cache(maxsize=65536)
+def _signals(column_name: str, listed: _Listed) -> tuple[NameSignal, ...]:
     name = normalise(column_name)
     parts = name.split("_")
     key = is_key_name(name)
     about = len(parts) > 1 and parts[-1] in ABOUT_PARTS
+    things = _things_named(parts)
     best: dict[str, NameSignal] = {}
     for category_id, raw, listed_name, needs_values in listed.names:
         if name != listed_name and (about or (key and not is_key_name(listed_name))):
+            continue
+        if things and things.isdisjoint(listed_name.split("_")):
             continue
         signal = _match(name, parts, listed_name)
         if signal is None:
@@ -134,6 +216,12 @@ def _signals(column_name: str, listed: _ListedNames) -> tuple[NameSignal, ...]:
     return tuple(sorted(best.values(), key=_rank, reverse=True))
 
 
+def _min_suffix(listed: str) -> int:
+    """A word of a script without spaces between words (``氏名`` in ``顧客氏名``) is a suffix
+    at two characters; Latin words at four."""
+    return MIN_SUFFIX if listed.isascii() else MIN_SUFFIX_OTHER_SCRIPT
+
+
 def _rank(signal: NameSignal) -> tuple[bool, float]:
     return (not signal.needs_values, signal.strength)
 
@@ -143,12 +231,12 @@ def _match(name: str, parts: list[str], listed: str) -> tuple[float, str] | None
         return EXACT, "exact"
     listed_parts = listed.split("_")
     n = len(listed_parts)
-    if len(listed) <= SHORT:
+    if len(listed) <= (SHORT if listed.isascii() else SHORT_OTHER_SCRIPT):
         # "client_ip", "cust_mi"; never "ip_range_start", nor who did it ("created_by")
         last = parts[-1] == listed and not parts[-2].endswith("ed")
         return (PART, "part") if last else None
     if any(parts[i : i + n] == listed_parts for i in range(len(parts) - n + 1)):
         return PART, "part"
-    if len(listed) >= MIN_SUFFIX and any(p.endswith(listed) for p in parts):
+    if len(listed) >= _min_suffix(listed) and any(p.endswith(listed) for p in parts):
         return SUFFIX, "suffix"
     return None

@@ -7,6 +7,9 @@ Two kinds of finding are judged by their table:
   names): a product, a song, a company and a band have names too, so it counts only in a
   table that holds people, or when most values are people's names (their first word a
   known given name: ``name_lists``);
+* a column **called a name** (``nom``, ``nombre``, ``naam``) whose values are lone
+  capitalised words that are no everyday words (surnames alone: ``Dupont``, ``van Dijk``)
+  is a person's name in a table that holds people, though no value is a full name;
 * **contact details** (a postal address, a phone or fax number) and **bank accounts**: a
   shop, an office, a supplier and a lookup table of cities have them too, so in a table
   that shows it is about a thing (it is named for places or organisations, or its names
@@ -22,8 +25,12 @@ for people (``customers``, ``employee_id``, ``kunde_nr``).
 
 from __future__ import annotations
 
-from include.governance.detect.classify import Finding, classify_column
-from include.governance.detect.names import is_key_name, name_signals, normalise
+import re
+
+from include.governance.detect.classify import VALUE_WEIGHT, Finding, classify_column
+from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
+from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
+from include.governance.detect.structured import is_value_column, key_column_category
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
@@ -31,6 +38,10 @@ NAME = "name"
 CONTACT = frozenset({"postal_address", "phone"})
 PAYMENT, CARD = "payment", "payment_card"
 STRONG_NAME_SHARE = 0.5  # most values are people's names: a person's even alone in its table
+LONE_NAME_SHARE = 0.8  # of a column called a name, values that are lone names: surnames
+_LONE_NAME = re.compile(
+    rf"(?:{NAME_PARTICLE} )*({NAME_WORD})(?: (?:{NAME_PARTICLE} )*{NAME_WORD})?"
+)
 # Words naming people in tables and keys, in the languages of the policy's names; a word
 # counts as the start of a table's last word or a key's stem ("customers", "kunder").
 PERSON_WORDS = (
@@ -58,17 +69,69 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     """Each sampled column's finding (``classify_column``), kept only where its table
     agrees; a column that could not be sampled has none."""
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
+    found |= dict.fromkeys(things_names)
+    found |= _key_value_findings(sample, found, policy)
     weak = {c for c, f in found.items() if f and f.category == NAME and _weak_name(c, policy)}
     anchors = {c for c, f in found.items() if f and not _whose(f) and c not in weak}
     people = _named_for_people(table, [c.name for c in sample.columns])
     things = {c for c in weak if not (people or anchors - {c} or _mostly_names(found[c]))}
     found |= dict.fromkeys(things)
     anchors |= weak - things
+    if people or anchors:
+        found |= _lone_names(sample, found, policy)
     unnamed = {c for c, f in found.items() if f is None and _called_name(c, policy)}
     of_a_thing = things or unnamed or _named(table, PLACE_WORDS + ORGANISATION_WORDS)
     if of_a_thing and not (people or anchors or named_for_addresses(table)):
         found = {c: None if f and _whose(f) else f for c, f in found.items()}
     return found
+
+
+def _lone_names(
+    sample: TableSample, found: dict[str, Finding | None], policy: Policy
+) -> dict[str, Finding]:
+    """Columns called a name, with no finding, whose values are mostly lone names."""
+    lone = {}
+    for column in sample.columns:
+        if found.get(column.name, False) is not None or not _called_name(column.name, policy):
+            continue
+        if names_a_thing(column.name) or not (
+            texts := [v for v in column.values if isinstance(v, str)]
+        ):
+            continue
+        share = sum(map(_is_lone_name, texts)) / len(texts)
+        if share >= LONE_NAME_SHARE:
+            evidence = {"sampled": len(column.values), "lone_names": {"share": round(share, 3)}}
+            lone[column.name] = Finding(NAME, round(VALUE_WEIGHT * share, 3), evidence)
+    return lone
+
+
+def _is_lone_name(value: str) -> bool:
+    match = _LONE_NAME.fullmatch(value.strip())
+    return match is not None and zipf(match[1]) < COMMON_ZIPF
+
+
+def _key_value_findings(
+    sample: TableSample, found: dict[str, Finding | None], policy: Policy
+) -> dict[str, Finding]:
+    """A key/value table's value columns (``value``, ``valor``) without a finding of their
+    own take the category its key column's values name (``email``, ``telefono``)."""
+    values = [c for c in sample.columns if c.name in found and found[c.name] is None]
+    targets = [c for c in values if c.kind in {"text", "other"} and is_value_column(c.name)]
+    if not targets:
+        return {}
+    for key in sample.columns:
+        if key.kind != "text" or is_value_column(key.name):
+            continue
+        category, share = key_column_category(key.values, policy)
+        if category:
+            evidence = {
+                "sampled": len(key.values),
+                "key_column": {"column": key.name, "share": round(share, 3)},
+            }
+            finding = Finding(category, round(VALUE_WEIGHT * share, 3), evidence)
+            return {c.name: finding for c in targets if c.values}
+    return {}
 
 
 def _whose(finding: Finding) -> bool:

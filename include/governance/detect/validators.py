@@ -20,6 +20,8 @@ from stdnum.no import fodselsnummer
 from stdnum.se import personnummer
 from stdnum.us import ssn
 
+from include.governance.detect.national_ids import is_personal_id
+
 DEFAULT_REGION = "NO"
 # Where a number written without its country code may be from besides Norway, tried in turn
 # when it is written in groups as people write phone numbers ("079-227 93 84", "60 78 55 26").
@@ -153,13 +155,14 @@ def is_valid_hetu(text: str) -> bool:
 
 def is_valid_foreign_id(text: str) -> bool:
     """Another country's national identity number, as written: a Swedish personnummer, a
-    Danish CPR or a Finnish henkilötunnus (as in free text), a US SSN or a UK NINO, each
-    judged by its own checks (python-stdnum)."""
+    Danish CPR or a Finnish henkilötunnus (as in free text), a US SSN or a UK NINO, or one
+    of the other countries' in ``national_ids``, each judged by its own checks
+    (python-stdnum)."""
     if is_valid_nordic_id(text) or (len(text) == 11 and is_valid_hetu(text)):
         return True
-    if SSN_SHAPE.fullmatch(text):
-        return ssn.is_valid(text)
-    return NINO.fullmatch(text.upper()) is not None
+    if SSN_SHAPE.fullmatch(text) and ssn.is_valid(text):
+        return True
+    return NINO.fullmatch(text.upper()) is not None or is_personal_id(text)
 
 
 def is_valid_iban(text: str) -> bool:

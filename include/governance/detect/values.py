@@ -71,6 +71,13 @@ GENDERS = frozenset(
         "mannlig", "jente", "gutt", "other", "annet", "annen", "non-binary", "nonbinary",
         "ikke-binær", "ikkebinær", "unknown", "ukjent", "not specified", "ikke oppgitt",
         "prefer not to say", "vil ikke oppgi",
+        # salutations, which say a gender: English, German, Nordic, French, Spanish,
+        # Portuguese, Italian, Dutch, Polish
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "herr", "frau", "fru",
+        "frk", "frk.", "monsieur", "madame", "mademoiselle", "m.", "mme", "mme.", "mlle",
+        "mlle.", "señor", "señora", "señorita", "sr", "sr.", "sra", "sra.", "srta.", "senhor",
+        "senhora", "signor", "signore", "signora", "signorina", "sig.", "sig.ra", "dhr.",
+        "mevr.", "heer", "mevrouw", "pan", "pani",
     }
 )  # fmt: skip
 
@@ -250,7 +257,8 @@ VALIDATED_BY: Mapping[str, str] = MappingProxyType(
         "phone": "a number a phone plan assigns (phonenumbers)",
         "ip_address": "an address that can point at someone (not loopback, multicast, reserved)",
         "payment_card": "a known card scheme and length with the Luhn check, or a masked card",
-        "national_id": "a real birth date and both mod-11 check digits",
+        "national_id": "a fødselsnummer's birth date and both mod-11 check digits, or another"
+        " country's personal number by its own checks (python-stdnum)",
         "date_of_birth": "a date 0 to 110 years ago",
         "postcode": "four digits",
         "gender": "a word for a gender",

@@ -287,6 +287,14 @@ def describe_evidence(
     if free_text := evidence.get("free_text"):
         kinds = ", ".join(f"{k} {n}" for k, n in free_text["kinds"].items())
         parts.append(f"free text: {free_text['share']:.0%} of values hold personal data ({kinds})")
+    if json_keys := evidence.get("json_keys"):
+        parts.append(f"JSON: {json_keys['share']:.0%} of its keys name the category")
+    if lone_names := evidence.get("lone_names"):
+        parts.append(f"{lone_names['share']:.0%} of values are lone names in a table of people")
+    if key_column := evidence.get("key_column"):
+        parts.append(
+            f"key/value: {key_column['share']:.0%} of `{key_column['column']}`'s keys name it"
+        )
     if evidence.get("sampled") == 0:
         parts.append("no values sampled")
     if confidence is not None:
