@@ -4,7 +4,6 @@ there when its own reports folder does not have it."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,9 @@ from fastapi import HTTPException
 
 from include.governance.reports import report_folder, store_report, write_report
 from include.governance.warehouse import create_warehouse_engine
+from tests.governance_ui import governance_ui
 
 ROOT = Path(__file__).parents[1]
-
-
-def governance_ui():
-    spec = importlib.util.spec_from_file_location(
-        "governance_ui_under_test", ROOT / "plugins" / "governance_ui.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_report_written_on_a_worker_is_served_by_an_api_server_without_it(tmp_path, monkeypatch):

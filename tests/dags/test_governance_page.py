@@ -5,7 +5,6 @@ own URL, and the page's other sections still there. The login is the browser tes
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import re
 import time
@@ -16,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from include.governance.register_view import TABLES_PER_PAGE
 from include.governance.warehouse import create_warehouse_engine
+from tests.governance_ui import page_client
 from tests.registers import fill_register
 
 ROOT = Path(__file__).parents[2]
@@ -27,13 +27,7 @@ def page(tmp_path, monkeypatch) -> TestClient:
     url = f"sqlite:///{tmp_path}/warehouse.db"
     monkeypatch.setenv("WAREHOUSE_URL", url)
     fill_register(create_warehouse_engine(url))
-    spec = importlib.util.spec_from_file_location(
-        "governance_ui_page_test", ROOT / "plugins" / "governance_ui.py"
-    )
-    ui = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ui)
-    ui.app.dependency_overrides[ui.requires_governance_view] = lambda: None
-    return TestClient(ui.app)
+    return page_client()
 
 
 def register_section(html: str) -> str:

@@ -4,12 +4,10 @@ page; what the policy or the warehouse lacks is listed as a gap; names and count
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import yaml
-from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from include.governance.audit import pii_scan_runs
@@ -18,6 +16,7 @@ from include.governance.policy import PolicyError, load_policy, parse_policy
 from include.governance.processing.facts import WarehouseFacts
 from include.governance.processing.render import render_record
 from include.governance.reports import stored_report_file
+from tests.governance_ui import page_client
 from tests.inventory.test_steps import EMAILS, SCANNED_AT, people_tables, start
 
 ROOT = Path(__file__).parents[2]
@@ -68,7 +67,7 @@ def test_the_governance_page_links_the_latest_record(tmp_path, monkeypatch, sqli
     people_tables(sqlite_engine, "newsletter_export")
     monkeypatch.setenv("WAREHOUSE_URL", str(sqlite_engine.url))
     monkeypatch.setenv("GOVERNANCE_REPORTS_DIR", str(tmp_path / "elsewhere"))
-    page = _page()
+    page = page_client()
     assert "No\nrecord of processing yet" in page.get("/").text
     scan(sqlite_engine, "scan-1", tmp_path / "worker" / "pii_inventory" / "scan-1")
 
@@ -114,13 +113,3 @@ def test_an_activity_for_a_purpose_the_policy_does_not_name_is_refused():
     text["processing"]["activities"]["profiling"] = {"subjects": ["x"], "legal_basis": "y"}
     with pytest.raises(PolicyError, match=r"processing\.activities\.profiling: unknown purpose"):
         parse_policy(yaml.safe_dump(text), Path("policy.yml"))
-
-
-def _page() -> TestClient:
-    spec = importlib.util.spec_from_file_location(
-        "governance_ui_record_test", ROOT / "plugins" / "governance_ui.py"
-    )
-    ui = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ui)
-    ui.app.dependency_overrides[ui.requires_governance_view] = lambda: None
-    return TestClient(ui.app)
