@@ -72,7 +72,7 @@ def find_person(
     footprint = Footprint()
     with engine.connect() as conn:
         _seed(conn, places, footprint, request.identifier_kind, request.identifier)
-        _customers(conn, places, footprint, request)
+        _customers(conn, places, footprint)
         _children(conn, places, footprint)
         footprint.identifiers = _identifiers(conn, places, footprint, request)
         for kind, value in footprint.identifiers:
@@ -109,7 +109,7 @@ def _collect(conn, places, footprint, table_name, column, way, compare, kind, va
         return set()
 
 
-def _customers(conn: Connection, places: Places, footprint: Footprint, request) -> None:
+def _customers(conn: Connection, places: Places, footprint: Footprint) -> None:
     """The customer numbers of the rows found, then every row that refers to them."""
     columns = places.holding[IdentifierKind.CUSTOMER_ID]
     for table_name, column in columns:
