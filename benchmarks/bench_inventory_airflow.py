@@ -15,6 +15,7 @@ from the trigger to the run's success beside the library's own scan of the same 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -143,7 +144,8 @@ def run_dag(env: dict, home: Path) -> dict:
         wait_for_api(env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"], READY_TIMEOUT)
         airflow(env, "dags", "unpause", DAG_ID)
         triggered = time.monotonic()
-        airflow(env, "dags", "trigger", DAG_ID)
+        # a full scan: after the library's scan of the same tables every one would be carried
+        airflow(env, "dags", "trigger", DAG_ID, "--conf", json.dumps({"full_scan": True}))
         run = wait_for(
             "the run finished",
             "SELECT run_id, state, queued_at, start_date, end_date FROM dag_run "
