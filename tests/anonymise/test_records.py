@@ -14,18 +14,16 @@ from sqlalchemy import Engine, Row, func, select, text, update
 
 from include.governance.anonymise.build import build_output
 from include.governance.anonymise.chunks import source_table
-from include.governance.anonymise.methods.buckets import counted_bucket
 from include.governance.anonymise.plan import output_sources, plan_output
 from include.governance.anonymise.records import KeyChanged, finish_run
 from include.governance.anonymise.report import render_anonymise_report
-from include.governance.anonymise.staging import bucket_counts_name
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import STAGING_SCHEMA, anonymise_outputs, anonymise_runs
 from include.governance.catalog import Catalog
-from include.governance.dialects import dialect_of
 from include.governance.policy import load_policy
 from include.governance.pseudonym import FINGERPRINT_LABEL, Pseudonymiser, PseudonymKey
 from include.governance.quality import Checks
+from tests.anonymise.staged import staged_tables
 from tests.policies import without_min_k
 
 POLICY = without_min_k(load_policy())  # outputs that can be built incrementally
@@ -203,15 +201,7 @@ def test_publish_refuses_outputs_built_under_different_keys(demo, tmp_path):
         f"{A.fingerprint}), but built analytics.orders under version v1 (fingerprint "
         f"{B.fingerprint})"
     )
-    plans = [plan_output(demo, POLICY, o) for o in OUTPUTS]
-    staged = sorted(
-        [p.staged.name for p in plans]
-        + [  # the pushdown's rows per day of what can be built in place, published with it
-            bucket_counts_name(p.schema, p.table, published=False).name
-            for p in plans
-            if dialect_of(demo).pushdown and counted_bucket(p)
-        ]
-    )
+    staged = staged_tables(demo, POLICY, OUTPUTS)
     assert Catalog(demo).get_table_names(schema="analytics") == []  # none swapped in
     assert sorted(Catalog(demo).get_table_names(schema=STAGING_SCHEMA)) == staged
     assert {r.status for r in recorded(demo, "run-1").values()} == {"built"}

@@ -13,16 +13,15 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import ProgrammingError
 
 from include.demo.load import build_demo_warehouse
-from include.governance.anonymise.methods.buckets import counted_bucket
 from include.governance.anonymise.plan import output_sources, plan_output
-from include.governance.anonymise.staging import bucket_counts_name, recreate, staging_table
+from include.governance.anonymise.staging import recreate, staging_table
 from include.governance.anonymise.steps import build, publish, report, start_run
 from include.governance.audit import STAGING_SCHEMA
 from include.governance.catalog import Catalog
-from include.governance.dialects import dialect_of
 from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.warehouse import ensure_schema, sqlite_schema_path
+from tests.anonymise.staged import staged_tables
 
 POLICY = load_policy()
 RUN_DATE = date(2026, 11, 24)
@@ -42,15 +41,7 @@ def test_outputs_are_staged_outside_their_schema_and_a_killed_build_leaves_nothi
     build_all(any_engine, "run-1", tmp_path)
     catalog = Catalog(any_engine)
     assert catalog.get_table_names(schema="analytics") == []  # nothing published yet
-    plans = [plan_output(any_engine, POLICY, o) for o in OUTPUTS]
-    staged = sorted(
-        [p.staged.name for p in plans]
-        + [  # the pushdown's rows per day of what can be built in place, published with it
-            bucket_counts_name(p.schema, p.table, published=False).name
-            for p in plans
-            if dialect_of(any_engine).pushdown and counted_bucket(p)
-        ]
-    )
+    staged = staged_tables(any_engine, POLICY, OUTPUTS)
     assert sorted(catalog.get_table_names(schema=STAGING_SCHEMA)) == staged
     publish(any_engine, POLICY, "run-1")
     published = sorted(plan_output(any_engine, POLICY, o).table for o in OUTPUTS)
