@@ -6,10 +6,11 @@ its source three ways, each in a fresh worker process whose peak memory is repor
 
 * copy: ``CREATE TABLE ... AS SELECT`` of the same source columns, the physical limit;
 * by hand: the ``CREATE TABLE ... AS SELECT`` a DBA would write with the same transforms
-  (the key's secret written into the statement, as nothing else lets PostgreSQL's
-  parallel workers read it), run with the server's parallel workers (their setup and
-  tuple costs set to zero, as the planner's defaults keep a 10M-row scan to one process);
-* pushdown: the ``INSERT ... SELECT`` the DAG runs on PostgreSQL (HMAC, generalisation);
+  (the key's secret written into the statement, every pseudonym hashed per row), run with
+  the server's parallel workers (their setup and tuple costs set to zero, as the
+  planner's defaults keep a 10M-row scan to one process);
+* pushdown: the ``CREATE TABLE ... AS SELECT`` the DAG runs on PostgreSQL, with the same
+  parallel workers (the secret read from its temporary table, repeated pseudonyms looked up);
 * streaming: the chunked pandas path the DAG runs on other databases.
 
 The pushdown and the statement by hand take ``--repeat`` turns each, one after the other, and
@@ -105,7 +106,7 @@ def _copy_select(plan) -> str:
 
 def _by_hand_select(plan) -> str:
     """The output's SELECT as a DBA would write it: every rule's SQL form over the source,
-    the secret a literal (parallel workers cannot read the pushdown's temporary table)."""
+    the secret a literal."""
     from include.governance.anonymise.forms import column_sql
     from include.governance.anonymise.sql import SECRET_TABLE, literal
 

@@ -10,7 +10,7 @@ Data Docs when the data checked is personal:
 * Data Docs are written as HTML into a folder of the run's own, loading nothing from
   outside (:mod:`.data_docs`).
 
-In custom SQL (``UnexpectedRowsExpectation``) GX puts the table in ``{batch}`` as an aliased
+In custom SQL (:func:`unexpected_rows`) GX puts the table in ``{batch}`` as an aliased
 subquery: refer to its columns unqualified.
 """
 
@@ -19,9 +19,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from numbers import Number
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Engine
 
@@ -170,3 +171,24 @@ def _raised(info: dict[str, Any] | None) -> bool:
 def _describe(kind: str, kwargs: dict[str, Any]) -> str:
     column = kwargs.get("column")
     return f"{kind}({column})" if column else kind
+
+
+def unexpected_rows(query: str, description: str) -> Any:
+    """That ``query`` (over ``{batch}``) finds no row, run once, as a count. GX's own
+    ``UnexpectedRowsExpectation`` runs the query twice, for its rows (kept only in
+    COMPLETE results, never here) and for their count: twice the cost of every search."""
+    return _rows_counted()(unexpected_rows_query=query, description=description)
+
+
+@cache
+def _rows_counted() -> type:
+    import great_expectations as gx
+
+    class ExpectQueryToFindNoRows(gx.expectations.UnexpectedRowsExpectation):
+        metric_dependencies: ClassVar[tuple[str, ...]] = ("unexpected_rows_query.row_count",)
+
+        def _validate(self, metrics, runtime_configuration=None, execution_engine=None):
+            found = metrics["unexpected_rows_query.row_count"]
+            return {"success": found == 0, "result": {"observed_value": found}}
+
+    return ExpectQueryToFindNoRows

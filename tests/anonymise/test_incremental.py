@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, event, func, select, text
 
 from include.demo.load import build_demo_warehouse
 from include.governance.anonymise.build import build_output
@@ -15,6 +15,7 @@ from include.governance.anonymise.incremental import WATERMARK_OVERLAP
 from include.governance.anonymise.methods import pushdown as anonymise_pushdown
 from include.governance.anonymise.records import finish_run
 from include.governance.anonymise.report import render_anonymise_report
+from include.governance.anonymise.staging import bucket_counts_name, clear_staging
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import anonymise_outputs
 from include.governance.policy import load_policy
@@ -72,7 +73,7 @@ def ids(conn, query: str, **params) -> str:
     return ", ".join(str(i) for i in conn.execute(sql(conn, query), params).scalars())
 
 
-def a_day_of_changes(engine: Engine) -> None:
+def a_day_of_changes(engine: Engine, first_new_order: int = 1000000) -> None:
     """Customers move, orders change status, new orders come in, old ones are deleted (their
     children first), all stamped a day after the latest change."""
     with engine.begin() as conn:
@@ -101,7 +102,8 @@ def a_day_of_changes(engine: Engine) -> None:
         conn.execute(
             sql(
                 conn,
-                "INSERT INTO sales.orders SELECT order_id + 1000000, order_number + 1000000, "
+                f"INSERT INTO sales.orders SELECT order_id + {first_new_order}, "
+                f"order_number + {first_new_order}, "
                 "customer_id, ordered_at, status, channel, currency, total_amount, "
                 f"shipping_fee, ip_address, :at FROM sales.orders WHERE order_id IN ({copied})",
             ),
@@ -336,3 +338,59 @@ def test_postgresql_applies_an_increment_to_the_published_table_in_place(pg_engi
         assert conn.execute(text(oid)).scalar() == table_before
         published = conn.execute(text("SELECT count(*) FROM analytics.orders")).scalar()
     assert published == total == recorded.output_rows
+
+
+@pytest.mark.postgres
+def test_rows_per_day_are_kept_with_the_published_output_through_builds(pg_engine, tmp_path):
+    """The search for rows gone from the source compares its rows per day with the
+    published output's, which are stored with it (grouping the whole published table was
+    half the search's cost): right after a full build, after increments with a second
+    connection writing between builds, and untouched by a build that never published."""
+    build_demo_warehouse(pg_engine, scale=300, as_of=RUN_DATE)
+    stored = bucket_counts_name("analytics", "orders", published=True).quoted(pg_engine)
+
+    def counts() -> tuple[list, list]:
+        with pg_engine.connect() as conn:
+            kept = conn.execute(text(f"SELECT b, n FROM {stored} ORDER BY b")).all()
+            grouped = conn.execute(
+                text("SELECT ordered_at, count(*) FROM analytics.orders GROUP BY 1 ORDER BY 1")
+            ).all()
+        return kept, grouped
+
+    run(pg_engine, "run-1", tmp_path)
+    kept, grouped = counts()
+    assert kept == grouped
+    assert len(grouped) > 10
+    a_day_of_changes(pg_engine)
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        second = run(pg_engine, "run-2", tmp_path)["analytics.orders"]
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert (second["build"], second["removed_rows"]) == ("incremental", 4)
+    kept, grouped = counts()
+    assert kept == grouped
+    grouping_published = [s for s in statements if ") k UNION ALL SELECT" in s]
+    assert not grouping_published
+    a_day_of_changes(pg_engine, 2000000)  # built, never published: as a killed run leaves
+    start_run(pg_engine, POLICY, "run-3", RUN_DATE, keys=[KEY])
+    build_output(
+        pg_engine,
+        POLICY,
+        "run-3",
+        "analytics.orders",
+        key=KEY,
+        run_date=RUN_DATE,
+        checks=Checks(pg_engine, tmp_path / "run-3"),
+    )
+    clear_staging(pg_engine)
+    assert counts()[0] == grouped
+    fourth = run(pg_engine, "run-4", tmp_path)["analytics.orders"]
+    assert (fourth["build"], fourth["removed_rows"]) == ("incremental", 4)
+    kept, grouped = counts()
+    assert kept == grouped

@@ -1,21 +1,24 @@
-"""The pushdown path on PostgreSQL: slices written at once read one snapshot, lose no row."""
+"""The pushdown path on PostgreSQL: one statement PostgreSQL's workers may share, in the
+snapshot the rows were counted in, with the secret in no statement."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from include.demo.load import build_demo_warehouse
 from include.governance.anonymise.methods import pushdown as anonymise_pushdown
 from include.governance.anonymise.methods.pushdown import fill_by_pushdown
-from include.governance.anonymise.methods.slices import Slice, even_slices, slices_of_rows
+from include.governance.anonymise.methods.slices import Slice, slices_of_rows
 from include.governance.anonymise.plan import plan_output
-from include.governance.anonymise.sql import ensure_pgcrypto
+from include.governance.anonymise.sql import ensure_pgcrypto, load_secret, pseudonym_sql
 from include.governance.anonymise.staging import recreate, staging_table
+from include.governance.catalog import Catalog
 from include.governance.policy import load_policy
-from include.governance.pseudonym import PseudonymKey
+from include.governance.pseudonym import Pseudonymiser, PseudonymKey
 from include.governance.warehouse import ensure_schema
 
 POLICY = load_policy()
@@ -24,10 +27,6 @@ KEY = PseudonymKey("analytics", "v1", b"analytics-secret-for-the-tests-0001")
 
 
 def test_slices_cover_every_page_once_and_the_last_is_open():
-    assert even_slices(0, 4, 1000) == [Slice(0, None)]
-    assert even_slices(999, 4, 1000) == [Slice(0, None)]  # too small for a second connection
-    assert even_slices(10_001, 3, 1000) == [Slice(0, 3334), Slice(3334, 6668), Slice(6668, None)]
-    assert even_slices(2_500, 8, 1000) == [Slice(0, 1250), Slice(1250, None)]
     assert slices_of_rows(10, 1000, 300) == [Slice(0, 3), Slice(3, 6), Slice(6, 9), Slice(9)]
     assert slices_of_rows(0, 0, 300) == [Slice(0, None)]
     assert Slice().where() == "TRUE"
@@ -44,41 +43,105 @@ def warehouse(pg_driver_engine):
     return pg_driver_engine
 
 
-def build(engine, output: str, workers: int) -> tuple[int, int, list[tuple]]:
+def build(engine, output: str) -> tuple[int, int, list[tuple]]:
     plan = plan_output(engine, POLICY, output)
     recreate(engine, staging_table(plan.schema, plan.table, plan.table_columns()))
-    filled = fill_by_pushdown(engine, plan, key=KEY, run_date=RUN_DATE, workers=workers)
+    filled = fill_by_pushdown(engine, plan, key=KEY, run_date=RUN_DATE)
     with engine.connect() as conn:
         rows = conn.execute(text(f"SELECT * FROM {plan.staged}")).all()
     return filled.source_rows, filled.output_rows, sorted(tuple(map(str, r)) for r in rows)
 
 
-@pytest.mark.postgres
-@pytest.mark.parametrize("output", ["analytics.orders", "analytics.order_lines"])
-def test_slices_at_once_give_what_one_statement_gives(warehouse, monkeypatch, output):
-    one = build(warehouse, output, workers=1)
-    monkeypatch.setattr(anonymise_pushdown, "MIN_SLICE_PAGES", 1)  # slice the small demo
-    statements = []
-    real = anonymise_pushdown._insert_in_snapshot
-    monkeypatch.setattr(
-        anonymise_pushdown,
-        "_insert_in_snapshot",
-        lambda *args: statements.append(args[-1]) or real(*args),
-    )
-    many = build(warehouse, output, workers=3)
-    assert len(statements) == 3
-    assert many == one
-    assert one[0] == one[1] == len(one[2]) > 0
+def planned_workers(node: dict) -> int:
+    own = node.get("Workers Planned", 0)
+    return max([own, *(planned_workers(child) for child in node.get("Plans", []))])
 
 
 @pytest.mark.postgres
-def test_every_slice_reads_the_snapshot_the_rows_were_counted_in(warehouse, monkeypatch):
-    """A row committed after the count, before the slices read, is in neither."""
-    monkeypatch.setattr(anonymise_pushdown, "MIN_SLICE_PAGES", 1)
-    real = anonymise_pushdown.even_slices  # called after the count, before any slice reads
+@pytest.mark.parametrize("output", ["analytics.orders", "analytics.web_sessions"])
+def test_the_fill_is_one_statement_parallel_workers_may_share(warehouse, output):
+    """PostgreSQL runs no ``INSERT ... SELECT`` in parallel, nor anything that reads a
+    temporary table below its workers' gather (the secret's, read once by the leader, is
+    fine): a fill is one ``CREATE TABLE ... AS SELECT``, its lookups ordinary tables."""
+    plan = plan_output(warehouse, POLICY, output)
+    recreate(warehouse, staging_table(plan.schema, plan.table, plan.table_columns()))
+    with warehouse.connect() as conn:
+        transaction = conn.begin()
+        conn.execute(text("SET LOCAL parallel_setup_cost = 0"))
+        conn.execute(text("SET LOCAL parallel_tuple_cost = 0"))
+        conn.execute(text("SET LOCAL min_parallel_table_scan_size = 0"))
+        load_secret(conn, KEY)
+        anonymise_pushdown.make_in_python(conn, plan, key=KEY, run_date=RUN_DATE, where="TRUE")
+        *prepare, statement = anonymise_pushdown.fill_sql(
+            plan,
+            key_version=KEY.version,
+            run_date=RUN_DATE,
+            bind=conn,
+        )
+        for step in prepare:
+            conn.execute(text(step))
+        explained = conn.execute(text(f"EXPLAIN (FORMAT JSON) {statement}")).scalar()
+        transaction.rollback()
+    assert planned_workers(explained[0]["Plan"]) >= 1
+
+
+@pytest.mark.postgres
+def test_a_transaction_that_did_not_load_the_secret_fails(warehouse):
+    """Never an empty key: a setting made for one transaction reads '' in the next."""
+    hashed = pseudonym_sql("order_key", "1")
+    with warehouse.connect() as conn:
+        with conn.begin():
+            load_secret(conn, KEY)
+            first = conn.execute(text(f"SELECT {hashed}")).scalar()
+        assert first == Pseudonymiser(KEY)("order_key", 1)
+        with pytest.raises(DBAPIError), conn.begin():
+            conn.execute(text(f"SELECT {hashed}"))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("output", ["analytics.orders", "analytics.service_contacts"])
+def test_no_statement_or_parameter_holds_the_secret(warehouse, output):
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, *args):
+        seen.append(f"{statement} {parameters!r}")
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        source_rows, written, rows = build(warehouse, output)
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert source_rows == written == len(rows) > 0
+    secret = KEY.secret
+    forms = [secret.hex(), secret.decode(), repr(secret), secret.hex().upper()]
+    assert seen
+    assert not [s for s in seen for form in forms if form in s]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("output", ["analytics.orders", "analytics.web_sessions"])
+def test_the_staged_table_has_the_columns_of_the_staging_table(warehouse, output):
+    plan = plan_output(warehouse, POLICY, output)
+    staged = plan.staged
+
+    def columns() -> list[tuple]:
+        found = Catalog(warehouse).get_columns(staged.name, schema=staged.schema)
+        return [(c["name"], str(c["type"]), c["nullable"]) for c in found]
+
+    recreate(warehouse, staging_table(plan.schema, plan.table, plan.table_columns()))
+    empty = columns()
+    fill_by_pushdown(warehouse, plan, key=KEY, run_date=RUN_DATE)
+    assert columns() == empty
+
+
+@pytest.mark.postgres
+def test_the_fill_reads_the_snapshot_the_rows_were_counted_in(warehouse, monkeypatch):
+    """A row committed after the count, before the rows are read, is in neither."""
+    real = anonymise_pushdown._count
     added = []
 
-    def commit_a_new_order_first(*args):
+    def commit_a_new_order_after_counting(*args):
+        counted = real(*args)
         with warehouse.begin() as conn:
             conn.execute(
                 text(
@@ -89,11 +152,11 @@ def test_every_slice_reads_the_snapshot_the_rows_were_counted_in(warehouse, monk
                 )
             )
         added.append(True)
-        return real(*args)
+        return counted
 
-    monkeypatch.setattr(anonymise_pushdown, "even_slices", commit_a_new_order_first)
+    monkeypatch.setattr(anonymise_pushdown, "_count", commit_a_new_order_after_counting)
     try:
-        source_rows, written, rows = build(warehouse, "analytics.orders", workers=2)
+        source_rows, written, rows = build(warehouse, "analytics.orders")
         with warehouse.connect() as conn:
             now = conn.execute(text("SELECT count(*) FROM sales.orders")).scalar()
     finally:

@@ -23,6 +23,7 @@ from include.governance.catalog import Catalog
 from include.governance.policy import load_policy
 from include.governance.pseudonym import FINGERPRINT_LABEL, Pseudonymiser, PseudonymKey
 from include.governance.quality import Checks
+from tests.anonymise.staged import staged_tables
 from tests.policies import without_min_k
 
 POLICY = without_min_k(load_policy())  # outputs that can be built incrementally
@@ -200,7 +201,7 @@ def test_publish_refuses_outputs_built_under_different_keys(demo, tmp_path):
         f"{A.fingerprint}), but built analytics.orders under version v1 (fingerprint "
         f"{B.fingerprint})"
     )
-    staged = sorted(plan_output(demo, POLICY, o).staged.name for o in OUTPUTS)
+    staged = staged_tables(demo, POLICY, OUTPUTS)
     assert Catalog(demo).get_table_names(schema="analytics") == []  # none swapped in
     assert sorted(Catalog(demo).get_table_names(schema=STAGING_SCHEMA)) == staged
     assert {r.status for r in recorded(demo, "run-1").values()} == {"built"}

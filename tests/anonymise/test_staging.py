@@ -21,6 +21,7 @@ from include.governance.catalog import Catalog
 from include.governance.policy import load_policy
 from include.governance.pseudonym import PseudonymKey
 from include.governance.warehouse import ensure_schema, sqlite_schema_path
+from tests.anonymise.staged import staged_tables
 
 POLICY = load_policy()
 RUN_DATE = date(2026, 11, 24)
@@ -40,7 +41,7 @@ def test_outputs_are_staged_outside_their_schema_and_a_killed_build_leaves_nothi
     build_all(any_engine, "run-1", tmp_path)
     catalog = Catalog(any_engine)
     assert catalog.get_table_names(schema="analytics") == []  # nothing published yet
-    staged = sorted(plan_output(any_engine, POLICY, o).staged.name for o in OUTPUTS)
+    staged = staged_tables(any_engine, POLICY, OUTPUTS)
     assert sorted(catalog.get_table_names(schema=STAGING_SCHEMA)) == staged
     publish(any_engine, POLICY, "run-1")
     published = sorted(plan_output(any_engine, POLICY, o).table for o in OUTPUTS)

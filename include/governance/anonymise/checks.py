@@ -30,7 +30,7 @@ from include.governance.detect.shapes import (
 from include.governance.dialects import Dialect
 from include.governance.policy import Redact
 from include.governance.pseudonym import PSEUDONYM_LENGTH
-from include.governance.quality import Checks, SuiteResult
+from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.tables import TableName
 
 NOT_HEX = "[^0-9a-f]"
@@ -57,12 +57,10 @@ def no_personal_data(
         for pattern in alternatives(shape)  # each may start "(?i)"
     )
     return [
-        gx.expectations.UnexpectedRowsExpectation(
-            unexpected_rows_query=(
-                f"SELECT v FROM (SELECT MIN({column}) AS v FROM {{batch}} GROUP BY {column}) AS d "
-                f"WHERE {shaped}"
-            ),
-            description=f"no {kinds} in {column}",
+        unexpected_rows(
+            f"SELECT v FROM (SELECT MIN({column}) AS v FROM {{batch}} GROUP BY {column}) AS d "
+            f"WHERE {shaped}",
+            f"no {kinds} in {column}",
         )
         for column in columns
     ]
@@ -98,9 +96,9 @@ def pseudonym_checks(
             regex=NOT_HEX,
             description=f"{column} is a keyed pseudonym: lower-case hex digits only",
         ),
-        gx.expectations.UnexpectedRowsExpectation(
-            unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE {column} IN ({raw_values_sql})",
-            description=f"no raw source identifier in {column}",
+        unexpected_rows(
+            f"SELECT * FROM {{batch}} WHERE {column} IN ({raw_values_sql})",
+            f"no raw source identifier in {column}",
         ),
     ]
     if unique and not unique_by_index:
@@ -134,11 +132,9 @@ def unique_index_proof(
 def at_least_k(quasi_identifiers: list[str], k: int, description: str | None = None) -> Any:
     """Every combination of the quasi-identifiers is shared by ``k`` rows or more."""
     names = ", ".join(quasi_identifiers)
-    return gx.expectations.UnexpectedRowsExpectation(
-        unexpected_rows_query=f"SELECT {names} FROM {{batch}} GROUP BY {names} "
-        f"HAVING COUNT(*) < {k}",
-        description=description
-        or f"every combination of {names} is shared by at least k = {k} rows",
+    return unexpected_rows(
+        f"SELECT {names} FROM {{batch}} GROUP BY {names} HAVING COUNT(*) < {k}",
+        description or f"every combination of {names} is shared by at least k = {k} rows",
     )
 
 

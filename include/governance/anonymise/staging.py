@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, text
 from sqlalchemy.schema import CreateTable
 
-from include.governance.audit import STAGING_SCHEMA
+from include.governance.audit import GOVERNANCE_SCHEMA, STAGING_SCHEMA
 from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, Publish, dialect_of
 from include.governance.pseudonym import PSEUDONYM_LENGTH
@@ -37,6 +37,7 @@ from include.governance.warehouse import ensure_schema
 
 _OLD_SUFFIX = "__old"
 _GONE_SUFFIX = "__gone"
+_BUCKETS_SUFFIX = "__buckets"
 
 
 def staged_name(schema: str, table: str) -> TableName:
@@ -47,6 +48,14 @@ def staged_name(schema: str, table: str) -> TableName:
 def gone_table_name(schema: str, table: str) -> TableName:
     """Where an in-place build of ``schema.table`` stages the keys its publish deletes."""
     return staged_name(schema, table + _GONE_SUFFIX)
+
+
+def bucket_counts_name(schema: str, table: str, *, published: bool) -> TableName:
+    """The rows of ``schema.table`` per time bucket (``b``, ``n``): staged with a build and
+    kept in the governance schema while the version they count is published (the swap
+    moves them there), for an in-place build's search for rows gone from the source."""
+    staged = staged_name(schema, table + _BUCKETS_SUFFIX)
+    return TableName(GOVERNANCE_SCHEMA, staged.name) if published else staged
 
 
 def gone_table(schema: str, table: str) -> Table:
@@ -78,7 +87,11 @@ def drop_staging(engine: Engine, schema: str, tables: list[str]) -> None:
         return
     with engine.begin() as conn:
         for name in tables:
-            for staged in (staged_name(schema, name), gone_table_name(schema, name)):
+            for staged in (
+                staged_name(schema, name),
+                gone_table_name(schema, name),
+                bucket_counts_name(schema, name, published=False),
+            ):
                 Table(staged.name, MetaData(), schema=staged.schema).drop(conn, checkfirst=True)
 
 
@@ -129,7 +142,7 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
     publish = dialect_of(engine).publish
     if publish is Publish.MOVE:  # only here is an increment staged to apply in place
         in_place = {t for t in keys if gone_table_name(schema, t).name in staged}
-        _swap_by_moving(engine, schema, keys, published, in_place)
+        _swap_by_moving(engine, schema, keys, published, in_place, staged)
     elif publish is Publish.RENAME:
         _swap_by_one_rename(engine, schema, keys, published)
     else:
@@ -137,11 +150,17 @@ def swap_in(engine: Engine, schema: str, keys: dict[str, str]) -> None:
 
 
 def _swap_by_moving(
-    engine: Engine, schema: str, keys: dict[str, str], published: set[str], in_place: set[str]
+    engine: Engine,
+    schema: str,
+    keys: dict[str, str],
+    published: set[str],
+    in_place: set[str],
+    staged_tables: set[str],
 ) -> None:
     with engine.begin() as conn:
         for table, key in keys.items():
             final, staged = TableName(schema, table), staged_name(schema, table)
+            _keep_bucket_counts(conn, schema, table, staged=staged_tables)
             if table in in_place:
                 _apply_in_place(conn, final, staged, gone_table_name(schema, table), key)
                 continue
@@ -165,6 +184,17 @@ def _swap_by_moving(
                         + (" WITH GRANT OPTION" if grantable else "")
                     )
                 )
+
+
+def _keep_bucket_counts(conn: Connection, schema: str, table: str, *, staged: set[str]) -> None:
+    """Publish the staged rows per bucket with their version; a version staged without
+    them (another method, no time bucket) leaves none that would count an older one."""
+    kept = bucket_counts_name(schema, table, published=True)
+    conn.execute(text(f"DROP TABLE IF EXISTS {kept.quoted(conn)}"))
+    counted = bucket_counts_name(schema, table, published=False)
+    if counted.name in staged:
+        governance = _schema(conn, GOVERNANCE_SCHEMA)
+        conn.execute(text(f"ALTER TABLE {counted.quoted(conn)} SET SCHEMA {governance}"))
 
 
 def _apply_in_place(

@@ -77,7 +77,7 @@ from include.governance.marketing.labels import (
 )
 from include.governance.policy import MarketingPolicy, Policy
 from include.governance.pseudonym import PSEUDONYM_LENGTH, PseudonymKey
-from include.governance.quality import Checks, SuiteResult
+from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 
@@ -286,10 +286,10 @@ def _prove(
             unique=True,
         ),
         at_least_k(["segment_id"], k, every_segment),
-        gx.expectations.UnexpectedRowsExpectation(
-            unexpected_rows_query="SELECT * FROM {batch} WHERE segment_id NOT IN "
+        unexpected_rows(
+            "SELECT * FROM {batch} WHERE segment_id NOT IN "
             f"(SELECT segment_id FROM {at.staged(engine, at.segments)})",
-            description="every member's segment is published with it",
+            "every member's segment is published with it",
         ),
     ]
     staged = staged_name(at.schema, at.segments)

@@ -11,7 +11,6 @@ those of one moment whatever is written meanwhile.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import ceil
 
 from sqlalchemy import Connection, text
 
@@ -49,13 +48,6 @@ def table_pages(conn: Connection, table: str) -> int | None:
     if found is None or found[0] not in ("r", "m") or found[2] < _TID_RANGE_SCANS:
         return None
     return found[1]
-
-
-def even_slices(pages: int, parts: int, min_pages: int) -> list[Slice]:
-    """``parts`` slices of about equal pages, fewer where a slice would have less than
-    ``min_pages``."""
-    parts = max(1, min(parts, pages // max(min_pages, 1)))
-    return _cut(pages, ceil(pages / parts) if pages else 1)
 
 
 def slices_of_rows(pages: int, rows: int, slice_rows: int) -> list[Slice]:
