@@ -27,7 +27,7 @@ from sqlalchemy.sql import ColumnElement
 
 from include.governance.audit import GOVERNANCE_SCHEMA, subject_erasure_rows, subject_identifiers
 from include.governance.policy import Policy
-from include.governance.quality import Checks, SuiteResult
+from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.schemas import literal_sql, physical
 from include.governance.subjects.erasure_plan import CLEAR, DELETE, KEEP
 from include.governance.subjects.identifiers import IdentifierKind
@@ -45,8 +45,6 @@ def verify_erasure(
     engine: Engine, policy: Policy, request_id: int, *, docs_dir: Path
 ) -> list[SuiteResult]:
     """One suite per table the plan touched or that may hold one of their identifiers."""
-    import great_expectations as gx
-
     governance = MetaData(schema=physical(engine, GOVERNANCE_SCHEMA))
     plan = subject_erasure_rows.to_metadata(governance)
     ids = subject_identifiers.to_metadata(governance)
@@ -95,10 +93,10 @@ def verify_erasure(
     for table_name, conditions in sorted(checks.items()):
         name = TableName.parse(table_name)
         expectations = [
-            gx.expectations.UnexpectedRowsExpectation(
-                unexpected_rows_query="SELECT * FROM {batch} WHERE "
+            unexpected_rows(
+                "SELECT * FROM {batch} WHERE "
                 + literal_sql(engine, condition).replace("{", "{{").replace("}", "}}"),
-                description=description,
+                description,
             )
             for description, condition in conditions
         ]
