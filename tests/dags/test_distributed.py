@@ -137,16 +137,19 @@ def test_inventory_and_anonymisation_run_on_a_celery_worker(cluster):
     assert "pii_inventory" in worker_log  # the tasks ran on the Celery worker
     page = httpx.get(f"{base}/governance/", headers=headers, timeout=HTTP_TIMEOUT)
     assert page.status_code == 200
-    link = next(
+    links = [
         part.split('"')[0]
         for part in page.text.split('href="')[1:]
         if part.startswith("/governance/reports/pii_inventory/")
-    )
-    report = httpx.get(
-        base + link, headers=headers, timeout=HTTP_TIMEOUT
-    )  # the server's own folder is empty
-    assert report.status_code == 200
-    assert "Personal-data inventory" in report.text
+    ]
+    for name, title in (
+        ("report.html", "Personal-data inventory"),
+        ("record_of_processing.html", "Record of processing activities"),
+    ):
+        link = next(link for link in links if link.endswith(f"/{name}"))
+        served = httpx.get(base + link, headers=headers, timeout=HTTP_TIMEOUT)
+        assert served.status_code == 200  # the server's own folder is empty: from the warehouse
+        assert title in served.text
 
 
 def _wait_for_run(base: str, headers: dict, dag_id: str, run_id: str, home: Path) -> str:
