@@ -240,3 +240,54 @@ def test_a_killed_erasure_finishes_when_run_again(warehouse):
     assert text_holding(warehouse, values) == []
     audited = sum(a["rows"] for a in erasure_audit(warehouse, request_id))
     assert audited == total
+
+
+def test_the_dags_steps_plan_erase_prove_and_record_each_status(warehouse, tmp_path):
+    """As the DAG runs them, on each database (a status longer than its column fails on a
+    server, not on SQLite)."""
+    from include.governance.subjects import steps
+    from include.governance.subjects.requests import RequestType, load_request, record_request
+
+    person = the_busiest_customer(warehouse)
+    erasure_id = record_request(
+        warehouse,
+        request_type=RequestType.ERASURE,
+        identifier_kind=IdentifierKind.EMAIL,
+        identifier=person["email"],
+        case_reference="CASE-2",
+    )
+    by_email = load_request(warehouse, erasure_id)
+
+    def status() -> str:
+        return count_text(warehouse, by_email.request_id)
+
+    planned = steps.plan_erasure_of(
+        warehouse, POLICY, by_email.request_id, keys={}, as_of=AS_OF, folder=tmp_path, dry_run=True
+    )
+    assert planned["rows"] > 0
+    assert status() == "planned"
+    assert "Dry run: nothing was changed." in (tmp_path / "report.md").read_text()
+    steps.erase(warehouse, by_email.request_id, batch_size=100)
+    assert status() == "erased, unproven"
+    proven = steps.verify(warehouse, POLICY, by_email.request_id, folder=tmp_path)
+    assert proven["checks"] > 0
+    assert status() == "erased"
+    receipt = (tmp_path / "report.md").read_text()
+    assert "kept, columns cleared" in receipt
+    assert person["email"] not in receipt
+    assert (
+        count(
+            warehouse,
+            "SELECT COUNT(*) FROM governance.subject_identifiers WHERE request_id = :r",
+            r=by_email.request_id,
+        )
+        == 0
+    )  # forgotten once proven
+
+
+def count_text(engine, request_id: int) -> str:
+    with engine.connect() as conn:
+        return conn.execute(
+            sql(conn, "SELECT status FROM governance.subject_requests WHERE request_id = :r"),
+            {"r": request_id},
+        ).scalar()

@@ -144,7 +144,7 @@ def plan_erasure_of(
 def erase(engine: Engine, request_id: int, *, batch_size: int) -> dict:
     """Carry out the kept plan, batch by batch (a re-run carries on)."""
     changed = run_erasure(engine, request_id, batch_size=batch_size)
-    set_status(engine, request_id, "erased, not yet proven")
+    set_status(engine, request_id, "erased, unproven")
     log.info("request %d: %s", request_id, changed or "nothing left to change")
     return changed
 
