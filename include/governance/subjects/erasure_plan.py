@@ -129,10 +129,11 @@ def _decide_rule(
                 decision = (DELETE, "erased")
             decision = (*decision, ())
             groups.setdefault(decision, set()).add(key)
+    tables = (rule.table, *(c.table for c in rule.children))
+    cleared = {t: clearable(conn, policy, t, purposes=set(rule.purposes)) for t in tables}
     for (action, reason, _), keys in groups.items():
-        for table_name in (rule.table, *(c.table for c in rule.children)):
-            columns = clearable(conn, policy, table_name, purposes=set(rule.purposes))
-            decision = (action, reason, columns if action == CLEAR else ())
+        for table_name in tables:
+            decision = (action, reason, cleared[table_name] if action == CLEAR else ())
             if table_name == rule.table:
                 decided.setdefault(rule.table, {}).update(dict.fromkeys(keys, decision))
                 continue

@@ -165,9 +165,8 @@ def verify(engine: Engine, policy: Policy, request_id: int, *, folder: Path) -> 
 
 
 def _receipt(folder: Path, request, steps, *, dry_run: bool, proof=None) -> Path:
-    path = write_report(
+    return write_report(
         folder,
         f"Erasure, request {request.request_id}",
         render_receipt(request, steps, dry_run=dry_run, proof=proof),
     )
-    return path

@@ -30,14 +30,12 @@ from include.governance.policy import Policy
 from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.schemas import literal_sql, physical
 from include.governance.subjects.erasure_plan import CLEAR, DELETE, KEEP
+from include.governance.subjects.find import CONTACT_KINDS
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.matching import compact
 from include.governance.subjects.places import find_places
 from include.governance.tables import TableName
 
-CONTACT = [
-    k.value for k in (IdentifierKind.EMAIL, IdentifierKind.PHONE, IdentifierKind.NATIONAL_ID)
-]
 Check = tuple[str, ColumnElement]  # what it shows, the rows that must not be there
 
 
@@ -64,7 +62,7 @@ def verify_erasure(
             )
     kept = {t: _planned(plan, request_id, t, KEEP, k) for t, a, k, _ in steps if a == KEEP}
     places = find_places(engine, policy)
-    for kind in CONTACT:
+    for kind in CONTACT_KINDS:
         for table_name, name in places.holding[IdentifierKind(kind)]:
             theirs = exists().where(
                 ids.c.request_id == request_id,
