@@ -71,7 +71,7 @@ airflow: airflow-db
 
 test: install
 	scripts/test-prerequisites
-	python -m pytest --durations=10 $(PYTEST_ARGS)
+	python -m pytest -n auto --dist loadfile --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	ruff check .
