@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from airflow.providers.standard.operators.hitl import ApprovalOperator
+from airflow.providers.standard.operators.hitl import HITLBranchOperator
 from airflow.sdk import Param, dag, task
 
 from include.airflow_support import failing_at_once, logical_date, pseudonym_keys, warehouse_engine
@@ -93,11 +93,13 @@ def subject_request():
         """A dry run ends with its plan."""
         return not params["dry_run"] and planned["rows"] > 0
 
-    approve = ApprovalOperator(
+    approve = HITLBranchOperator(
         task_id="approve",
         subject="Erase the data of subject request {{ params.request_id }}?",
         body="The plan (tables, rows, what is deleted, cleared and kept, and why) is in the "
         "run's report: {{ ti.xcom_pull(task_ids='plan_erasure') }}",
+        options=["Approve", "Reject"],
+        options_mapping={"Approve": "erase", "Reject": "rejected"},
     )
 
     @task
@@ -108,6 +110,13 @@ def subject_request():
         return steps.erase(
             warehouse_engine(), params["request_id"], batch_size=params["batch_size"]
         )
+
+    @task
+    def rejected(params=None) -> dict:
+        """A person declined: the request is closed as rejected, nothing changed."""
+        from include.governance.subjects import steps
+
+        return steps.reject(warehouse_engine(), params["request_id"])
 
     @task
     def verify(params=None, run_id=None) -> dict:
@@ -125,7 +134,9 @@ def subject_request():
     found = find()
     planned = plan_erasure()
     route(found) >> [access(), planned]
-    unless_dry_run(planned) >> approve >> erase() >> verify()
+    erased = erase()
+    unless_dry_run(planned) >> approve >> [erased, rejected()]
+    erased >> verify()
 
 
 def _keys() -> dict:

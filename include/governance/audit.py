@@ -258,6 +258,9 @@ subject_requests = Table(
     comment="Filled by compliance: the data-subject requests the subject_request DAG answers.",
 )
 
+# What an erasure does to a row (subject_erasure_rows.action): CLEAR and KEEP leave it in place
+DELETE, CLEAR, REDACT, KEEP = "delete", "clear", "redact", "keep"
+
 subject_erasure_rows = Table(
     "subject_erasure_rows",
     metadata,

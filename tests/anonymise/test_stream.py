@@ -102,7 +102,8 @@ def rows_of(engine: Engine, output: str, fill) -> list[tuple]:
             conn.exec_driver_sql("SET TIME ZONE 'UTC'")
             conn.commit()
         with read.begin(), write.begin():
-            source_rows = count_rows(read, source_table(read, plan.source))
+            source = source_table(read, plan.source)
+            source_rows = count_rows(read, source, name=plan.source, key=plan.key)
             assert fill(read, write, plan, staging, source_rows) == source_rows
     with engine.connect() as conn:
         found = conn.execute(text(f"SELECT * FROM {plan.staged}")).all()
@@ -189,14 +190,19 @@ def _stream(engine: Engine, processes: int, chunk_rows: int = 20):
 
 @pytest.mark.postgres
 def test_a_failing_helper_fails_the_fill_and_is_named_by_class_only(awkward, monkeypatch):
-    """Helpers connect to a database that is not there; this process waits for them."""
+    """Helpers connect to a database that is not there; this process waits for them to have
+    failed before it copies its first piece (on a loaded machine, a fixed wait let this
+    process copy every piece before a helper had even started)."""
     nowhere = create_warehouse_engine(awkward.url.set(database="no_such_database"))
     real_copy_piece = anonymise_workers.copy_piece
     waited = []
 
     def wait_first(*args, **kwargs) -> int:
         if not waited:
-            waited.append(time.sleep(3))
+            deadline = time.monotonic() + 120
+            while multiprocessing.active_children() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            waited.append(True)
         return real_copy_piece(*args, **kwargs)
 
     monkeypatch.setattr(anonymise_workers, "copy_piece", wait_first)

@@ -334,28 +334,84 @@ def test_an_erasure_is_a_dry_run_until_a_person_approves_it(
     conf = {"request_id": request_id}
     dry = airflow(env, "dags", "test", "subject_request", "-c", json.dumps(conf))
     assert dry.returncode == 0, (dry.stdout + dry.stderr)[-3000:]
-    still = "SELECT COUNT(*) FROM crm.customers WHERE email = :e"
-    with engine.connect() as conn:
-        assert conn.execute(text(still), {"e": email}).scalar() == 1
+    assert held(engine, email) == 1
 
-    real = subprocess.Popen(
-        [
-            "airflow",
-            "dags",
-            "test",
-            "subject_request",
-            "-c",
-            json.dumps({**conf, "dry_run": False}),
-        ],
+    real = start_run(env, {**conf, "dry_run": False})
+    before = lambda: held(engine, email) == 1  # noqa: E731
+    answer_when_asked(api_server, airflow_env, real, "Approve", before=before)
+    output, _ = real.communicate(timeout=600)
+    assert real.returncode == 0, output[-3000:]
+    assert email not in output
+    assert held(engine, email) == 0
+    with engine.connect() as conn:
+        status = conn.execute(
+            text("SELECT status FROM governance.subject_requests WHERE request_id = :r"),
+            {"r": request_id},
+        ).scalar()
+    assert status == "erased"
+
+
+def test_a_rejected_erasure_changes_nothing_and_closes_the_request(
+    api_server, airflow_env, pseudonym_keys
+):
+    """A person rejects the plan: nothing is erased, the request is closed as rejected and
+    the identifiers kept for the proof are gone."""
+    env = {**airflow_env, **pseudonym_keys}
+    engine = create_warehouse_engine(env["WAREHOUSE_URL"])
+    with engine.connect() as conn:
+        email = conn.execute(
+            text("SELECT email FROM crm.customers WHERE email IS NOT NULL ORDER BY customer_id")
+        ).scalar()
+    request_id = record_request(
+        engine,
+        request_type=RequestType.ERASURE,
+        identifier_kind=IdentifierKind.EMAIL,
+        identifier=email,
+        case_reference="CASE-REJECT",
+    )
+    real = start_run(env, {"request_id": request_id, "dry_run": False})
+    before = lambda: held(engine, email) == 1  # noqa: E731
+    answer_when_asked(api_server, airflow_env, real, "Reject", before=before)
+    output, _ = real.communicate(timeout=600)
+    assert real.returncode == 0, output[-3000:]
+    assert held(engine, email) == 1
+    with engine.connect() as conn:
+        status, closed = conn.execute(
+            text("SELECT status, closed_at FROM governance.subject_requests WHERE request_id = :r"),
+            {"r": request_id},
+        ).one()
+        identifiers = conn.execute(
+            text("SELECT COUNT(*) FROM governance.subject_identifiers WHERE request_id = :r"),
+            {"r": request_id},
+        ).scalar()
+    assert (status, closed is not None, identifiers) == ("rejected", True, 0)
+
+
+def held(engine, email: str) -> int:
+    """Customers with ``email``: 1 until an erasure is carried out."""
+    with engine.connect() as conn:
+        query = text("SELECT COUNT(*) FROM crm.customers WHERE email = :e")
+        return conn.execute(query, {"e": email}).scalar()
+
+
+def start_run(env: dict, conf: dict) -> subprocess.Popen:
+    """``airflow dags test`` of the subject request DAG, running beside the test."""
+    return subprocess.Popen(
+        ["airflow", "dags", "test", "subject_request", "-c", json.dumps(conf)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def answer_when_asked(api_server, airflow_env, run, option: str, *, before) -> None:
+    """Wait for ``run``'s approval to be asked for, check ``before()`` (nothing changed
+    yet), and answer ``option`` as a person does, through the HITL REST API."""
     headers = login(api_server, airflow_env["AIRFLOW_HOME"])
     waiting = None
     deadline = time.monotonic() + 300
-    while waiting is None and time.monotonic() < deadline and real.poll() is None:
+    while waiting is None and time.monotonic() < deadline and run.poll() is None:
         details = HTTP.get(
             f"{api_server}/api/v2/dags/~/dagRuns/~/hitlDetails",
             params={"dag_id": "subject_request", "response_received": False},
@@ -364,23 +420,12 @@ def test_an_erasure_is_a_dry_run_until_a_person_approves_it(
         waiting = next(iter(details), None)
         time.sleep(1)
     assert waiting is not None, "the run never waited for approval"
-    with engine.connect() as conn:  # nothing changed before the approval
-        assert conn.execute(text(still), {"e": email}).scalar() == 1
+    assert before()
     ti = waiting["task_instance"]
-    approved = HTTP.patch(
+    answered = HTTP.patch(
         f"{api_server}/api/v2/dags/subject_request/dagRuns/{ti['dag_run_id']}"
         f"/taskInstances/{ti['task_id']}/{ti['map_index']}/hitlDetails",
-        json={"chosen_options": ["Approve"]},
+        json={"chosen_options": [option]},
         headers=headers,
     )
-    assert approved.status_code == 200, approved.text
-    output, _ = real.communicate(timeout=600)
-    assert real.returncode == 0, output[-3000:]
-    assert email not in output
-    with engine.connect() as conn:
-        assert conn.execute(text(still), {"e": email}).scalar() == 0
-        status = conn.execute(
-            text("SELECT status FROM governance.subject_requests WHERE request_id = :r"),
-            {"r": request_id},
-        ).scalar()
-    assert status == "erased"
+    assert answered.status_code == 200, answered.text

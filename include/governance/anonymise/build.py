@@ -308,7 +308,9 @@ def _read_and_write(
         snapshot(write)
         with read.begin(), write.begin():
             source = source_table(read, build.plan.source)  # before any write: SQLite waits
-            yield read, write, source, count_rows(read, source), latest_change(read, build.plan)
+            plan = build.plan
+            rows = count_rows(read, source, name=plan.source, key=plan.key)
+            yield read, write, source, rows, latest_change(read, plan)
 
 
 def _record_output(engine: Engine, run_id: str, plan: OutputPlan, **values) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, MetaData, Select, Table, func, select, text
 from include.governance.anonymise.rules import Transform
 from include.governance.dialects import dialect_of
 from include.governance.pgcopy import copy_in
+from include.governance.restrictions import unrestricted
 from include.governance.tables import TableName
 
 CHUNK_ROWS = 50_000
@@ -28,8 +29,11 @@ def source_table(conn: Connection, name: str) -> Table:
     return Table(where.name, MetaData(), schema=where.schema, autoload_with=conn, resolve_fks=False)
 
 
-def count_rows(conn: Connection, table: Table) -> int:
-    return conn.execute(select(func.count()).select_from(table)).scalar_one()
+def count_rows(conn: Connection, table: Table, *, name: str, key: str) -> int:
+    """The rows of ``table`` (the source ``name``, keyed by ``key``) an output may hold:
+    not those an erasure restricted."""
+    allowed = unrestricted(conn, name, table.c[key])
+    return conn.execute(select(func.count()).select_from(table).where(allowed)).scalar_one()
 
 
 def read_chunks(conn: Connection, query: Select, chunk_rows: int) -> Iterator[pd.DataFrame]:

@@ -46,6 +46,7 @@ from include.governance.anonymise.plan import OutputPlan
 from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, dialect_of
 from include.governance.pseudonym import PSEUDONYM_LENGTH, Pseudonymiser, PseudonymKey
+from include.governance.restrictions import unrestricted
 from include.governance.tables import TableName
 from include.governance.warehouse import utc
 
@@ -180,9 +181,10 @@ def remove_gone_by_streaming(
     pseudonymise: Pseudonymiser,
     rows: int,
 ) -> int:
-    """Delete the staging rows whose source row is gone, by the pseudonyms of the keys of
-    ``source`` (reflected before anything was written: SQLite would wait for the writer)
-    read ``rows`` at a time into a temporary table; rows deleted."""
+    """Delete the staging rows whose source row is gone (or restricted by an erasure), by
+    the pseudonyms of the keys of ``source`` (reflected before anything was written: SQLite
+    would wait for the writer) read ``rows`` at a time into a temporary table; rows
+    deleted."""
     present = Table(
         "governance_present_keys",
         MetaData(),
@@ -191,7 +193,8 @@ def remove_gone_by_streaming(
     )
     present.create(write)
     name = plan.key_column.name
-    for chunk in read_chunks(read, select(source.c[plan.key]), rows):
+    allowed = unrestricted(read, plan.source, source.c[plan.key])
+    for chunk in read_chunks(read, select(source.c[plan.key]).where(allowed), rows):
         keys = [{"k": pseudonymise(name, v)} for v in chunk[plan.key].tolist()]
         write.execute(present.insert(), keys)
     quote = write.dialect.identifier_preparer.quote

@@ -3,7 +3,8 @@ monetary), beside their marketing pseudonym, in a work table.
 
 Pushed down as one ``INSERT ... SELECT`` on PostgreSQL, or streamed in chunks of customers
 in key order, with the orders of each chunk's key range aggregated in SQL; the histogram
-of label combinations is what the generalisation (:mod:`.kanonymity`) is chosen from."""
+of label combinations is what the generalisation (:mod:`.kanonymity`) is chosen from. A
+customer an erasure kept as a stub is never labelled (:mod:`include.governance.restrictions`)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from include.governance.marketing.kanonymity import (
 )
 from include.governance.policy import MarketingPolicy
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
+from include.governance.restrictions import unrestricted, unrestricted_sql
 from include.governance.tables import TableName
 
 KEY_COLUMN = "customer_key"
@@ -154,7 +156,7 @@ def _pushdown_sql(conn: Connection, marketing: MarketingPolicy, at: Targets, run
         f"COUNT(*) AS n, SUM({quote(orders.amount)}) AS amount FROM {order_table} "
         f"WHERE {ordered_at} >= :window_start AND {ordered_at} < :window_end "
         f"GROUP BY {quote(orders.customer)}) AS o ON o.customer = {c(people.key)} "
-        f"WHERE {c(people.consent)}"
+        f"WHERE {c(people.consent)} AND {unrestricted_sql(conn, people.table, c(people.key))}"
     )
 
 
@@ -179,6 +181,7 @@ def _stream_base(
             customers.c[people.postcode].label("postcode"),
         )
         .where(customers.c[people.consent] == true())
+        .where(unrestricted(read, people.table, key))
         .order_by(key)
     )
     start, end = window(run_date, marketing)

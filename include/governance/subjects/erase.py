@@ -11,6 +11,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Integer, String, delete, func, insert, select, update
 
 from include.governance.audit import (
+    CLEAR,
+    DELETE,
+    KEEP,
+    REDACT,
     ensure_governance_tables,
     subject_erasure_audit,
     subject_erasure_rows,
@@ -18,7 +22,7 @@ from include.governance.audit import (
 )
 from include.governance.catalog import Catalog
 from include.governance.detect.text import redact
-from include.governance.subjects.erasure_plan import CLEAR, DELETE, KEEP, REDACT, ErasurePlan
+from include.governance.subjects.erasure_plan import ErasurePlan
 from include.governance.subjects.find import typed_table
 from include.governance.subjects.matching import stored_forms
 from include.governance.tables import TableName

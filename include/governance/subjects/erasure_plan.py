@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, String, func, select
 
-from include.governance.audit import legal_holds
+from include.governance.audit import CLEAR, DELETE, KEEP, REDACT, legal_holds
 from include.governance.catalog import Catalog
 from include.governance.policy import Policy, RetentionRule
 from include.governance.retention.plan import LEGAL_HOLD, RuleSql, cutoff_for
@@ -25,7 +25,6 @@ from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.places import Places
 from include.governance.tables import TableName
 
-DELETE, CLEAR, REDACT, KEEP = "delete", "clear", "redact", "keep"
 ORDER = {DELETE: 3, CLEAR: 2, REDACT: 1, KEEP: 4}  # outputs first, then in this order
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from include.governance.audit import CLEAR, DELETE, KEEP, REDACT
 from include.governance.quality import SuiteResult
 from include.governance.reports import table
-from include.governance.subjects.erasure_plan import CLEAR, DELETE, KEEP, REDACT
 from include.governance.subjects.requests import SubjectRequest
 
 WHAT = {

@@ -149,6 +149,15 @@ def erase(engine: Engine, request_id: int, *, batch_size: int) -> dict:
     return changed
 
 
+def reject(engine: Engine, request_id: int) -> dict:
+    """A person declined the planned erasure: the request is closed as rejected, nothing is
+    changed, and the identifiers kept for the proof go (the plan stays, as its record)."""
+    forget_identifiers(engine, request_id)
+    set_status(engine, request_id, "rejected", closed=True)
+    log.info("request %d: the erasure was rejected; nothing was changed", request_id)
+    return {"status": "rejected"}
+
+
 def verify(engine: Engine, policy: Policy, request_id: int, *, folder: Path) -> dict:
     """Prove the erasure with Great Expectations and write the receipt; the identifiers
     kept for the proof go once it passes."""

@@ -25,11 +25,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import ColumnElement
 
-from include.governance.audit import GOVERNANCE_SCHEMA, subject_erasure_rows, subject_identifiers
+from include.governance.audit import (
+    CLEAR,
+    DELETE,
+    GOVERNANCE_SCHEMA,
+    KEEP,
+    subject_erasure_rows,
+    subject_identifiers,
+)
 from include.governance.policy import Policy
 from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.schemas import literal_sql, physical
-from include.governance.subjects.erasure_plan import CLEAR, DELETE, KEEP
 from include.governance.subjects.find import CONTACT_KINDS
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.matching import compact

@@ -8,8 +8,9 @@ are counted once, when a version is built, and published with it in the swap's
 transaction (``staging.swap_in``): an increment's counts are the published ones with the
 replaced and gone rows taken out and the staged ones added, so no build groups the whole
 published table again. A build that never publishes leaves the published counts as they
-were, and counts that do not add up to the source's rows stop the increment (a full build
-follows), so a count gone wrong cannot hide a gone row.
+were; counts that no longer add up to the published rows (an erasure deleted some) are
+made again from them; and counts that do not add up to the source's rows stop the
+increment (a full build follows), so a count gone wrong cannot hide a gone row.
 """
 
 from __future__ import annotations
@@ -50,13 +51,17 @@ def count_full_build(conn: Connection, plan: OutputPlan, bucket: OutputColumn) -
 def count_increment(conn: Connection, plan: OutputPlan, bucket: OutputColumn, kept: str) -> str:
     """Stage the rows per bucket of the published output with the staged rows in place of
     those they replace (``kept``: the published rows not replaced); the staged table's name.
-    From the published counts, or, where there are none, by grouping the published rows."""
+    From the published counts, or, where there are none or they no longer add up to the
+    published rows, by grouping the published rows."""
     quote = conn.dialect.identifier_preparer.quote
     at, key = quote(bucket.name), quote(plan.key_column.name)
     published = TableName.parse(plan.output).quoted(conn)
     staged = plan.staged.quoted(conn)
     kept_counts = bucket_counts_name(plan.schema, plan.table, published=True).quoted(conn)
     found = conn.exec_driver_sql(f"SELECT to_regclass('{kept_counts}') IS NOT NULL").scalar()
+    if found:  # rows deleted outside a build (an erasure's) leave the stored counts behind
+        stored = conn.exec_driver_sql(f"SELECT COALESCE(sum(n), 0) FROM {kept_counts}").scalar()
+        found = stored == conn.exec_driver_sql(f"SELECT count(*) FROM {published}").scalar()
     if found:
         counts = (
             f"SELECT b, sum(n) AS n FROM (SELECT b, n FROM {kept_counts} "

@@ -51,6 +51,7 @@ from include.governance.anonymise.sql import literal, load_secret, pseudonym_sql
 from include.governance.anonymise.staging import gone_table, gone_table_name
 from include.governance.dialects import dialect_of
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
+from include.governance.restrictions import unrestricted_sql
 from include.governance.tables import TableName
 
 Quote = Callable[[str], str]
@@ -129,12 +130,14 @@ def _helper(plan: OutputPlan, kind: str, number: int) -> TableName:
 def fill_by_pushdown(
     engine: Engine, plan: OutputPlan, *, key: PseudonymKey, run_date: date
 ) -> Filled:
-    """Fill staging from the whole source, counted in the same snapshot."""
+    """Fill staging from the whole source (but the rows an erasure restricted), counted in
+    the same snapshot."""
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
-            source_rows, watermark = _count(conn, plan)
-            written = _fill(conn, plan, key, run_date, "TRUE")
+            allowed = _allowed(conn, plan)
+            source_rows, watermark = _count(conn, plan, allowed)
+            written = _fill(conn, plan, key, run_date, allowed)
             if (bucket := counted_bucket(plan)) is not None:
                 count_full_build(conn, plan, bucket)
     return Filled(source_rows, written, watermark.latest, future_rows=watermark.future_rows)
@@ -151,15 +154,22 @@ def fill_changes_by_pushdown(
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
-            source_rows, watermark = _count(conn, plan)
+            allowed = _allowed(conn, plan)
+            source_rows, watermark = _count(conn, plan, allowed)
             quote = conn.dialect.identifier_preparer.quote
             watermark_column = literal_column(f"src.{quote(plan.watermark)}", TIMESTAMPTZ)
             changed_rows = since.changed(watermark_column, dialect_of(conn)).compile(
                 dialect=conn.dialect, compile_kwargs={"literal_binds": True}
             )
-            changed = _fill(conn, plan, key, run_date, str(changed_rows))
+            changed = _fill(conn, plan, key, run_date, f"({changed_rows}) AND {allowed}")
             removed = _stage_gone(
-                conn, plan, run_date, quote, source_rows=source_rows, changed=changed
+                conn,
+                plan,
+                run_date,
+                quote,
+                source_rows=source_rows,
+                changed=changed,
+                allowed=allowed,
             )
     return Filled(
         source_rows,
@@ -181,9 +191,11 @@ def _stage_gone(
     *,
     source_rows: int,
     changed: int,
+    allowed: str,
 ) -> int:
-    """Stage the keys of the published rows, not rebuilt, whose source row is gone, when
-    more such rows are published than the source has unchanged; the keys staged.
+    """Stage the keys of the published rows, not rebuilt, whose source row is gone (or was
+    restricted by an erasure: ``allowed`` selects the others), when more such rows are
+    published than the source has unchanged; the keys staged.
     Only the keys of the time buckets that lost rows are pseudonymised (a retention run
     deletes whole days: :mod:`.buckets`), or every key when the output has no truncated
     time."""
@@ -203,7 +215,7 @@ def _stage_gone(
     removed = 0
     if published_kept + changed > source_rows:
         present = f"SELECT {pseudonym_sql(plan.key_column.name, f'src.{quote(plan.key)}')} AS k "
-        present += f"FROM {plan.source} AS src"
+        present += f"FROM {plan.source} AS src WHERE {allowed}"
         if bucket is None:
             query = (
                 f"WITH present AS ({present}) INSERT INTO {gone_name} (k) SELECT p.{key} "
@@ -214,9 +226,9 @@ def _stage_gone(
             at = quote(bucket.name)
             query = (
                 f"WITH lost AS (SELECT o.b FROM {counted} o LEFT JOIN (SELECT {derived} AS b, "
-                f"count(*) AS n FROM {plan.source} AS src GROUP BY 1) i ON i.b = o.b "
-                f"WHERE o.n > COALESCE(i.n, 0)), "
-                f"present AS ({present} WHERE {derived} IN (SELECT b FROM lost)) "
+                f"count(*) AS n FROM {plan.source} AS src WHERE {allowed} GROUP BY 1) i "
+                f"ON i.b = o.b WHERE o.n > COALESCE(i.n, 0)), "
+                f"present AS ({present} AND {derived} IN (SELECT b FROM lost)) "
                 f"INSERT INTO {gone_name} (k) SELECT p.{key} FROM ({kept}) p "
                 f"WHERE p.{at} IN (SELECT b FROM lost) "
                 f"AND NOT EXISTS (SELECT 1 FROM present x WHERE x.k = p.{key})"
@@ -229,11 +241,18 @@ def _stage_gone(
     return removed
 
 
-def _count(conn: Connection, plan: OutputPlan) -> tuple[int, Watermark]:
-    """The source's rows and latest change, in ``conn``'s snapshot, timestamps in UTC."""
+def _allowed(conn: Connection, plan: OutputPlan) -> str:
+    """The source rows an output may hold (over the source aliased ``src``)."""
+    quote = conn.dialect.identifier_preparer.quote
+    return unrestricted_sql(conn, plan.source, f"src.{quote(plan.key)}")
+
+
+def _count(conn: Connection, plan: OutputPlan, allowed: str) -> tuple[int, Watermark]:
+    """The source's rows ``allowed`` selects and its latest change, in ``conn``'s snapshot,
+    timestamps in UTC."""
     conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
-    rows = conn.exec_driver_sql(f"SELECT count(*) FROM {plan.source}").scalar()
-    return rows, latest_change(conn, plan)
+    query = f"SELECT count(*) FROM {plan.source} AS src WHERE {allowed}"
+    return conn.exec_driver_sql(query).scalar(), latest_change(conn, plan)
 
 
 def _fill(conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: date, where: str) -> int:

@@ -28,6 +28,7 @@ from include.governance.anonymise.forms import column_transform, forms_of
 from include.governance.anonymise.plan import KEY_VERSION_COLUMN, OutputPlan
 from include.governance.dialects import dialect_of
 from include.governance.pseudonym import Pseudonymiser
+from include.governance.restrictions import unrestricted
 
 if TYPE_CHECKING:
     from include.governance.anonymise.incremental import Increment
@@ -66,6 +67,7 @@ def stream_build(
     source = source_table(read, plan.source)
     wanted = list(dict.fromkeys(c.source for c in plan.columns))
     query = select(*(source.c[n] for n in wanted))
+    query = query.where(unrestricted(read, plan.source, source.c[plan.key]))
     if changed_since:
         query = query.where(changed_since.changed(source.c[plan.watermark], dialect_of(read)))
     written = 0

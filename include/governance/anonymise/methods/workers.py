@@ -49,6 +49,7 @@ from include.governance.anonymise.methods.stream import stream_build
 from include.governance.anonymise.plan import OutputPlan
 from include.governance.dialects import dialect_of
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
+from include.governance.restrictions import unrestricted_sql
 from include.governance.warehouse import create_warehouse_engine
 
 # Each process holds about 120 MB (Python, SQLAlchemy, pandas) and one piece: a bound on
@@ -98,7 +99,8 @@ def stream_output(
     processes: int | None = None,
 ) -> int:
     """Fill ``staging`` from the source read in ``read``'s transaction (on PostgreSQL a
-    REPEATABLE READ one that counted ``source_rows``); rows written."""
+    REPEATABLE READ one that counted ``source_rows``), but the rows an erasure restricted;
+    rows written."""
     where = pieces(read, plan.source, source_rows, min(chunk_rows, PIECE_ROWS))
     if where is None:
         return stream_build(
@@ -110,6 +112,9 @@ def stream_output(
             run_date=run_date,
             chunk_rows=chunk_rows,
         )
+    quote = read.dialect.identifier_preparer.quote
+    allowed = unrestricted_sql(read, plan.source, f"src.{quote(plan.key)}")
+    where = [f"({piece}) AND {allowed}" for piece in where]
     session_settings(read)
     session_settings(write)
     codec = copy_codec(read, plan, key, run_date)
