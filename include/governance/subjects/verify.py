@@ -36,7 +36,7 @@ from include.governance.audit import (
 from include.governance.policy import Policy
 from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.schemas import literal_sql, physical
-from include.governance.subjects.find import CONTACT_KINDS
+from include.governance.subjects.find import CONTACT_KINDS, typed_table
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.matching import compact
 from include.governance.subjects.places import find_places
@@ -54,9 +54,12 @@ def verify_erasure(
     ids = subject_identifiers.to_metadata(governance)
     with engine.connect() as conn:
         steps = _steps(conn, plan, request_id)
+        keys = {
+            (t, k): typed_table(conn, t, k).c[k] for t, _, k, _ in steps
+        }  # compared in the key's own type: the key's index finds the rows
     checks: dict[str, list[Check]] = {}
     for table_name, action, key_column, columns in steps:
-        keyed = _planned(plan, request_id, table_name, action, key_column)
+        keyed = _planned(plan, request_id, table_name, action, keys[table_name, key_column])
         if action == DELETE:
             checks.setdefault(table_name, []).append(("the rows erased are gone", keyed))
         elif action == CLEAR:
@@ -66,7 +69,7 @@ def verify_erasure(
             checks.setdefault(table_name, []).append(
                 (f"{', '.join(columns)} cleared in the rows kept", and_(keyed, filled))
             )
-    kept = {t: _planned(plan, request_id, t, KEEP, k) for t, a, k, _ in steps if a == KEEP}
+    kept = {t: _planned(plan, request_id, t, KEEP, keys[t, k]) for t, a, k, _ in steps if a == KEEP}
     places = find_places(engine, policy)
     for kind in CONTACT_KINDS:
         for table_name, name in places.holding[IdentifierKind(kind)]:
@@ -122,14 +125,15 @@ def _steps(conn: Connection, plan: Table, request_id: int) -> list[tuple[str, st
     return list(steps.values())
 
 
-def _planned(plan: Table, request_id: int, table_name: str, action: str, key_column: str):
-    """The batch's rows that the plan gave ``action`` (their key compared as text)."""
-    return cast(column(key_column), String).in_(
-        select(plan.c.key_value).where(
+def _planned(plan: Table, request_id: int, table_name: str, action: str, key: ColumnElement):
+    """The batch's rows that the plan gave ``action``: the plan's keys (text) cast to the
+    type of the table's ``key``, which is then compared as it is, so its index is used."""
+    return column(key.name, key.type).in_(
+        select(cast(plan.c.key_value, key.type)).where(
             plan.c.request_id == request_id,
             plan.c.table_name == table_name,
             plan.c.action == action,
-            plan.c.key_column == key_column,
+            plan.c.key_column == key.name,
         )
     )
 
