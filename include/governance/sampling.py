@@ -12,7 +12,8 @@ in the database; binary values come back as ``bytes`` whatever the driver gives,
 The same data is judged the same on every database, so what a dialect stores or hands back
 in its own way is read as one kind: an enum type and JSON as their text (PostgreSQL has no
 ``substr`` of an enum, and its drivers parse JSON into objects), MariaDB's ``TINYINT(1)``
-(its ``BOOLEAN``) as yes/no, and dates and timestamps SQLite keeps as ISO text as dates.
+(its ``BOOLEAN``) as yes/no, dates and timestamps SQLite keeps as ISO text as dates, and
+MariaDB's zero date as no date (PostgreSQL's NULL).
 
 A read that fails (a statement timeout on PostgreSQL, or any other database error) is no
 evidence of no personal data: when the rows cannot be read, each column is read on its own,
@@ -46,6 +47,7 @@ MAX_TEXT = 2000
 STATEMENT_TIMEOUT_MS = 30_000  # PostgreSQL: a sampling query that takes longer is given up
 TABLE_BUDGET_TIMEOUTS = 4  # PostgreSQL: a table's reads together, in statement timeouts
 BUDGET_SPENT = "SamplingBudgetSpent"  # why a column is left unread once the budget is spent
+ZERO_DATE = "0000-00-00"
 T = TypeVar("T")
 # Types a database keeps as text but reads its own way: selected as their text.
 _READ_AS_TEXT = (types.Enum, types.JSON)
@@ -116,6 +118,7 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
             if kinds[col] == "binary":
                 values = [_as_bytes(v) for v in values]
             elif kinds[col] in ("date", "datetime"):
+                values = [v for v in values if not _is_zero_date(v)]
                 values = [_as_temporal(v, kinds[col]) for v in values]
             samples.append(ColumnSample(col, kinds[col], values, reason))
     return TableSample(samples, len(rows), method)
@@ -152,9 +155,15 @@ def _as_bytes(value: Any) -> bytes:
     return str(value).encode()
 
 
+def _is_zero_date(value: Any) -> bool:
+    """MariaDB's (and a MySQL dump's) 0000-00-00, its driver's text for no date: where
+    PostgreSQL holds NULL, so no value, not one that fails every check."""
+    return isinstance(value, str) and value.startswith(ZERO_DATE)
+
+
 def _as_temporal(value: Any, kind: str) -> Any:
     """A date or timestamp as one, where the database kept it as ISO text (SQLite keeps
-    what it is given); other text (a MariaDB zero date) stays as it is."""
+    what it is given); other text stays as it is."""
     if not isinstance(value, str):
         return value
     try:

@@ -18,10 +18,12 @@ from sqlalchemy import (
     Table,
     insert,
     select,
+    text,
 )
 
 from include.governance.audit import pii_columns, pii_scan_tables
 from include.governance.policy import load_policy
+from include.governance.tables import TableName
 from include.governance.warehouse import ensure_schema
 from tests import scans
 
@@ -84,3 +86,32 @@ def test_each_kind_of_column_is_judged_on_its_values_on_every_database(any_engin
         "adresse": ("postal_address", "json keys"),
     }
     assert (table.status, table.not_sampled, table.rows_sampled) == ("scanned", None, PEOPLE)
+
+
+def test_a_zero_date_is_no_date(any_engine):
+    """MariaDB keeps an unknown date as 0000-00-00 (and a MySQL dump carries it into
+    SQLite as text) where PostgreSQL holds NULL: no value either way, not a wrong one."""
+    ensure_schema(any_engine, "parity")
+    legacy = Table(
+        "legacy",
+        MetaData(schema="parity"),
+        Column("id", Integer, primary_key=True),
+        Column("fodselsdato", Date),
+    )
+    legacy.create(any_engine)
+    unknown = "NULL" if any_engine.dialect.name == "postgresql" else "'0000-00-00'"
+    with any_engine.begin() as conn:
+        if any_engine.dialect.name == "mysql":
+            conn.execute(text("SET SESSION sql_mode = ''"))  # a server that allows them
+        name = TableName("parity", "legacy").quoted(conn)
+        for i in range(PEOPLE):
+            born = f"'{1940 + i}-0{1 + i % 9}-1{i % 10}'" if i % 2 else unknown
+            conn.execute(text(f"INSERT INTO {name} (id, fodselsdato) VALUES ({i + 1}, {born})"))
+    scans.run_scan(any_engine, POLICY, "scan-1", include=("parity",))
+    with any_engine.connect() as conn:
+        row = conn.execute(select(pii_columns)).one()
+    assert (row.column_name, row.category) == ("fodselsdato", "date_of_birth")
+    assert (how_found(row.evidence), row.evidence["sampled"]) == (
+        "values date_of_birth 1.0",
+        PEOPLE // 2,
+    )
