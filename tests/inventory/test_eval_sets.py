@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
+from benchmarks.bench_inventory_accuracy import Score, scored_differently
 from benchmarks.inventory_sets.faker_sets import GENERATORS
 from benchmarks.inventory_sets.model import ForeignKey, TableData
 from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES, keep_consistent
@@ -126,3 +127,15 @@ def test_kept_rows_point_at_kept_rows_through_a_cycle() -> None:
     assert kept["store"] == [[1, 1, 1], [2, 2, 2]]
     assert kept["staff"] == [[1, 1], [2, 2]]
     assert kept["customer"] == [[1, 2], [3, 1]]  # the first two whose store is kept
+
+
+def test_the_bench_names_the_sets_a_dialect_scored_differently() -> None:
+    """--dialect all runs every set on every dialect: a set whose counts differ by dialect
+    is named (the same data must get the same findings everywhere)."""
+    alike, apart = Score(tp=3, fp=1), Score(tp=3, fp=1)
+    by_set = {
+        "alike": {"sqlite": alike, "postgresql": alike, "mariadb": Score(tp=3, fp=1)},
+        "apart": {"sqlite": apart, "postgresql": apart, "mariadb": Score(tp=3, fp=2)},
+        "one": {"sqlite": Score(tp=1)},
+    }
+    assert scored_differently(by_set) == ["apart"]
