@@ -12,8 +12,8 @@ in the database; binary values come back as ``bytes`` whatever the driver gives,
 The same data is judged the same on every database, so what a dialect stores or hands back
 in its own way is read as one kind: an enum type and JSON as their text (PostgreSQL has no
 ``substr`` of an enum, and its drivers parse JSON into objects), MariaDB's ``TINYINT(1)``
-(its ``BOOLEAN``) as yes/no, dates and timestamps SQLite keeps as ISO text as dates, and
-MariaDB's zero date as no date (PostgreSQL's NULL).
+(its ``BOOLEAN``) as yes/no where it holds only 0 and 1, dates and timestamps SQLite keeps
+as ISO text as dates, and MariaDB's zero date as no date (PostgreSQL's NULL).
 
 A read that fails (a statement timeout on PostgreSQL, or any other database error) is no
 evidence of no personal data: when the rows cannot be read, each column is read on its own,
@@ -115,12 +115,15 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
                     values = more
                 elif values:  # judged on the values the rows gave
                     reason = None
-            if kinds[col] == "binary":
+            kind = kinds[col]
+            if kind == "binary":
                 values = [_as_bytes(v) for v in values]
-            elif kinds[col] in ("date", "datetime"):
+            elif kind in ("date", "datetime"):
                 values = [v for v in values if not _is_zero_date(v)]
-                values = [_as_temporal(v, kinds[col]) for v in values]
-            samples.append(ColumnSample(col, kinds[col], values, reason))
+                values = [_as_temporal(v, kind) for v in values]
+            elif kind == "boolean" and not set(values) <= {0, 1}:
+                kind = "integer"  # a TINYINT(1) holding codes (gender 1 or 2), not yes/no
+            samples.append(ColumnSample(col, kind, values, reason))
     return TableSample(samples, len(rows), method)
 
 

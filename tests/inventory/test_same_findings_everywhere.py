@@ -15,11 +15,13 @@ from sqlalchemy import (
     Enum,
     Integer,
     MetaData,
+    SmallInteger,
     Table,
     insert,
     select,
     text,
 )
+from sqlalchemy.dialects.mysql import TINYINT
 
 from include.governance.audit import pii_columns, pii_scan_tables
 from include.governance.policy import load_policy
@@ -115,3 +117,22 @@ def test_a_zero_date_is_no_date(any_engine):
         "values date_of_birth 1.0",
         PEOPLE // 2,
     )
+
+
+def test_a_tinyint_1_holding_numbers_is_a_number(any_engine):
+    """MariaDB's BOOLEAN is TINYINT(1), but a legacy schema's code (gender 1 or 2) in one
+    is a number, judged as the same SMALLINT is on the other databases."""
+    ensure_schema(any_engine, "parity")
+    coded = Table(
+        "coded",
+        MetaData(schema="parity"),
+        Column("id", Integer, primary_key=True),
+        Column("gender", SmallInteger().with_variant(TINYINT(display_width=1), "mysql")),
+    )
+    coded.create(any_engine)
+    with any_engine.begin() as conn:
+        conn.execute(insert(coded), [{"id": i + 1, "gender": 1 + i % 2} for i in range(PEOPLE)])
+    scans.run_scan(any_engine, POLICY, "scan-1", include=("parity",))
+    with any_engine.connect() as conn:
+        register = {r.column_name: r.category for r in conn.execute(select(pii_columns))}
+    assert register == {"gender": "gender"}
