@@ -12,7 +12,9 @@ among the true positives, and links (where the register records them), beside th
         [--set NAME ...] [--split tuning|held_out|all] [--misses]
 
 ``spread`` (the default) runs every set on SQLite and on one server (PostgreSQL or
-MariaDB, alternately). Databases are ``governance_eval_<set>`` (MariaDB: the schemas
+MariaDB, alternately), so its two server lines score different sets and say which; ``all``
+runs every set on all three and names any set that scored differently by dialect.
+Databases are ``governance_eval_<set>`` (MariaDB: the schemas
 ``governance_eval_<set>_<schema>``), dropped and made anew; no other is touched. Sample
 databases whose data is not on this machine are listed as skipped (see samples.py).
 """
@@ -48,6 +50,7 @@ PG_SERVER = "postgresql+psycopg2://postgres@127.0.0.1:5432"
 MARIADB_SERVER = "mysql+pymysql://root@127.0.0.1:3306"
 SQLITE_DIR = REPO / "var" / "inventory_eval"
 SAMPLE_SIZE = 1000  # the DAG's default
+SERVERS = ("postgresql", "mariadb")  # spread: the sets go to each in turn
 LINK_FIELD = "links_to"  # the register's field for a key to a table of people
 
 
@@ -123,8 +126,20 @@ def score(labels: dict[str, Label], register: dict[str, dict]) -> Score:
     return s
 
 
+def _counts(s: Score) -> tuple:
+    return (s.tp, s.fp, s.fn, s.category_right, s.links_found)
+
+
+def scored_differently(by_set: dict[str, dict[str, Score]]) -> list[str]:
+    """The sets whose counts differ between the dialects they ran on: the same data must
+    get the same findings on every database."""
+    return sorted(
+        name for name, scores in by_set.items() if len({_counts(s) for s in scores.values()}) > 1
+    )
+
+
 def server_for(index: int) -> str:
-    return "postgresql" if index % 2 == 0 else "mariadb"
+    return SERVERS[index % 2]
 
 
 def fresh_warehouse(name: str, dialect: str) -> Engine:
@@ -226,6 +241,7 @@ def main() -> None:
     infos = [i for i in infos if args.split in ("all", i.split)]
     totals: dict[str, Score] = {}
     per_split: dict[str, Score] = {}
+    by_set: dict[str, dict[str, Score]] = {}
     for index, info in enumerate(infos):
         if not available(info):
             print(f"== {info.name} [{info.split}]: skipped, its data is not on this machine")
@@ -243,6 +259,7 @@ def main() -> None:
             s, seconds = run_set(info, dialect)
             print("  " + line(f"{dialect} ({seconds:.1f} s scan)", s))
             totals.setdefault(dialect, Score()).add(s)
+            by_set.setdefault(info.name, {})[dialect] = s
             if dialect == dialects[0]:
                 per_split.setdefault(info.split, Score()).add(s)
             if args.misses and dialect == dialects[0]:
@@ -259,6 +276,20 @@ def main() -> None:
         print("  " + line(f"sets run on {dialect}", s))
     for split, s in sorted(per_split.items()):
         print("  " + line(f"{split} sets (first dialect)", s))
+    if args.dialect == "spread":  # each server line holds other sets than the other's
+        servers = {d: [n for n, scores in by_set.items() if d in scores] for d in SERVERS}
+        print(
+            "  the server lines score different sets ("
+            + "; ".join(f"{d}: {', '.join(names) or '-'}" for d, names in servers.items())
+            + "): --dialect all compares the dialects on the same sets"
+        )
+    elif args.dialect == "all":
+        differing = scored_differently(by_set)
+        print(
+            "  scored differently by dialect: " + ", ".join(differing)
+            if differing
+            else "  every set scored alike on every dialect"
+        )
     if not has_link_field():
         print("  links: not measured (the register, governance.pii_columns, has no link field)")
     print(f"  target: precision and recall >= {TARGET} (issue 16)", end=" ")

@@ -176,8 +176,9 @@ def keep_consistent(tables: list[TableData], max_rows: int = MAX_ROWS) -> list[T
     """At most ``max_rows`` rows a table, each of whose foreign keys points at a kept row.
 
     Tables are cut parents first (a parent's first rows by key); a child keeps its first
-    rows whose keys all point at kept parents. Cycles (a manager's department) keep what
-    they have: those tables are small enough to keep whole."""
+    rows whose keys all point at kept parents. Where only cycles are left (a store's
+    manager works in a store), a table of a cycle is cut first, never one that merely
+    hangs below it; a cycle's rows cut later, and the rows pointing at them, go after."""
     by_name = {t.qualified: t for t in tables}
     done: dict[str, set[tuple]] = {}
     pending = list(by_name)
@@ -186,7 +187,7 @@ def keep_consistent(tables: list[TableData], max_rows: int = MAX_ROWS) -> list[T
             n
             for n in pending
             if all(fk.table in done or fk.table == n for fk in by_name[n].foreign_keys)
-        ] or pending[:1]
+        ] or [_on_a_cycle(pending, by_name)]
         for name in ready:
             table = by_name[name]
             index = {c: i for i, (c, _) in enumerate(table.columns)}
@@ -204,7 +205,43 @@ def keep_consistent(tables: list[TableData], max_rows: int = MAX_ROWS) -> list[T
                     if fk.table == name:
                         cols = [index[c] for c in fk.ref_columns if c in index]
                         done[name] |= {tuple(r[i] for i in cols) for r in kept}
+    _drop_dangling(by_name)
     return tables
+
+
+def _on_a_cycle(pending: list[str], by_name: dict[str, TableData]) -> str:
+    """A pending table on a cycle of pending tables (each waits for a pending parent):
+    followed parent by parent, the first table met twice."""
+    seen: list[str] = []
+    name = pending[0]
+    while name not in seen:
+        seen.append(name)
+        parents = [fk.table for fk in by_name[name].foreign_keys if fk.table in pending]
+        name = next((p for p in parents if p != name), name)
+    return name
+
+
+def _drop_dangling(by_name: dict[str, TableData]) -> None:
+    """Drop the rows whose keys point at rows no longer kept, until none do."""
+    changed = True
+    while changed:
+        changed = False
+        for table in by_name.values():
+            index = {c: i for i, (c, _) in enumerate(table.columns)}
+            for fk in table.foreign_keys:
+                parent = by_name.get(fk.table)
+                if parent is None:
+                    continue
+                where = {c: i for i, (c, _) in enumerate(parent.columns)}
+                keys = {tuple(r[where[c]] for c in fk.ref_columns) for r in parent.rows}
+                kept = [
+                    r
+                    for r in table.rows
+                    if any(r[index[c]] is None for c in fk.columns)
+                    or tuple(r[index[c]] for c in fk.columns) in keys
+                ]
+                changed |= len(kept) < len(table.rows)
+                table.rows = kept
 
 
 def _points_at_kept(row: list[Any], index: dict[str, int], fk: ForeignKey, done) -> bool:

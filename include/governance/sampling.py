@@ -9,6 +9,12 @@ values. Long text and binary values are cut to their first ``MAX_TEXT`` characte
 in the database; binary values come back as ``bytes`` whatever the driver gives, for
 ``detect.binary`` to decode where they are text.
 
+The same data is judged the same on every database, so what a dialect stores or hands back
+in its own way is read as one kind: an enum type and JSON as their text (PostgreSQL has no
+``substr`` of an enum, and its drivers parse JSON into objects), MariaDB's ``TINYINT(1)``
+(its ``BOOLEAN``) as yes/no where it holds only 0 and 1, dates and timestamps SQLite keeps
+as ISO text as dates, and MariaDB's zero date as no date (PostgreSQL's NULL).
+
 A read that fails (a statement timeout on PostgreSQL, or any other database error) is no
 evidence of no personal data: when the rows cannot be read, each column is read on its own,
 and a column none of whose values could be read is *not sampled*, with the error's class
@@ -23,9 +29,11 @@ import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, select, text, types
+from sqlalchemy import Connection, Engine, Text, cast, func, select, text, types
+from sqlalchemy.dialects.mysql import TINYINT
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.util import ClauseAdapter
@@ -39,7 +47,10 @@ MAX_TEXT = 2000
 STATEMENT_TIMEOUT_MS = 30_000  # PostgreSQL: a sampling query that takes longer is given up
 TABLE_BUDGET_TIMEOUTS = 4  # PostgreSQL: a table's reads together, in statement timeouts
 BUDGET_SPENT = "SamplingBudgetSpent"  # why a column is left unread once the budget is spent
+ZERO_DATE = "0000-00-00"
 T = TypeVar("T")
+# Types a database keeps as text but reads its own way: selected as their text.
+_READ_AS_TEXT = (types.Enum, types.JSON)
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,8 @@ class TableSample:
 
 def column_kind(sql_type: types.TypeEngine) -> str:
     """A coarse kind that decides which detectors can apply to a column's values."""
+    if isinstance(sql_type, TINYINT) and sql_type.display_width == 1:
+        return "boolean"  # MariaDB's BOOLEAN is TINYINT(1), reflected as an integer
     checks = (
         (types.Boolean, "boolean"),
         (types.DateTime, "datetime"),
@@ -73,6 +86,7 @@ def column_kind(sql_type: types.TypeEngine) -> str:
         (types.Float, "numeric"),
         (types._Binary, "binary"),
         (types.String, "text"),
+        (types.JSON, "text"),
     )
     return next((kind for cls, kind in checks if isinstance(sql_type, cls)), "other")
 
@@ -81,10 +95,11 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
     """Up to ``size`` non-null values of every column of ``schema.name``."""
     reflected = Catalog(engine).get_columns(name, schema=schema)
     kinds = {c["name"]: column_kind(c["type"]) for c in reflected}
+    as_text = {c["name"] for c in reflected if isinstance(c["type"], _READ_AS_TEXT)}
     source = TableName(schema, name).clause(*kinds)
     with engine.connect() as conn:
         reads = _Reads(conn)
-        sampled, failed = reads.attempt(lambda: _sample_rows(conn, source, kinds, size))
+        sampled, failed = reads.attempt(lambda: _sample_rows(conn, source, kinds, as_text, size))
         rows, method = sampled or ([], "column by column")
         samples = []
         for index, col in enumerate(kinds):
@@ -92,15 +107,23 @@ def sample_table(engine: Engine, schema: str, name: str, size: int = 1000) -> Ta
             reason = None
             if failed or (len(values) < size and len(rows) >= size):  # sparse: non-null values
                 more, reason = reads.attempt(
-                    lambda col=col: _non_null_values(conn, source, col, kinds[col], size)
+                    lambda col=col: _non_null_values(
+                        conn, source, col, kinds[col], col in as_text, size
+                    )
                 )
                 if more is not None:
                     values = more
                 elif values:  # judged on the values the rows gave
                     reason = None
-            if kinds[col] == "binary":
+            kind = kinds[col]
+            if kind == "binary":
                 values = [_as_bytes(v) for v in values]
-            samples.append(ColumnSample(col, kinds[col], values, reason))
+            elif kind in ("date", "datetime"):
+                values = [v for v in values if not _is_zero_date(v)]
+                values = [_as_temporal(v, kind) for v in values]
+            elif kind == "boolean" and not set(values) <= {0, 1}:
+                kind = "integer"  # a TINYINT(1) holding codes (gender 1 or 2), not yes/no
+            samples.append(ColumnSample(col, kind, values, reason))
     return TableSample(samples, len(rows), method)
 
 
@@ -135,15 +158,33 @@ def _as_bytes(value: Any) -> bytes:
     return str(value).encode()
 
 
-def _selected(source, col: str, kind: str) -> ColumnElement:
-    expr = source.c[col]
+def _is_zero_date(value: Any) -> bool:
+    """MariaDB's (and a MySQL dump's) 0000-00-00, its driver's text for no date: where
+    PostgreSQL holds NULL, so no value, not one that fails every check."""
+    return isinstance(value, str) and value.startswith(ZERO_DATE)
+
+
+def _as_temporal(value: Any, kind: str) -> Any:
+    """A date or timestamp as one, where the database kept it as ISO text (SQLite keeps
+    what it is given); other text stays as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return value
+    return parsed.date() if kind == "date" else parsed
+
+
+def _selected(source, col: str, kind: str, as_text: bool) -> ColumnElement:
+    expr = cast(source.c[col], Text) if as_text else source.c[col]
     return func.substr(expr, 1, MAX_TEXT) if kind in ("text", "binary") else expr
 
 
 def _sample_rows(
-    conn: Connection, source, kinds: dict[str, str], size: int
+    conn: Connection, source, kinds: dict[str, str], as_text: set[str], size: int
 ) -> tuple[list[tuple], str]:
-    exprs = [_selected(source, c, kind) for c, kind in kinds.items()] or [text("1")]
+    exprs = [_selected(source, c, kind, c in as_text) for c, kind in kinds.items()] or [text("1")]
     if dialect_of(conn).tablesample:
         estimate = _pg_row_estimate(conn, source.schema, source.name)
         if estimate > size * 10:
@@ -162,9 +203,11 @@ def _retarget(expr: ColumnElement, sampled) -> ColumnElement:
     return ClauseAdapter(sampled).traverse(expr)
 
 
-def _non_null_values(conn: Connection, source, col: str, kind: str, size: int) -> list[Any]:
+def _non_null_values(
+    conn: Connection, source, col: str, kind: str, as_text: bool, size: int
+) -> list[Any]:
     query = (
-        select(_selected(source, col, kind))
+        select(_selected(source, col, kind, as_text))
         .select_from(source)
         .where(source.c[col].is_not(None))
         .limit(size)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
+from benchmarks.bench_inventory_accuracy import Score, scored_differently
 from benchmarks.inventory_sets.faker_sets import GENERATORS
-from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES
+from benchmarks.inventory_sets.model import ForeignKey, TableData
+from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES, keep_consistent
 from benchmarks.inventory_sets.sets import (
     NOT_PERSONAL,
     available,
@@ -85,3 +87,55 @@ def test_a_faker_set_loads_on_sqlite(tmp_path, name: str) -> None:
         columns = [c["name"] for c in inspector.get_columns(table.name, schema=table.schema)]
         assert columns == [c for c, _ in table.columns]
     engine.dispose()
+
+
+def test_kept_rows_point_at_kept_rows_through_a_cycle() -> None:
+    """Sakila's stores and staff refer to each other and customers to stores: a store cut
+    for its address takes its staff and its customers with it (PostgreSQL checks every key
+    at commit; MariaDB's load does not)."""
+    address = TableData("s", "address", [("address_id", "integer")], ["address_id"])
+    address.rows = [[1], [2], [3]]
+    customer = TableData(
+        "s",
+        "customer",
+        [("customer_id", "integer"), ("store_id", "integer")],
+        ["customer_id"],
+        [ForeignKey(["store_id"], "s.store", ["store_id"])],
+        [[i, 1 + i % 3] for i in range(1, 10)],
+    )
+    staff = TableData(
+        "s",
+        "staff",
+        [("staff_id", "integer"), ("store_id", "integer")],
+        ["staff_id"],
+        [ForeignKey(["store_id"], "s.store", ["store_id"])],
+        [[1, 1], [2, 2], [3, 3]],
+    )
+    store = TableData(
+        "s",
+        "store",
+        [("store_id", "integer"), ("manager_staff_id", "integer"), ("address_id", "integer")],
+        ["store_id"],
+        [
+            ForeignKey(["address_id"], "s.address", ["address_id"]),
+            ForeignKey(["manager_staff_id"], "s.staff", ["staff_id"]),
+        ],
+        [[1, 1, 1], [2, 2, 2], [3, 3, 3]],
+    )
+    kept = {t.name: t.rows for t in keep_consistent([address, customer, staff, store], 2)}
+    assert kept["address"] == [[1], [2]]
+    assert kept["store"] == [[1, 1, 1], [2, 2, 2]]
+    assert kept["staff"] == [[1, 1], [2, 2]]
+    assert kept["customer"] == [[1, 2], [3, 1]]  # the first two whose store is kept
+
+
+def test_the_bench_names_the_sets_a_dialect_scored_differently() -> None:
+    """--dialect all runs every set on every dialect: a set whose counts differ by dialect
+    is named (the same data must get the same findings everywhere)."""
+    alike, apart = Score(tp=3, fp=1), Score(tp=3, fp=1)
+    by_set = {
+        "alike": {"sqlite": alike, "postgresql": alike, "mariadb": Score(tp=3, fp=1)},
+        "apart": {"sqlite": apart, "postgresql": apart, "mariadb": Score(tp=3, fp=2)},
+        "one": {"sqlite": Score(tp=1)},
+    }
+    assert scored_differently(by_set) == ["apart"]
