@@ -247,7 +247,10 @@ def test_a_column_added_is_sampled_again(any_engine):
         name = TableName("scan_test", ODD).quoted(conn)
         conn.execute(text(f"ALTER TABLE {name} ADD COLUMN telefon VARCHAR(20)"))
     run(any_engine, "scan-2", AT + timedelta(days=1))
-    assert sampled(any_engine, "scan-2")[f"scan_test.{ODD}"] == "changed"
+    # MariaDB may forget a table's UPDATE_TIME when ALTER rebuilds it (seen on a loaded
+    # machine): sampled again then for want of counters, as it must be
+    reasons = {"changed", "no change counters"} if any_engine.name == "mariadb" else {"changed"}
+    assert sampled(any_engine, "scan-2")[f"scan_test.{ODD}"] in reasons
     assert "analytics.export" not in sampled(any_engine, "scan-2")
 
 
