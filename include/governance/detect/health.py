@@ -161,8 +161,10 @@ def _conditions(text: str) -> Iterator[Span]:
     for i in range(len(lower) - 2):
         if i < end or (entries := by_trigram.get(lower[i : i + 3])) is None:
             continue
-        word = next((w for w in (_word_at(text, lower, i, e) for e in entries) if w), None)
-        if word is None:
+        for stem, whole in entries:  # a loop, not a generator: most stems fail at once
+            if lower.startswith(stem, i) and (word := _word_at(text, lower, i, stem, whole)):
+                break
+        else:
             continue
         start, end = word
         if before := _BEFORE.search(text, max(0, start - 60), start):
@@ -171,12 +173,9 @@ def _conditions(text: str) -> Iterator[Span]:
         yield Span("health", start, end)
 
 
-def _word_at(text: str, lower: str, i: int, entry: tuple[str, bool]) -> tuple[int, int] | None:
-    """(start, end) of the word around ``i`` when ``entry`` (a stem, or a whole word when
-    its flag is set) is found there and the word is not an everyday one ("bekreft")."""
-    stem, whole = entry
-    if not lower.startswith(stem, i):
-        return None
+def _word_at(text: str, lower: str, i: int, stem: str, whole: bool) -> tuple[int, int] | None:
+    """(start, end) of the word around ``i``, where ``stem`` (a whole word when ``whole``)
+    starts, when it is found there and the word is not an everyday one ("bekreft")."""
     start, end = i, i + len(stem)
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
         start -= 1
