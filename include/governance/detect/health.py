@@ -159,9 +159,10 @@ def _conditions(text: str) -> Iterator[Span]:
     by_trigram = _by_trigram()
     end = 0
     for i in range(len(lower) - 2):
-        if i < end or (entries := by_trigram.get(lower[i : i + 3])) is None:
+        if i < end or (stems := by_trigram.get(lower[i : i + 3])) is None:
             continue
-        for stem, whole in entries:  # a loop, not a generator: most stems fail at once
+        longer, three = stems
+        for stem, whole in (*longer.get(lower[i + 3 : i + 4], ()), *three):
             if lower.startswith(stem, i) and (word := _word_at(text, lower, i, stem, whole)):
                 break
         else:
@@ -192,15 +193,29 @@ def load_health_vocabulary() -> None:
     _by_trigram()
 
 
+_Entry = tuple[str, bool]  # a stem, or a whole word when flagged
+
+
 @cache
-def _by_trigram() -> dict[str, tuple[tuple[str, bool], ...]]:
+def _by_trigram() -> dict[str, tuple[dict[str, tuple[_Entry, ...]], tuple[_Entry, ...]]]:
     """The listed and derived stems and whole words (flagged) by their first three
-    letters, longest first: each place in a text is looked up once, where one pattern of
-    them all would try each there. Built when text is first searched, not at import."""
+    letters: each place in a text is looked up once, where one pattern of them all would
+    try each there. Under a trigram, the longer ones by their fourth letter (a common
+    trigram starts fifty), then the trigram itself: longest first, as they are tried.
+    Built when text is first searched, not at import."""
     derived = vocabulary()
     stems = (*_STEMS, *health_terms.STEMS, *derived.stems)
     entries = {(s, False) for s in stems} | {(w, True) for w in derived.words}
-    by_trigram: defaultdict[str, list[tuple[str, bool]]] = defaultdict(list)
+    longer: defaultdict[str, defaultdict[str, list[_Entry]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    three: defaultdict[str, list[_Entry]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (-len(e[0]), e)):
-        by_trigram[entry[0][:3]].append(entry)
-    return {trigram: tuple(entries) for trigram, entries in by_trigram.items()}
+        if len(entry[0]) > 3:
+            longer[entry[0][:3]][entry[0][3]].append(entry)
+        elif len(entry[0]) == 3:  # a shorter one is never looked up
+            three[entry[0]].append(entry)
+    return {
+        trigram: ({c: tuple(e) for c, e in longer[trigram].items()}, tuple(three[trigram]))
+        for trigram in longer.keys() | three.keys()
+    }
