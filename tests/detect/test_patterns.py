@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from include.governance.detect import cued_names
+from include.governance.detect import addresses, cued_names
 from include.governance.detect.patterns import alternation
 
 # Words that are each other's beginnings, in both orders (the first that fits wins), words
@@ -46,3 +46,17 @@ def test_a_grouped_alternation_matches_as_the_plain_one(words, flags, around):
 def test_words_are_grouped_by_their_first_letter():
     assert alternation(["kunden", "kunde", "client"]) == "(?:k(?:unden|unde)|c(?:lient))"
     assert alternation(["Kunde", "kunde", "k"], ignore_case=True) == "(?:K(?:unde|unde|))"
+
+
+def test_patterns_are_grouped_as_written():
+    """Street endings are patterns ("str." ends "Hauptstr." and "Hauptstrø"): a greedy word
+    before them backtracks through each, as in the plain alternation."""
+    texts = ["Storgata 5, Kirkeveien 12", "Hauptstr. 7 Hauptstrø 8 Lindenallee 3", "Ågata 1"]
+    around = r"(?<![\w-])[A-ZÆØÅ][a-zæøåäöüé-]*(?:{}) \d+"
+    plain = re.compile(around.format("|".join(addresses._ENDINGS)))
+    grouped = re.compile(around.format(alternation(addresses._ENDINGS, patterns=True)))
+    found = [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert [[m.span() for m in grouped.finditer(t)] for t in texts] == found
+    assert all(found)
+    with pytest.raises(ValueError, match="letter"):
+        alternation(["(?:a|b)c"], patterns=True)
