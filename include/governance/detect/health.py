@@ -29,6 +29,7 @@ from functools import cache
 
 from include.governance.detect import health_terms
 from include.governance.detect.health_vocabulary import vocabulary
+from include.governance.detect.patterns import alternation
 from include.governance.detect.spans import Span
 
 # Found inside longer words too (Norwegian compounds: "slitasjegikt" by "gikt"); lower
@@ -108,9 +109,13 @@ _QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
 _WORD_CHARS = "-'’"
 # A whole word of the vocabulary is found with these endings (English, Norwegian).
 _ENDINGS = ("", "s", "es", "d", "ed", "e", "en", "er", "ene", "et")
+_WHOLE_WORDS = alternation(
+    [w for w in _WORDS if w not in _ABBREVIATIONS], ignore_case=True, patterns=True
+)
 _WORD = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(w for w in _WORDS if w not in _ABBREVIATIONS)})(?![\w-]){_AFTER}"
-    rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?:-[a-zæøå]+)?(?![\w-]){_AFTER}",
+    rf"(?<![\w-]){_WHOLE_WORDS}(?![\w-]){_AFTER}"
+    rf"|(?<![\w-]){alternation(_ABBREVIATIONS, ignore_case=True, patterns=True)}"
+    rf"(?:-[a-zæøå]+)?(?![\w-]){_AFTER}",
     re.IGNORECASE,
 )
 _NAMED = "|".join(map(re.escape, health_terms.NAMED_DISEASE_WORDS))
