@@ -31,7 +31,7 @@ from include.governance.warehouse import create_warehouse_engine
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/governance_bench_inventory"
 SMALL_ROWS, BIG_ROWS, BIG_TABLES = 10_000, 10_000_000, 3
 TARGET_SECONDS = 60
-BASELINE = "e6b7f08: 24.3 s at load about 1; CPU a table 0.044-0.047 s (median, at load 4-8)"
+BASELINE = "e6b7f08: 48.8 and 46.8 s at load 3 (CPU a table 0.042 s), 24.3 s at load 1"
 # Ten columns a table: personal data, look-alikes and plain data, made by SQL from `i`.
 COLUMNS = {
     "id": "bigint",
