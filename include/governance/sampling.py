@@ -190,11 +190,11 @@ def _sample_rows(
         if estimate > size * 10:
             percent = min(100.0, 100.0 * size * 3 / estimate)
             sampled = source.tablesample(func.system(percent))
-            rows = conn.execute(select(*(_retarget(e, sampled) for e in exprs)).limit(size))
-            rows = [tuple(r) for r in rows]
+            query = select(*(_retarget(e, sampled) for e in exprs)).limit(size)
+            rows = [tuple(r) for r in conn.execute(query).fetchall()]  # not row by row
             if len(rows) >= size:
                 return rows, f"tablesample {percent:.4f}%"
-    rows = conn.execute(select(*exprs).select_from(source).limit(size))
+    rows = conn.execute(select(*exprs).select_from(source).limit(size)).fetchall()
     return [tuple(r) for r in rows], "bounded read"
 
 

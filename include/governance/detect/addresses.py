@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from include.governance.detect.patterns import alternation
 from include.governance.detect.spans import Span
 
 _UPPER, _LOWER = "A-ZÆØÅÄÖÜ", "a-zæøåäöüéè"
@@ -55,7 +56,7 @@ _NORDIC_POSTCODE = r"(?:(?:N|NO|DK)-)?\d{4}|(?:(?:S|SE)-)?\d{3} \d{2}|(?:FI|D|DE
 _POSTCODE = rf"(?:{_NORDIC_POSTCODE}) {_PLACE}"
 _POSTCODE_AFTER_STREET = rf"(?:{_NORDIC_POSTCODE}|\d{{5}}) {_PLACE}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
-_ENDED = "|".join(_ENDINGS)
+_ENDED = alternation(_ENDINGS, patterns=True)
 _NORDIC_STREET = (
     rf"(?:(?:{_CAPITALISED} ){{0,3}}[{_UPPER}][{_LOWER}-]*(?:{_ENDED})"
     rf"|(?:{_CAPITALISED} ){{1,3}}(?:{'|'.join(_STREET_WORDS[:7])}))"

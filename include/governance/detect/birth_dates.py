@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from include.governance.detect.patterns import alternation
 from include.governance.detect.spans import Span
 
 OLD_YEARS = 16
@@ -31,7 +32,7 @@ _MONTHS = {
     "toukokuuta": 5, "kesäkuuta": 6, "heinäkuuta": 7, "elokuuta": 8, "syyskuuta": 9,
     "lokakuuta": 10, "marraskuuta": 11, "joulukuuta": 12,
 }  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = alternation(sorted(_MONTHS, key=len, reverse=True), ignore_case=True, patterns=True)
 _NUMERIC = (
     r"(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})\s?[./-]\s?(?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"

@@ -39,6 +39,8 @@ CONFIRMING_RATE = 0.3  # share of values that confirms a name which needs confir
 FULL_EVIDENCE_AT = 20  # values sampled before a match rate counts in full
 EARLY_STOP_AFTER = 100  # values checked without a single match: the detector does not fit
 SETTLED_AFTER, SETTLED_WITHIN = 200, 0.05  # stop checking once the share is this sure
+_FIRST_STOP = min(EARLY_STOP_AFTER, SETTLED_AFTER)  # before it, neither rule is asked
+_UNJUDGED = object()
 FREE_TEXT_PLENTY = 20  # finds in text before reading stops early
 VALUE_WEIGHT = 0.95
 NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender"})
@@ -158,7 +160,9 @@ def _check(detector: str, values: list[Any]) -> _ValueEvidence:
             matched += 1
             if len(examples) < MAX_EXAMPLES:
                 examples.append(mask(value))
-        if (matched == 0 and checked >= EARLY_STOP_AFTER) or _settled(matched, checked):
+        if checked >= _FIRST_STOP and (
+            (matched == 0 and checked >= EARLY_STOP_AFTER) or _settled(matched, checked)
+        ):
             break
     else:
         checked = len(values)
@@ -173,12 +177,12 @@ def _per_distinct_value(judge: Callable[[Any], T]) -> Callable[[Any], T]:
     def once(value: Any) -> T:
         key = (type(value), value)  # 1 and 1.0 are equal, and judged apart
         try:
-            return judged[key]
-        except KeyError:
-            result = judged[key] = judge(value)
-            return result
+            result = judged.get(key, _UNJUDGED)  # most values are new: no KeyError raised
         except TypeError:  # unhashable
             return judge(value)
+        if result is _UNJUDGED:
+            result = judged[key] = judge(value)
+        return result
 
     return once
 

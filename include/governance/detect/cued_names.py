@@ -30,6 +30,7 @@ from include.governance.detect.name_lists import (
     surnames,
     zipf,
 )
+from include.governance.detect.patterns import alternation
 from include.governance.detect.spans import Span
 
 # Words for a person; a plural or a definite form is the same cue.
@@ -85,17 +86,9 @@ _POSSESSIVE = (
 _CUE_WORDS = frozenset(
     w for w in (*PERSON_WORDS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS) if " " not in w
 )
-_CUES = "|".join(
-    map(
-        re.escape,
-        sorted(
-            (*PERSON_WORDS, *_SENDERS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS),
-            key=len,
-            reverse=True,
-        ),
-    )
-)
-_OF = rf"(?:{'|'.join(map(re.escape, RELATIVES))})\s+(?:til|of)"
+_ALL_CUES = (*PERSON_WORDS, *_SENDERS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS)
+_CUES = alternation(sorted(_ALL_CUES, key=len, reverse=True), ignore_case=True)
+_OF = rf"{alternation(RELATIVES, ignore_case=True)}\s+(?:til|of)"
 _NAME_AFTER = rf"\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}"  # "Hansen", "de la Cruz"
 _NAME = rf"(?:{NAME_INITIAL}\s?){{0,2}}{NAME_WORD}(?:{_NAME_AFTER}){{0,3}}"  # "K. M. Berg" too
 _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
@@ -106,7 +99,7 @@ _CUED = re.compile(
 TALKED_TO = ("snakket med", "snakka med", "pratet med", "spoke to", "spoke with", "talked to")
 # A name typed in lower case after a cue, a call or a title: "ringte kari tilbake", "ring
 # jan-erik", "snakket med ingrid berg", "fru hansen"; the name is looked at, not taken.
-_CALLS = "|".join(map(re.escape, ("ring", "ringe", "ringer", "call", *TALKED_TO)))
+_CALLS = alternation(("ring", "ringe", "ringer", "call", *TALKED_TO), ignore_case=True)
 _SPACE = r"\s*:?\s+"  # between a cue and a lower-case name: "kunde: marit", "hei håkon"
 _LOWER_WORD = rf"[{NAME_LOWER}]+(?:-[{NAME_LOWER}]+)?"
 _LOWER_CUED = re.compile(

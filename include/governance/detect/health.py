@@ -29,6 +29,7 @@ from functools import cache
 
 from include.governance.detect import health_terms
 from include.governance.detect.health_vocabulary import vocabulary
+from include.governance.detect.patterns import alternation
 from include.governance.detect.spans import Span
 
 # Found inside longer words too (Norwegian compounds: "slitasjegikt" by "gikt"); lower
@@ -108,9 +109,13 @@ _QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
 _WORD_CHARS = "-'’"
 # A whole word of the vocabulary is found with these endings (English, Norwegian).
 _ENDINGS = ("", "s", "es", "d", "ed", "e", "en", "er", "ene", "et")
+_WHOLE_WORDS = alternation(
+    [w for w in _WORDS if w not in _ABBREVIATIONS], ignore_case=True, patterns=True
+)
 _WORD = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(w for w in _WORDS if w not in _ABBREVIATIONS)})(?![\w-]){_AFTER}"
-    rf"|(?<![\w-])(?:{'|'.join(_ABBREVIATIONS)})(?:-[a-zæøå]+)?(?![\w-]){_AFTER}",
+    rf"(?<![\w-]){_WHOLE_WORDS}(?![\w-]){_AFTER}"
+    rf"|(?<![\w-]){alternation(_ABBREVIATIONS, ignore_case=True, patterns=True)}"
+    rf"(?:-[a-zæøå]+)?(?![\w-]){_AFTER}",
     re.IGNORECASE,
 )
 _NAMED = "|".join(map(re.escape, health_terms.NAMED_DISEASE_WORDS))
@@ -159,10 +164,13 @@ def _conditions(text: str) -> Iterator[Span]:
     by_trigram = _by_trigram()
     end = 0
     for i in range(len(lower) - 2):
-        if i < end or (entries := by_trigram.get(lower[i : i + 3])) is None:
+        if i < end or (stems := by_trigram.get(lower[i : i + 3])) is None:
             continue
-        word = next((w for w in (_word_at(text, lower, i, e) for e in entries) if w), None)
-        if word is None:
+        longer, three = stems
+        for stem, whole in (*longer.get(lower[i + 3 : i + 4], ()), *three):
+            if lower.startswith(stem, i) and (word := _word_at(text, lower, i, stem, whole)):
+                break
+        else:
             continue
         start, end = word
         if before := _BEFORE.search(text, max(0, start - 60), start):
@@ -171,12 +179,9 @@ def _conditions(text: str) -> Iterator[Span]:
         yield Span("health", start, end)
 
 
-def _word_at(text: str, lower: str, i: int, entry: tuple[str, bool]) -> tuple[int, int] | None:
-    """(start, end) of the word around ``i`` when ``entry`` (a stem, or a whole word when
-    its flag is set) is found there and the word is not an everyday one ("bekreft")."""
-    stem, whole = entry
-    if not lower.startswith(stem, i):
-        return None
+def _word_at(text: str, lower: str, i: int, stem: str, whole: bool) -> tuple[int, int] | None:
+    """(start, end) of the word around ``i``, where ``stem`` (a whole word when ``whole``)
+    starts, when it is found there and the word is not an everyday one ("bekreft")."""
     start, end = i, i + len(stem)
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
         start -= 1
@@ -193,15 +198,29 @@ def load_health_vocabulary() -> None:
     _by_trigram()
 
 
+_Entry = tuple[str, bool]  # a stem, or a whole word when flagged
+
+
 @cache
-def _by_trigram() -> dict[str, tuple[tuple[str, bool], ...]]:
+def _by_trigram() -> dict[str, tuple[dict[str, tuple[_Entry, ...]], tuple[_Entry, ...]]]:
     """The listed and derived stems and whole words (flagged) by their first three
-    letters, longest first: each place in a text is looked up once, where one pattern of
-    them all would try each there. Built when text is first searched, not at import."""
+    letters: each place in a text is looked up once, where one pattern of them all would
+    try each there. Under a trigram, the longer ones by their fourth letter (a common
+    trigram starts fifty), then the trigram itself: longest first, as they are tried.
+    Built when text is first searched, not at import."""
     derived = vocabulary()
     stems = (*_STEMS, *health_terms.STEMS, *derived.stems)
     entries = {(s, False) for s in stems} | {(w, True) for w in derived.words}
-    by_trigram: defaultdict[str, list[tuple[str, bool]]] = defaultdict(list)
+    longer: defaultdict[str, defaultdict[str, list[_Entry]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    three: defaultdict[str, list[_Entry]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (-len(e[0]), e)):
-        by_trigram[entry[0][:3]].append(entry)
-    return {trigram: tuple(entries) for trigram, entries in by_trigram.items()}
+        if len(entry[0]) > 3:
+            longer[entry[0][:3]][entry[0][3]].append(entry)
+        elif len(entry[0]) == 3:  # a shorter one is never looked up
+            three[entry[0]].append(entry)
+    return {
+        trigram: ({c: tuple(e) for c, e in longer[trigram].items()}, tuple(three[trigram]))
+        for trigram in longer.keys() | three.keys()
+    }
