@@ -16,7 +16,11 @@ copying the row does), so:
 * the rows are counted in the statement's own snapshot (one REPEATABLE READ transaction),
   so the output reconciles with that count however the source changes meanwhile;
 * a pseudonymised column other than the key (an order's ``customer_id``) is computed once
-  per distinct value into a lookup table and joined back, not once per row;
+  per distinct value into a lookup table and joined back, not once per row. The distinct
+  values are sorted (by the column's index where there is one), never hashed: hashed on
+  the planner's estimate of their number, they spill and spill again when it is low (an
+  order's key in its lines, 10M values in 25M lines estimated at 1.7M: 24 minutes hashed,
+  9 s sorted);
 * each statement may hash and aggregate in ``WORK_MEM`` rather than spill to disk.
 
 The types are cast to the staging table's (the rules' outputs are bounded labels and
@@ -96,6 +100,8 @@ def fill_sql(
             raise ValueError(f"{plan.output}.{column.name}: rule {column.rule.rule} has no SQL")
         expressions.append(expression)
     expressions.append(literal(key_version))
+    if statements:  # each lookup's DISTINCT sorted, not hashed (see the module's docstring)
+        statements = ["SET LOCAL enable_hashagg = off", *statements, "RESET enable_hashagg"]
     types = [c.type.compile(dialect=bind.dialect) for c in plan.table_columns()]
     names = ", ".join(quote(name) for name in plan.output_names)
     casts = ", ".join(f"CAST({e} AS {t})" for e, t in zip(expressions, types, strict=True))
