@@ -200,3 +200,39 @@ def test_a_note_on_someone_else_that_quotes_their_phone_is_found(warehouse):
     contacts = found.tables["service.contacts"]
     assert 999999 in contacts.keys
     assert "mentions in notes" in contacts.ways
+
+
+def test_another_account_with_their_email_is_theirs_a_shared_phone_is_not(warehouse):
+    """An email or an ID number is one person's: a second customer row holding their email
+    (found on the 1M-customer warehouse, where the proof then failed) is their other
+    account, found with its orders; a phone may be a household's, and leads nowhere."""
+    person = the_busiest_customer(warehouse)
+    with warehouse.connect() as conn:
+        ids = (
+            conn.execute(
+                sql(conn, "SELECT customer_id FROM crm.customers WHERE customer_id <> :c"),
+                {"c": person["customer_id"]},
+            )
+            .scalars()
+            .all()
+        )
+    account, household = min(ids), max(ids)
+    with warehouse.begin() as conn:
+        conn.execute(
+            sql(conn, "UPDATE crm.customers SET email = :e WHERE customer_id = :c"),
+            {"e": f"  {person['email'].upper()}", "c": account},
+        )
+        conn.execute(
+            sql(conn, "UPDATE crm.customers SET mobile = :m WHERE customer_id = :c"),
+            {"m": rewritten_phone(person["mobile"]), "c": household},
+        )
+    by_number = request(warehouse, IdentifierKind.CUSTOMER_ID, str(person["customer_id"]))
+    found = find_person(warehouse, POLICY, by_number, keys={})
+    assert found.tables["crm.customers"].keys == {person["customer_id"], account}
+    orders = count(
+        warehouse,
+        "SELECT COUNT(*) FROM sales.orders WHERE customer_id IN (:a, :b)",
+        a=person["customer_id"],
+        b=account,
+    )
+    assert found.tables["sales.orders"].rows == orders

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, func, select
+from sqlalchemy import Column, Connection, Engine, func, or_, select
 
 from include.governance.catalog import Catalog
 from include.governance.marketing.labels import KEY_COLUMN
@@ -26,6 +26,9 @@ from include.governance.tables import TableName
 
 IN_LIST = 500  # keys per IN (...): well inside every database's limit on parameters
 CONTACT_KINDS = (IdentifierKind.EMAIL, IdentifierKind.PHONE, IdentifierKind.NATIONAL_ID)
+# An email or an ID number is one person's, so another row holding theirs is their other
+# account; a phone may be a household's, and leads to no one else.
+ONE_PERSON_KINDS = (IdentifierKind.EMAIL, IdentifierKind.NATIONAL_ID)
 
 
 @dataclass
@@ -71,12 +74,19 @@ def find_person(
     places = find_places(engine, policy)
     footprint = Footprint()
     with engine.connect() as conn:
+        sought = {(request.identifier_kind, request.identifier)}
         _seed(conn, places, footprint, request.identifier_kind, request.identifier)
-        _customers(conn, places, footprint)
-        _children(conn, places, footprint)
-        footprint.identifiers = _identifiers(conn, places, footprint, request)
-        for kind, value in footprint.identifiers:
-            _mentions(conn, places, footprint, kind, value)
+        while True:  # until their rows hold no email or ID number not looked for yet
+            _customers(conn, places, footprint)
+            _children(conn, places, footprint)
+            footprint.identifiers = _identifiers(conn, places, footprint, request)
+            new = {(k, v) for k, v in footprint.identifiers if k in ONE_PERSON_KINDS} - sought
+            if not new:
+                break
+            for kind, value in sorted(new):
+                _seed(conn, places, footprint, kind, value)
+            sought |= new
+        _mentions(conn, places, footprint, footprint.identifiers)
         _outputs(conn, places, footprint, keys.get("analytics"))
         if policy.marketing and "marketing" in keys:
             _members(conn, footprint, policy.marketing.members, keys["marketing"])
@@ -192,12 +202,19 @@ def _identifiers(conn, places, footprint, request) -> list[tuple[IdentifierKind,
     return sorted((k, v) for k, v in found if k in CONTACT_KINDS)
 
 
-def _mentions(conn, places, footprint, kind: IdentifierKind, value: str) -> None:
+def _mentions(conn, places, footprint, identifiers: list[tuple[IdentifierKind, str]]) -> None:
+    """Free text that quotes any of their ``identifiers``: one read of each column."""
+    if not identifiers:
+        return
+
+    def quotes(_kind, text, _value):
+        return or_(*(mentions(kind, text, value) for kind, value in identifiers))
+
     for table_name, column in places.free_text:
         way = f"mentions in {column}"
         entry = footprint.tables.get(table_name)
         theirs = set(entry.keys) if entry else set()
-        found = _collect(conn, places, footprint, table_name, column, way, mentions, kind, value)
+        found = _collect(conn, places, footprint, table_name, column, way, quotes, None, None)
         if found - theirs:  # a row about someone else that quotes them
             footprint.tables[table_name].mentions.setdefault(column, set()).update(found - theirs)
 
