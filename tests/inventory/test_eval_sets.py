@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import inspect
 
 from benchmarks.bench_inventory_accuracy import Score, scored_differently
-from benchmarks.inventory_sets.faker_sets import GENERATORS
 from benchmarks.inventory_sets.model import ForeignKey, TableData
 from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES, keep_consistent
 from benchmarks.inventory_sets.sets import (
+    GENERATORS,
     NOT_PERSONAL,
     available,
     known_categories,
