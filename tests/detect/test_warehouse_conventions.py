@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
+from include.governance.detect.values import is_person_name
 from tests.detect.classified import category_of, found
 
 fake = Faker("en_US")
@@ -122,3 +123,9 @@ def test_a_works_title_naming_people_is_no_gender():
         ("Price", [str(fake.random_int(5, 20)) for _ in range(40)]),
     )
     assert columns["Title"] is None
+
+
+@pytest.mark.parametrize("value", ["Éric Dupont", "Émile Le Menard", "Pénélope Labbé-Roux"])
+def test_a_given_name_written_with_its_accents_is_known_by_its_letters(value):
+    """The lists know "Eric", "Emile", "Penelope"; a French keyboard writes the accents."""
+    assert is_person_name(value)

@@ -28,6 +28,7 @@ from include.governance.detect.name_lists import (
     NAME_WORD,
     NOT_PERSON_WORDS,
     given_names,
+    without_accents,
 )
 from include.governance.detect.text import contains_personal_data
 from include.governance.detect.validators import (
@@ -199,16 +200,16 @@ def is_screen_resolution(value: object) -> bool:
 
 def is_person_name(value: object) -> bool:
     """Two to four capitalised words whose first is a known given name: ``Kari Nordmann``,
-    ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``. Digits, all-capital words (``AS``,
-    ``ATR``), ``&`` and business words (``Ltd``) make it a product or a company."""
+    ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``, ``Éric Dupont`` (a name the lists
+    know without its accents). Digits, all-capital words (``AS``, ``ATR``), ``&`` and
+    business words (``Ltd``) make it a product or a company."""
     if not isinstance(value, str):
         return False
     match = _FULL_NAME.fullmatch(value.strip())
-    return (
-        match is not None
-        and match[1].split("-")[0] in given_names()
-        and NOT_PERSON_WORDS.isdisjoint(value.split())
-    )
+    if match is None or not NOT_PERSON_WORDS.isdisjoint(value.split()):
+        return False
+    first = match[1].split("-")[0]
+    return first in given_names() or without_accents(first) in given_names()
 
 
 def is_free_text(value: object) -> bool:
