@@ -1106,7 +1106,361 @@ def _fr_tables(v: dict) -> list:
     ]
 
 
+QC_HOLIDAYS = {
+    (1, 1): "Jour de l'An",
+    (5, 20): "Journée nationale des patriotes",
+    (6, 24): "Saint-Jean-Baptiste",
+    (7, 1): "Fête du Canada",
+    (9, 2): "Fête du Travail",
+    (10, 14): "Action de grâce",
+    (12, 25): "Noël",
+}
+QC_MODELS = ["Céleste", "Jules", "Margot", "Émile", "Rosalie", "Félix", "Boréal", "Laurentide"]
+QC_PRODUCTS = [("Fauteuil", "Armchair"), ("Table", "Table"), ("Lampe", "Lamp"), ("Tapis", "Rug")]
+
+
+def _qc_phone(rng: random.Random) -> str:
+    area = rng.choice(["514", "438", "418", "450", "819"])
+    number = f"{rng.randrange(200, 999)}-{rng.randrange(10000):04d}"
+    return rng.choice([f"{area}-{number}", f"({area}) {number}", f"1-{area}-{number}"])
+
+
+def faker_dw_qc() -> EvalSet:
+    """A Quebec retailer's warehouse, in French snake_case: ``dim_``/``fait_`` tables, keys
+    written ``cle_``, ``_sk`` and ``_bk``, validity dates; customers with a SIN (NAS),
+    employees, shops, suppliers (NEQ), products named for people, a date dimension."""
+    fake, rng = _faker("fr_CA", 41), random.Random(SEED + 41)
+    ca = _faker("en_CA", 42)
+    provinces = [("QC", "Québec"), ("ON", "Ontario"), ("NB", "Nouveau-Brunswick")]
+    geographie = []
+    for i in range(1, 81):
+        code, province = rng.choice(provinces)
+        geographie.append(
+            (
+                i,
+                fake.city(),
+                province,
+                code,
+                "Canada",
+                rng.choice(["Est", "Centre", "Ouest"]),
+                ca.postcode()[:3],
+            )
+        )
+    dates = []
+    for n in range(300):
+        day = date(2025, 1, 1) + timedelta(days=n)
+        dates.append(
+            (
+                _date_key(day),
+                day,
+                FR_DAYS[day.weekday()],
+                FR_MONTHS.split()[day.month - 1],
+                (day.month - 1) // 3 + 1,
+                day.year,
+                (day.month, day.day) in QC_HOLIDAYS,
+                QC_HOLIDAYS.get((day.month, day.day)),
+            )
+        )
+    clients = []
+    for i in range(1, PEOPLE + 1):
+        female = rng.random() < 0.5
+        first = fake.first_name_female() if female else fake.first_name_male()
+        last = fake.last_name()
+        code, province = rng.choice(provinces)
+        start = _when(rng, 2000).date()
+        current = rng.random() < 0.8
+        clients.append(
+            (
+                i,
+                f"QC-{100000 + i}",
+                rng.randrange(1, 81),
+                "Mme" if female else "M.",
+                first,
+                last,
+                _birth(rng),
+                "F" if female else "M",
+                f"{_ascii(first)}.{_ascii(last)}@{rng.choice(['videotron.ca', 'gmail.com'])}",
+                _qc_phone(rng),
+                fake.street_address(),
+                fake.city(),
+                code,
+                ca.postcode(),
+                ca.ssn() if rng.random() < 0.6 else None,
+                rng.choice(["fr", "fr", "en"]),
+                float(rng.randrange(2, 15) * 10000),
+                start,
+                None if current else start + timedelta(days=rng.randrange(30, 700)),
+                current,
+            )
+        )
+    employes = []
+    for i in range(1, 61):
+        first, last = fake.first_name(), fake.last_name()
+        employes.append(
+            (
+                i,
+                f"E{5000 + i}",
+                first,
+                last,
+                rng.choice(["Conseiller aux ventes", "Gérant", "Caissier", "Commis"]),
+                f"{_ascii(first)[0]}{_ascii(last)}@meubles-boreal.ca",
+                f"poste {rng.randrange(100, 999)}",
+                _when(rng, 5000).date(),
+                None if i == 1 else rng.randrange(1, max(2, i // 3 + 1)),
+                rng.random() < 0.9,
+            )
+        )
+    magasins = [
+        (
+            i,
+            f"MB{i:03d}",
+            f"Meubles Boréal {fake.city()}",
+            fake.street_address(),
+            fake.city(),
+            ca.postcode(),
+            _qc_phone(rng),
+            rng.randrange(1, 61),
+            rng.randrange(800, 6000),
+        )
+        for i in range(1, 26)
+    ]
+    fournisseurs = [
+        (
+            i,
+            fake.company(),
+            str(rng.randrange(1140000000, 1179999999)),
+            _qc_phone(rng),
+            fake.street_address(),
+            fake.city(),
+        )
+        for i in range(1, 41)
+    ]
+    produits = []
+    for i in range(1, 151):
+        kind, model = rng.choice(QC_PRODUCTS), rng.choice(QC_MODELS)
+        start = _when(rng, 2000).date()
+        current = rng.random() < 0.8
+        produits.append(
+            (
+                i,
+                f"P{20000 + i}",
+                f"{kind[0]} {model}",
+                f"{model} {kind[1]}",
+                model,
+                rng.choice(["noyer", "chêne", "gris", "blanc"]),
+                kind[0],
+                round(rng.uniform(20, 2500), 2),
+                rng.randrange(1, 41),
+                start,
+                None if current else start + timedelta(days=rng.randrange(30, 900)),
+                "actif" if current else "retiré",
+            )
+        )
+    ventes = [
+        (
+            f"F{900000 + i}",
+            rng.choice(dates)[0],
+            rng.randrange(1, PEOPLE + 1),
+            rng.randrange(1, 151),
+            rng.randrange(1, 26),
+            rng.randrange(2, 61),
+            rng.randrange(1, 5),
+            (gross := round(rng.uniform(20, 3000), 2)),
+            round(gross * 0.05, 2),
+            round(gross * 0.09975, 2),
+        )
+        for i in range(1, 301)
+    ]
+    inventaire = [
+        (n, rng.choice(dates)[0], rng.randrange(1, 151), rng.randrange(1, 26), rng.randrange(0, 80))
+        for n in range(1, 201)
+    ]
+    return EvalSet("faker_dw_qc", "Faker fr_CA and en_CA, seeded", _qc_tables(locals()))
+
+
+def _qc_tables(v: dict) -> list:
+    e = "entrepot"
+    return [
+        _table(
+            e,
+            "dim_geographie",
+            [
+                ("cle_geographie", "integer"),
+                ("ville", "varchar(60)"),
+                ("province", "varchar(40)"),
+                ("code_province", "varchar(2)"),
+                ("pays", "varchar(20)"),
+                ("region_ventes", "varchar(10)"),
+                ("prefixe_postal", "varchar(3)"),
+            ],
+            ["cle_geographie"],
+            v["geographie"],
+        ),
+        _table(
+            e,
+            "dim_date",
+            [
+                ("cle_date", "integer"),
+                ("date_complete", "date"),
+                ("jour_semaine", "varchar(10)"),
+                ("nom_mois", "varchar(10)"),
+                ("trimestre", "integer"),
+                ("annee", "integer"),
+                ("est_ferie", "boolean"),
+                ("nom_ferie", "varchar(40)"),
+            ],
+            ["cle_date"],
+            v["dates"],
+        ),
+        _table(
+            e,
+            "dim_client",
+            [
+                ("client_sk", "integer"),
+                ("client_bk", "varchar(12)"),
+                ("cle_geographie", "integer"),
+                ("civilite", "varchar(4)"),
+                ("prenom", "varchar(40)"),
+                ("nom_famille", "varchar(40)"),
+                ("date_naissance", "date"),
+                ("sexe", "varchar(1)"),
+                ("courriel", "varchar(120)"),
+                ("telephone", "varchar(20)"),
+                ("adresse_ligne1", "varchar(120)"),
+                ("ville", "varchar(60)"),
+                ("province", "varchar(2)"),
+                ("code_postal", "varchar(7)"),
+                ("nas", "varchar(11)"),
+                ("langue_pref", "varchar(2)"),
+                ("revenu_annuel", "numeric(12,2)"),
+                ("date_debut_validite", "date"),
+                ("date_fin_validite", "date"),
+                ("est_courant", "boolean"),
+            ],
+            ["client_sk"],
+            v["clients"],
+            [(["cle_geographie"], f"{e}.dim_geographie", ["cle_geographie"])],
+        ),
+        _table(
+            e,
+            "dim_employe",
+            [
+                ("employe_sk", "integer"),
+                ("matricule", "varchar(6)"),
+                ("prenom", "varchar(40)"),
+                ("nom", "varchar(40)"),
+                ("poste", "varchar(40)"),
+                ("courriel_pro", "varchar(120)"),
+                ("telephone_poste", "varchar(10)"),
+                ("date_embauche", "date"),
+                ("gestionnaire_sk", "integer"),
+                ("est_actif", "boolean"),
+            ],
+            ["employe_sk"],
+            v["employes"],
+            [(["gestionnaire_sk"], f"{e}.dim_employe", ["employe_sk"])],
+        ),
+        _table(
+            e,
+            "dim_magasin",
+            [
+                ("magasin_sk", "integer"),
+                ("code_magasin", "varchar(6)"),
+                ("nom_magasin", "varchar(80)"),
+                ("adresse", "varchar(120)"),
+                ("ville", "varchar(60)"),
+                ("code_postal", "varchar(7)"),
+                ("telephone", "varchar(20)"),
+                ("directeur_sk", "integer"),
+                ("superficie_m2", "integer"),
+            ],
+            ["magasin_sk"],
+            v["magasins"],
+            [(["directeur_sk"], f"{e}.dim_employe", ["employe_sk"])],
+        ),
+        _table(
+            e,
+            "dim_fournisseur",
+            [
+                ("fournisseur_sk", "integer"),
+                ("raison_sociale", "varchar(120)"),
+                ("neq", "varchar(10)"),
+                ("telephone", "varchar(20)"),
+                ("adresse", "varchar(120)"),
+                ("ville", "varchar(60)"),
+            ],
+            ["fournisseur_sk"],
+            v["fournisseurs"],
+        ),
+        _table(
+            e,
+            "dim_produit",
+            [
+                ("produit_sk", "integer"),
+                ("code_produit", "varchar(8)"),
+                ("nom_produit_fr", "varchar(80)"),
+                ("nom_produit_en", "varchar(80)"),
+                ("nom_modele", "varchar(40)"),
+                ("couleur", "varchar(20)"),
+                ("categorie", "varchar(40)"),
+                ("prix_catalogue", "numeric(10,2)"),
+                ("fournisseur_sk", "integer"),
+                ("date_debut", "date"),
+                ("date_fin", "date"),
+                ("statut", "varchar(10)"),
+            ],
+            ["produit_sk"],
+            v["produits"],
+            [(["fournisseur_sk"], f"{e}.dim_fournisseur", ["fournisseur_sk"])],
+        ),
+        _table(
+            e,
+            "fait_ventes",
+            [
+                ("no_facture", "varchar(8)"),
+                ("cle_date", "integer"),
+                ("client_sk", "integer"),
+                ("produit_sk", "integer"),
+                ("magasin_sk", "integer"),
+                ("employe_sk", "integer"),
+                ("quantite", "integer"),
+                ("montant_brut", "numeric(10,2)"),
+                ("taxe_tps", "numeric(10,2)"),
+                ("taxe_tvq", "numeric(10,2)"),
+            ],
+            ["no_facture"],
+            v["ventes"],
+            [
+                (["cle_date"], f"{e}.dim_date", ["cle_date"]),
+                (["client_sk"], f"{e}.dim_client", ["client_sk"]),
+                (["produit_sk"], f"{e}.dim_produit", ["produit_sk"]),
+                (["magasin_sk"], f"{e}.dim_magasin", ["magasin_sk"]),
+                (["employe_sk"], f"{e}.dim_employe", ["employe_sk"]),
+            ],
+        ),
+        _table(
+            e,
+            "fait_inventaire",
+            [
+                ("inventaire_sk", "integer"),
+                ("cle_date", "integer"),
+                ("produit_sk", "integer"),
+                ("magasin_sk", "integer"),
+                ("quantite_en_stock", "integer"),
+            ],
+            ["inventaire_sk"],
+            v["inventaire"],
+            [
+                (["cle_date"], f"{e}.dim_date", ["cle_date"]),
+                (["produit_sk"], f"{e}.dim_produit", ["produit_sk"]),
+                (["magasin_sk"], f"{e}.dim_magasin", ["magasin_sk"]),
+            ],
+        ),
+    ]
+
+
 GENERATORS: dict[str, Callable[[], EvalSet]] = {
     "faker_dw_star": faker_dw_star,
     "faker_fr_gestion": faker_fr_gestion,
+    "faker_dw_qc": faker_dw_qc,
 }
