@@ -129,3 +129,19 @@ def test_a_works_title_naming_people_is_no_gender():
 def test_a_given_name_written_with_its_accents_is_known_by_its_letters(value):
     """The lists know "Eric", "Emile", "Penelope"; a French keyboard writes the accents."""
     assert is_person_name(value)
+
+
+@pytest.mark.parametrize(
+    "table", ["dw.DimReseller", "sales.dealers", "crm.distributors", "ref.wholesalers"]
+)
+def test_a_table_of_trading_partners_holds_no_persons_contact_details(table):
+    columns = found(
+        table,
+        (
+            "BusinessType",
+            [fake.random_element(["Warehouse", "Specialty Store"]) for _ in range(40)],
+        ),
+        ("Phone", [fake.phone_number() for _ in range(40)]),
+        ("AddressLine1", [fake.street_address() for _ in range(40)]),
+    )
+    assert set(columns.values()) == {None}

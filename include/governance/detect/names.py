@@ -110,11 +110,12 @@ THING_PARTS = frozenset({
     "brand", "marque", "marca", "merk", "model", "modele", "modelo", "modello", "category",
     "categorie", "categoria", "kategorie", "department", "departement", "dept", "store", "shop",
     "magasin", "tienda", "loja", "negozio", "winkel", "laden", "butik", "kauppa", "supplier",
-    "vendor", "fournisseur", "proveedor", "fornecedor", "fornitore", "leverancier", "lieferant",
-    "city", "ville", "ciudad", "cidade", "citta", "stad", "stadt", "town", "country", "pays",
-    "pais", "paese", "land", "street", "rue", "calle", "rua", "straat", "strasse", "ulica",
-    "region", "file", "fichier", "host", "server", "project", "team", "group", "role", "event",
-    "campaign", "plan", "course",
+    "vendor", "reseller", "dealer", "distributor", "retailer", "wholesaler", "fournisseur",
+    "proveedor", "fornecedor", "fornitore", "leverancier", "lieferant", "city", "ville",
+    "ciudad", "cidade", "citta", "stad", "stadt", "town", "country", "pays", "pais", "paese",
+    "land", "street", "rue", "calle", "rua", "straat", "strasse", "ulica", "region", "file",
+    "fichier", "host", "server", "project", "team", "group", "role", "event", "campaign",
+    "plan", "course",
 })  # fmt: skip
 KEY_PARTS = frozenset({"id", "key", "fk", "pk", "sk", "bk", "uuid", "guid", "ref"})
 # A data warehouse's words for which key of a thing a column holds (``CustomerAlternateKey``,

@@ -55,7 +55,8 @@ PERSON_WORDS = (
 )  # fmt: skip
 ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
 # Tables of places (lookups of cities, regions, a warehouse's geography and sales
-# territories) and of organisations and their premises, in the languages of names.py.
+# territories) and of organisations (trading partners too), and their premises, in the
+# languages of names.py.
 PLACE_WORDS = (
     "city", "cities", "town", "countr", "state", "region", "county", "district", "provinc",
     "location", "place", "municip", "kommun", "fylke", "lan", "kunta", "kaupunki", "stad",
@@ -71,6 +72,8 @@ ORGANISATION_WORDS = (
     "fournisseur", "societe", "entreprise", "tienda", "sucursal", "almacen", "proveedor",
     "empresa", "loja", "fornecedor", "negozi", "fornitore", "azienda", "winkel", "filiaal",
     "leveranc", "bedrijf", "sklep", "dostawc", "magazyn",
+    "reseller", "dealer", "distribut", "retailer", "wholesaler", "revendeur", "grossiste",
+    "concessionnaire", "distribuidor", "mayorista", "revendedor", "rivenditor", "groothandel",
 )  # fmt: skip
 
 
