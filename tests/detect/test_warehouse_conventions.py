@@ -43,7 +43,7 @@ def test_a_login_id_is_the_login(column):
 
 
 @pytest.mark.parametrize(
-    "table", ["dw.DimGeography", "dw.DimSalesTerritory", "ref.villes", "geo.municipios"]
+    "table", ["dw.DimGeography", "dw.DimSalesTerritory", "ref.villes", "geo.ciudades"]
 )
 def test_a_table_of_places_holds_no_persons_address_nor_ip(table):
     columns = found(

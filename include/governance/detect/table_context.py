@@ -59,10 +59,10 @@ ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
 # languages of names.py.
 PLACE_WORDS = (
     "city", "cities", "town", "countr", "state", "region", "county", "district", "provinc",
-    "location", "place", "municip", "kommun", "fylke", "lan", "kunta", "kaupunki", "stad",
+    "location", "place", "municipal", "kommun", "fylke", "lan", "kunta", "kaupunki", "stad",
     "ort", "postcode", "postal_code", "zip", "geograph", "territor",
-    "ville", "commune", "departement", "ciudad", "cidade", "citta", "comune", "gemeente",
-    "plaats", "miast", "gmin", "powiat", "wojewod",
+    "ville", "commune", "departement", "ciudad", "cidade", "citta", "comune", "plaats", "miast",
+    "gmin", "powiat", "wojewod",
 )  # fmt: skip
 ORGANISATION_WORDS = (
     "supplier", "vendor", "shipper", "carrier", "compan", "store", "shop", "office",
@@ -70,7 +70,7 @@ ORGANISATION_WORDS = (
     "toimittaja", "firma", "firm", "unternehm", "geschaft", "filial",
     "magasin", "boutique", "agence", "succursal", "entrepot", "etablissement", "usine",
     "fournisseur", "societe", "entreprise", "tienda", "sucursal", "almacen", "proveedor",
-    "empresa", "loja", "fornecedor", "negozi", "fornitore", "azienda", "winkel", "filiaal",
+    "loja", "fornecedor", "negozi", "fornitore", "azienda", "winkel", "filiaal",
     "leveranc", "bedrijf", "sklep", "dostawc", "magazyn",
     "reseller", "dealer", "distribut", "retailer", "wholesaler", "revendeur", "grossiste",
     "concessionnaire", "distribuidor", "mayorista", "revendedor", "rivenditor", "groothandel",
