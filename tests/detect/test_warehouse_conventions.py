@@ -145,3 +145,39 @@ def test_a_table_of_trading_partners_holds_no_persons_contact_details(table):
         ("AddressLine1", [fake.street_address() for _ in range(40)]),
     )
     assert set(columns.values()) == {None}
+
+
+@pytest.mark.parametrize(
+    ("column", "category"),
+    [
+        ("num_client", "customer_id"),
+        ("no_client", "customer_id"),
+        ("cle_client", "customer_id"),
+        ("numero_client", "customer_id"),
+        ("telecopie", "phone"),
+        ("date_nais", "date_of_birth"),
+    ],
+)
+def test_french_names_written_head_first_and_other_french_words(column, category):
+    """French puts the head first (``numéro client``) and abbreviates it (``num``, ``no``,
+    ``clé``)."""
+    assert category_of(column) == category
+
+
+def test_french_salutations_in_a_titre_and_genders_in_words():
+    columns = found(
+        "crm.contacts",
+        ("prenom", [fr.first_name() for _ in range(40)]),
+        ("titre", [fr.random_element(["M.", "Mme", "Mlle"]) for _ in range(40)]),
+        ("genre", [fr.random_element(["Homme", "Femme"]) for _ in range(40)]),
+    )
+    assert columns == {"prenom": "name", "titre": "gender", "genre": "gender"}
+
+
+def test_a_films_genre_is_no_gender():
+    columns = found(
+        "app.film",
+        ("title", [fake.catch_phrase() for _ in range(40)]),
+        ("genre", [fake.random_element(["Drama", "Comedy", "Thriller"]) for _ in range(40)]),
+    )
+    assert columns == {"title": None, "genre": None}

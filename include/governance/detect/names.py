@@ -48,7 +48,9 @@ _HUNGARIAN = re.compile(
     r"^(?:str|int|dtm|dt|bln|bit|lng|dbl|dec|cur|txt|chr|vch|sz|tbl|fld|obj|byt|sng|mny)"
     r"(?=[A-Z][a-z])|^(?i:tbl|tb|vw)_(?=[A-Za-z])"
 )
-KEY_FIRST = frozenset({"id", "fk", "pk"})  # ``id_cliente``, ``idKlienta``: a key written first
+# ``id_cliente``, ``idKlienta``, ``cle_client`` (French clé): a key written first (not ``ref``:
+# ``ref.cities``, ``ref_country`` are reference data)
+KEY_FIRST = frozenset({"id", "fk", "pk", "cle"})
 # Abbreviations database schemas use for the words the policy lists, by convention rather
 # than by any one schema (``cust``, ``addr``, ``ph``, ``no``/``nr``/``nummer``, ``nm``).
 ABBREVIATIONS = {
@@ -74,6 +76,7 @@ ABBREVIATIONS = {
     "mname": "middle_name",
     "mob": "mobile",
     "nac": "nacimiento",
+    "nais": "naissance",
     "naiss": "naissance",
     "nasc": "nascimento",
     "nbr": "number",
@@ -81,6 +84,7 @@ ABBREVIATIONS = {
     "no": "number",
     "nr": "number",
     "num": "number",
+    "numero": "number",  # French, Spanish, Italian, Portuguese
     "nummer": "number",
     "ph": "phone",
     "phn": "phone",
@@ -117,7 +121,7 @@ THING_PARTS = frozenset({
     "fichier", "host", "server", "project", "team", "group", "role", "event", "campaign",
     "plan", "course",
 })  # fmt: skip
-KEY_PARTS = frozenset({"id", "key", "fk", "pk", "sk", "bk", "uuid", "guid", "ref"})
+KEY_PARTS = frozenset({"id", "key", "fk", "pk", "sk", "bk", "uuid", "guid", "ref", "cle"})
 # A data warehouse's words for which key of a thing a column holds (``CustomerAlternateKey``,
 # ``client_business_key``): the surrogate and the business key both stand for the thing.
 KEY_QUALIFIERS = frozenset({"alternate", "business", "natural", "surrogate", "durable"})

@@ -72,6 +72,11 @@ GENDERS = frozenset(
         "mannlig", "jente", "gutt", "other", "annet", "annen", "non-binary", "nonbinary",
         "ikke-binær", "ikkebinær", "unknown", "ukjent", "not specified", "ikke oppgitt",
         "prefer not to say", "vil ikke oppgi",
+        # the words for women and men: French, Spanish, Portuguese, Italian, German, Dutch,
+        # Polish, Swedish
+        "femme", "homme", "féminin", "masculin", "mujer", "hombre", "femenino", "masculino",
+        "mulher", "homem", "feminino", "donna", "uomo", "femmina", "maschio", "weiblich",
+        "männlich", "vrouw", "kobieta", "mężczyzna", "kvinna",
         # salutations, which say a gender: English, German, Nordic, French, Spanish,
         # Portuguese, Italian, Dutch, Polish
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "herr", "frau", "fru",
