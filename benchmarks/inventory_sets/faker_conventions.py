@@ -895,7 +895,7 @@ def faker_fr_gestion() -> EvalSet:
         number, department = fake.department()
         villes.append(
             (
-                f"{number}{rng.randrange(1, 999):03d}",
+                f"{number}{rng.randrange(1, 999):03d}"[:5],
                 fake.city(),
                 fake.postcode(),
                 department,
