@@ -181,3 +181,23 @@ def test_a_films_genre_is_no_gender():
         ("genre", [fake.random_element(["Drama", "Comedy", "Thriller"]) for _ in range(40)]),
     )
     assert columns == {"title": None, "genre": None}
+
+
+def test_a_suffix_of_generations_is_part_of_a_persons_name_a_streets_is_not():
+    columns = found(
+        "dw.DimCustomer",
+        ("FirstName", [fake.first_name() for _ in range(40)]),
+        ("Suffix", [fake.random_element(["Jr.", "Sr.", "II", "III"]) for _ in range(12)]),
+        ("StreetSuffix", [fake.street_suffix() for _ in range(40)]),
+    )
+    assert columns["Suffix"] == "name"
+    assert columns["StreetSuffix"] != "name"
+
+
+def test_a_products_generation_suffix_is_no_persons_name():
+    columns = found(
+        "dw.DimProduct",
+        ("EnglishProductName", [f"Atlas Chair {i}" for i in range(40)]),
+        ("Suffix", [fake.random_element(["II", "III", "IV"]) for _ in range(40)]),
+    )
+    assert columns["Suffix"] is None

@@ -6,7 +6,8 @@ Three kinds of evidence are combined per category of the policy:
 * the share of sampled values that a category's validators accept (a valid email, phone,
   fødselsnummer, ...), discounted when few values were sampled. Some validators accept
   values that are common outside personal data (any recent date passes as a birth date,
-  any four digits as a postcode, ``M`` as a gender): they count only beside a name signal;
+  any four digits as a postcode, ``M`` as a gender, ``II`` as a name's suffix): they count
+  only beside a name signal;
 * personal data inside longer text (emails, phones, ID numbers, names in notes or CVs,
   an email in a URL's query string).
 
@@ -41,7 +42,7 @@ EARLY_STOP_AFTER = 100  # values checked without a single match: the detector do
 SETTLED_AFTER, SETTLED_WITHIN = 200, 0.05  # stop checking once the share is this sure
 FREE_TEXT_PLENTY = 20  # finds in text before reading stops early
 VALUE_WEIGHT = 0.95
-NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender"})
+NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender", "name_suffix"})
 MIN_FREE_TEXT_LENGTH = 20
 FREE_TEXT_MIN_HITS, FREE_TEXT_MIN_SHARE = 3, 0.005  # a few validated finds are enough
 MAX_EXAMPLES = 3

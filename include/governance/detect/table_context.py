@@ -35,7 +35,7 @@ from include.governance.detect.structured import is_value_column, key_column_cat
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
-NAME = "name"
+NAME, PERSON_NAME = "name", "person_name"
 CONTACT = frozenset({"postal_address", "phone"})
 IP_ADDRESS = "ip_address"  # a visitor's, or a server's, or a place's (a geography's locator)
 PAYMENT, CARD = "payment", "payment_card"
@@ -168,7 +168,8 @@ def _called_name(column: str, policy: Policy) -> bool:
 
 def _mostly_names(finding: Finding) -> bool:
     evidence = finding.evidence
-    share = evidence.get("values", {}).get("match_rate", 0.0)
+    values = evidence.get("values", {})
+    share = values.get("match_rate", 0.0) if values.get("detector") == PERSON_NAME else 0.0
     share = max(share, evidence.get("free_text", {}).get("share", 0.0))
     return share >= STRONG_NAME_SHARE
 

@@ -217,6 +217,17 @@ def is_person_name(value: object) -> bool:
     return first in given_names() or without_accents(first) in given_names()
 
 
+# The suffixes that tell generations apart in a person's name (English, Spanish, Portuguese)
+NAME_SUFFIXES = frozenset(
+    {"jr", "jr.", "jnr", "sr", "sr.", "snr", "ii", "iii", "iv", "v", "2nd", "3rd", "filho", "neto"}
+)
+
+
+def is_name_suffix(value: object) -> bool:
+    """``Jr.``, ``Sr.``, ``III``: a part of a person's name (beside a name signal only)."""
+    return isinstance(value, str) and value.strip().casefold() in NAME_SUFFIXES
+
+
 def is_free_text(value: object) -> bool:
     """Prose (at least 20 characters, with spaces) that contains personal data."""
     return (
@@ -241,6 +252,7 @@ DETECTORS: Mapping[str, Callable[[object], bool]] = MappingProxyType(
         "user_agent": is_user_agent,
         "screen_resolution": is_screen_resolution,
         "person_name": is_person_name,
+        "name_suffix": is_name_suffix,
         "free_text": is_free_text,
     }
 )
@@ -271,6 +283,7 @@ VALIDATED_BY: Mapping[str, str] = MappingProxyType(
         "user_agent": "a browser's product tokens",
         "screen_resolution": "width x height in pixels",
         "person_name": "capitalised words led by a known given name",
+        "name_suffix": "a generation's suffix (Jr., Sr., III)",
         "free_text": "prose holding personal data",
     }
 )
