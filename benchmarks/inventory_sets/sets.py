@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, insert, text
 
-from benchmarks.inventory_sets.faker_sets import GENERATORS
+from benchmarks.inventory_sets import faker_conventions, faker_sets
 from benchmarks.inventory_sets.model import EvalSet, build_metadata, read_set
 from include.governance.dialects import dialect_of
 from include.governance.policy import load_policy
@@ -34,6 +34,7 @@ DATA_DIRS = (HERE, REPO.parent / "shared" / "inventory_sets")
 EXTRA_CATEGORIES: frozenset[str] = frozenset()  # labels outside the policy: none now
 NOT_PERSONAL = "none"
 DEMO_SCALE, DEMO_AS_OF = 300, date(2026, 11, 24)
+GENERATORS = {**faker_sets.GENERATORS, **faker_conventions.GENERATORS}  # the Faker-made sets
 
 
 @dataclass(frozen=True)
@@ -147,4 +148,13 @@ def load_into(engine: Engine, name: str) -> None:
                 conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in t.rows])
 
 
-__all__ = ["Label", "SetInfo", "available", "build_set", "load_into", "read_labels", "set_names"]
+__all__ = [
+    "GENERATORS",
+    "Label",
+    "SetInfo",
+    "available",
+    "build_set",
+    "load_into",
+    "read_labels",
+    "set_names",
+]

@@ -3,14 +3,16 @@ other, use known categories only, and a set loads (SQLite, quickly)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import inspect
 
 from benchmarks.bench_inventory_accuracy import Score, scored_differently
-from benchmarks.inventory_sets.faker_sets import GENERATORS
 from benchmarks.inventory_sets.model import ForeignKey, TableData
 from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES, keep_consistent
 from benchmarks.inventory_sets.sets import (
+    GENERATORS,
     NOT_PERSONAL,
     available,
     known_categories,
@@ -87,6 +89,19 @@ def test_a_faker_set_loads_on_sqlite(tmp_path, name: str) -> None:
         columns = [c["name"] for c in inspector.get_columns(table.name, schema=table.schema)]
         assert columns == [c for c, _ in table.columns]
     engine.dispose()
+
+
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_a_faker_sets_texts_fit_their_declared_lengths(name: str) -> None:
+    """SQLite takes any length; PostgreSQL and MariaDB refuse a value longer than its type."""
+    too_long = [
+        f"{table.qualified}.{column}"
+        for table in GENERATORS[name]().tables
+        for i, (column, kind) in enumerate(table.columns)
+        if (size := re.fullmatch(r"varchar\((\d+)\)", kind))
+        and any(isinstance(row[i], str) and len(row[i]) > int(size[1]) for row in table.rows)
+    ]
+    assert too_long == []
 
 
 def test_kept_rows_point_at_kept_rows_through_a_cycle() -> None:

@@ -6,7 +6,8 @@ Three kinds of evidence are combined per category of the policy:
 * the share of sampled values that a category's validators accept (a valid email, phone,
   fødselsnummer, ...), discounted when few values were sampled. Some validators accept
   values that are common outside personal data (any recent date passes as a birth date,
-  any four digits as a postcode, ``M`` as a gender): they count only beside a name signal;
+  any four digits as a postcode, ``M`` as a gender, ``II`` as a name's suffix): they count
+  only beside a name signal;
 * personal data inside longer text (emails, phones, ID numbers, names in notes or CVs,
   an email in a URL's query string).
 
@@ -43,7 +44,7 @@ _FIRST_STOP = min(EARLY_STOP_AFTER, SETTLED_AFTER)  # before it, neither rule is
 _UNJUDGED = object()
 FREE_TEXT_PLENTY = 20  # finds in text before reading stops early
 VALUE_WEIGHT = 0.95
-NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender"})
+NEEDS_NAME = frozenset({"date_of_birth", "postcode", "gender", "name_suffix"})
 MIN_FREE_TEXT_LENGTH = 20
 FREE_TEXT_MIN_HITS, FREE_TEXT_MIN_SHARE = 3, 0.005  # a few validated finds are enough
 MAX_EXAMPLES = 3
@@ -110,7 +111,19 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     best_finding = max(candidates, key=lambda f: f.confidence, default=None)
     if best_finding is None or best_finding.confidence < REPORT_AT:
         return None
-    return best_finding
+    return _with_values_of_its_category(best_finding, candidates)
+
+
+def _with_values_of_its_category(best: Finding, candidates: list[Finding]) -> Finding:
+    """Free text chosen over its own category's values (full names, a few long enough to
+    read as text) keeps what the values showed: the table judges a column by both."""
+    if "values" in best.evidence:
+        return best
+    for other in candidates:
+        if other is not best and other.category == best.category and "values" in other.evidence:
+            shown = {k: other.evidence[k] for k in ("values", "examples")}
+            return replace(best, evidence={**best.evidence, **shown})
+    return best
 
 
 def _classify_binary(sample: ColumnSample, policy: Policy) -> Finding | None:
@@ -229,9 +242,12 @@ def _free_text_finding(
     free_text: dict[str, Any], names: dict[str, NameSignal], policy: Policy, sampled: int
 ) -> Finding | None:
     """Free text takes the category its column name gives it (``cv_tekst``: applications;
-    ``notes``, which needs its values to confirm it, is confirmed by what is found in it);
+    ``notes``, which needs its values to confirm it, is confirmed by what is found in it,
+    where that is its category's kind);
     with no such name, the most sensitive kind of data found inside it."""
-    confirmed = [s for s in names.values() if not s.needs_values] or list(names.values())
+    confirmed = [s for s in names.values() if not s.needs_values] or [
+        s for s in names.values() if _text_confirms(s.category, free_text["kinds"], policy)
+    ]
     text_score = min(1.0, 0.6 + 1.5 * free_text["share"])
     if confirmed:
         name = max(confirmed, key=lambda s: s.strength)
@@ -246,6 +262,13 @@ def _free_text_finding(
     if confirmed:
         evidence["column_name"] = {"how": name.how, "matched": name.matched}
     return Finding(category, round(confidence, 3), evidence)
+
+
+def _text_confirms(category: str, kinds: dict[str, int], policy: Policy) -> bool:
+    """A name needing its values (``notes``, ``nom``) takes text its category can be: notes
+    (no detector of values) any, a name's the names found in it; ``title`` never a gender."""
+    detectors = policy.categories[category].detect.values
+    return not detectors or any(d in kinds for d in detectors)
 
 
 def _json_finding(objects: list[dict[str, Any]], policy: Policy, sampled: int) -> Finding | None:

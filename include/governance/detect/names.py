@@ -13,7 +13,9 @@ first (``idKlienta``, ``fk_customer``) is written as a key written last, and nam
 scripts without letter case (``顧客氏名``) are words of their own.
 
 A key is not the thing it points at: a name ending in ``id`` or ``key`` (``address_id``,
-``city_id``) matches only listed names that are keys themselves (``customer_id``). A name
+``city_id``) matches only listed names that are keys themselves (``customer_id``), and a
+key of another word for it the same (a warehouse's ``CustomerKey``, ``CustomerAlternateKey``,
+``customer_sk``: the customer's surrogate or business key is its customer number). A name
 ending in ``type``, ``status``, ``count`` ... (``addr_type``) says something about the thing,
 and matches only a listed name whole (``device_type``).
 """
@@ -46,7 +48,9 @@ _HUNGARIAN = re.compile(
     r"^(?:str|int|dtm|dt|bln|bit|lng|dbl|dec|cur|txt|chr|vch|sz|tbl|fld|obj|byt|sng|mny)"
     r"(?=[A-Z][a-z])|^(?i:tbl|tb|vw)_(?=[A-Za-z])"
 )
-KEY_FIRST = frozenset({"id", "fk", "pk"})  # ``id_cliente``, ``idKlienta``: a key written first
+# ``id_cliente``, ``idKlienta``, ``cle_client`` (French clé): a key written first (not ``ref``:
+# ``ref.cities``, ``ref_country`` are reference data)
+KEY_FIRST = frozenset({"id", "fk", "pk", "cle"})
 # Abbreviations database schemas use for the words the policy lists, by convention rather
 # than by any one schema (``cust``, ``addr``, ``ph``, ``no``/``nr``/``nummer``, ``nm``).
 ABBREVIATIONS = {
@@ -57,6 +61,7 @@ ABBREVIATIONS = {
     "bday": "birthday",
     "brth": "birth",
     "clnt": "client",
+    "cp": "code_postal",
     "cntry": "country",
     "ctry": "country",
     "cty": "city",
@@ -70,11 +75,16 @@ ABBREVIATIONS = {
     "lnm": "last_name",
     "mname": "middle_name",
     "mob": "mobile",
+    "nac": "nacimiento",
+    "nais": "naissance",
+    "naiss": "naissance",
+    "nasc": "nascimento",
     "nbr": "number",
     "nm": "name",
     "no": "number",
     "nr": "number",
     "num": "number",
+    "numero": "number",  # French, Spanish, Italian, Portuguese
     "nummer": "number",
     "ph": "phone",
     "phn": "phone",
@@ -98,18 +108,23 @@ NAME_PARTS = frozenset(
 )
 THING_PARTS = frozenset({
     "company", "companies", "business", "firm", "firma", "organisation", "organization", "org",
-    "societe", "entreprise", "empresa", "azienda", "bedrijf", "bedrijfs", "unternehmen", "firmen",
-    "yritys", "foretag", "selskap", "product", "produit", "producto", "prodotto", "produto",
-    "produkt", "tuote", "item", "article", "articulo", "articolo", "artikel", "brand", "marque",
-    "marca", "merk", "category", "categorie", "categoria", "kategorie", "department",
-    "departement", "dept", "store", "shop", "magasin", "tienda", "loja", "negozio", "winkel",
-    "laden", "butik", "kauppa", "supplier", "vendor", "fournisseur", "proveedor", "fornecedor",
-    "fornitore", "leverancier", "lieferant", "city", "ville", "ciudad", "cidade", "citta", "stad",
-    "stadt", "town", "country", "pays", "pais", "paese", "land", "street", "rue", "calle", "rua",
-    "straat", "strasse", "ulica", "region", "file", "fichier", "host", "server", "project", "team",
-    "group", "role", "event", "campaign", "plan", "course",
+    "societe", "entreprise", "empresa", "azienda", "bedrijf", "bedrijfs", "unternehmen",
+    "firmen", "yritys", "foretag", "selskap", "product", "produit", "producto", "prodotto",
+    "produto", "produkt", "tuote", "item", "article", "articulo", "articolo", "artikel",
+    "brand", "marque", "marca", "merk", "model", "modele", "modelo", "modello", "category",
+    "categorie", "categoria", "kategorie", "department", "departement", "dept", "store", "shop",
+    "magasin", "tienda", "loja", "negozio", "winkel", "laden", "butik", "kauppa", "supplier",
+    "vendor", "reseller", "dealer", "distributor", "retailer", "wholesaler", "fournisseur",
+    "proveedor", "fornecedor", "fornitore", "leverancier", "lieferant", "city", "ville",
+    "ciudad", "cidade", "citta", "stad", "stadt", "town", "country", "pays", "pais", "paese",
+    "land", "street", "rue", "calle", "rua", "straat", "strasse", "ulica", "region", "file",
+    "fichier", "host", "server", "project", "team", "group", "role", "event", "campaign",
+    "plan", "course",
 })  # fmt: skip
-KEY_PARTS = frozenset({"id", "key", "fk", "pk", "uuid", "guid", "ref"})
+KEY_PARTS = frozenset({"id", "key", "fk", "pk", "sk", "bk", "uuid", "guid", "ref", "cle"})
+# A data warehouse's words for which key of a thing a column holds (``CustomerAlternateKey``,
+# ``client_business_key``): the surrogate and the business key both stand for the thing.
+KEY_QUALIFIERS = frozenset({"alternate", "business", "natural", "surrogate", "durable"})
 # Last words that make a name say something about a value rather than be it: the kind of
 # an address, a phone's status, how many emails (``addr_type``, ``phone_status``).
 ABOUT_PARTS = frozenset({"type", "kind", "status", "count", "flag", "format", "verified"})
@@ -216,6 +231,11 @@ def _signals(column_name: str, listed: _Listed) -> tuple[NameSignal, ...]:
     return tuple(sorted(best.values(), key=_rank, reverse=True))
 
 
+def _key_stem(parts: list[str]) -> list[str]:
+    """What a key is a key of: ``customer`` of ``customer_alternate_key``."""
+    return [p for p in parts[:-1] if p not in KEY_QUALIFIERS]
+
+
 def _min_suffix(listed: str) -> int:
     """A word of a script without spaces between words (``氏名`` in ``顧客氏名``) is a suffix
     at two characters; Latin words at four."""
@@ -230,6 +250,8 @@ def _match(name: str, parts: list[str], listed: str) -> tuple[float, str] | None
     if name == listed:
         return EXACT, "exact"
     listed_parts = listed.split("_")
+    if is_key_name(name) and is_key_name(listed) and _key_stem(parts) == _key_stem(listed_parts):
+        return EXACT, "exact"
     n = len(listed_parts)
     if len(listed) <= (SHORT if listed.isascii() else SHORT_OTHER_SCRIPT):
         # "client_ip", "cust_mi"; never "ip_range_start", nor who did it ("created_by")

@@ -10,8 +10,9 @@ Two kinds of finding are judged by their table:
 * a column **called a name** (``nom``, ``nombre``, ``naam``) whose values are lone
   capitalised words that are no everyday words (surnames alone: ``Dupont``, ``van Dijk``)
   is a person's name in a table that holds people, though no value is a full name;
-* **contact details** (a postal address, a phone or fax number) and **bank accounts**: a
-  shop, an office, a supplier and a lookup table of cities have them too, so in a table
+* **contact details** (a postal address, a phone or fax number), **IP addresses** and
+  **bank accounts**: a shop, an office, a supplier, a server and a lookup table of cities
+  (an IP standing for a place) have them too, so in a table
   that shows it is about a thing (it is named for places or organisations, or its names
   are names of things, or a name column
   names no people) they count only if it holds people too, or is a table of addresses
@@ -34,8 +35,9 @@ from include.governance.detect.structured import is_value_column, key_column_cat
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
-NAME = "name"
+NAME, PERSON_NAME = "name", "person_name"
 CONTACT = frozenset({"postal_address", "phone"})
+IP_ADDRESS = "ip_address"  # a visitor's, or a server's, or a place's (a geography's locator)
 PAYMENT, CARD = "payment", "payment_card"
 STRONG_NAME_SHARE = 0.5  # most values are people's names: a person's even alone in its table
 LONE_NAME_SHARE = 0.8  # of a column called a name, values that are lone names: surnames
@@ -52,16 +54,26 @@ PERSON_WORDS = (
     "tyontekija", "kayttaja", "mitarbeiter", "benutzer",
 )  # fmt: skip
 ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
-# Tables of places (lookups of cities, regions, offices) and of organisations.
+# Tables of places (lookups of cities, regions, a warehouse's geography and sales
+# territories) and of organisations (trading partners too), and their premises, in the
+# languages of names.py.
 PLACE_WORDS = (
-    "city", "cities", "town", "countr", "state", "region", "county", "district", "province",
-    "location", "place", "municipal", "kommun", "fylke", "lan", "kunta", "kaupunki", "stadt",
-    "ort", "postcode", "postal_code", "zip",
+    "city", "cities", "town", "countr", "state", "region", "county", "district", "provinc",
+    "location", "place", "municipal", "kommun", "fylke", "lan", "kunta", "kaupunki", "stad",
+    "ort", "postcode", "postal_code", "zip", "geograph", "territor",
+    "ville", "commune", "departement", "ciudad", "cidade", "citta", "comune", "plaats", "miast",
+    "gmin", "powiat", "wojewod",
 )  # fmt: skip
 ORGANISATION_WORDS = (
     "supplier", "vendor", "shipper", "carrier", "compan", "store", "shop", "office",
     "warehouse", "branch", "bank", "manufacturer", "leverand", "leverant", "lieferant",
-    "toimittaja", "firma", "firm",
+    "toimittaja", "firma", "firm", "unternehm", "geschaft", "filial",
+    "magasin", "boutique", "agence", "succursal", "entrepot", "etablissement", "usine",
+    "fournisseur", "societe", "entreprise", "tienda", "sucursal", "almacen", "proveedor",
+    "loja", "fornecedor", "negozi", "fornitore", "azienda", "winkel", "filiaal",
+    "leveranc", "bedrijf", "sklep", "dostawc", "magazyn",
+    "reseller", "dealer", "distribut", "retailer", "wholesaler", "revendeur", "grossiste",
+    "concessionnaire", "distribuidor", "mayorista", "revendedor", "rivenditor", "groothandel",
 )  # fmt: skip
 
 
@@ -135,9 +147,13 @@ def _key_value_findings(
 
 
 def _whose(finding: Finding) -> bool:
-    """Data that anyone's row may hold, a company's as well as a person's."""
+    """Data that anyone's row may hold, a company's or a place's as well as a person's."""
     detector = finding.evidence.get("values", {}).get("detector")
-    return finding.category in CONTACT or (finding.category == PAYMENT and detector != CARD)
+    return (
+        finding.category in CONTACT
+        or finding.category == IP_ADDRESS
+        or (finding.category == PAYMENT and detector != CARD)
+    )
 
 
 def _weak_name(column: str, policy: Policy) -> bool:
@@ -152,7 +168,8 @@ def _called_name(column: str, policy: Policy) -> bool:
 
 def _mostly_names(finding: Finding) -> bool:
     evidence = finding.evidence
-    share = evidence.get("values", {}).get("match_rate", 0.0)
+    values = evidence.get("values", {})
+    share = values.get("match_rate", 0.0) if values.get("detector") == PERSON_NAME else 0.0
     share = max(share, evidence.get("free_text", {}).get("share", 0.0))
     return share >= STRONG_NAME_SHARE
 

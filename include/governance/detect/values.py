@@ -28,6 +28,7 @@ from include.governance.detect.name_lists import (
     NAME_WORD,
     NOT_PERSON_WORDS,
     given_names,
+    without_accents,
 )
 from include.governance.detect.text import contains_personal_data
 from include.governance.detect.validators import (
@@ -71,6 +72,11 @@ GENDERS = frozenset(
         "mannlig", "jente", "gutt", "other", "annet", "annen", "non-binary", "nonbinary",
         "ikke-binær", "ikkebinær", "unknown", "ukjent", "not specified", "ikke oppgitt",
         "prefer not to say", "vil ikke oppgi",
+        # the words for women and men: French, Spanish, Portuguese, Italian, German, Dutch,
+        # Polish, Swedish
+        "femme", "homme", "féminin", "masculin", "mujer", "hombre", "femenino", "masculino",
+        "mulher", "homem", "feminino", "donna", "uomo", "femmina", "maschio", "weiblich",
+        "männlich", "vrouw", "kobieta", "mężczyzna", "kvinna",
         # salutations, which say a gender: English, German, Nordic, French, Spanish,
         # Portuguese, Italian, Dutch, Polish
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "herr", "frau", "fru",
@@ -199,16 +205,27 @@ def is_screen_resolution(value: object) -> bool:
 
 def is_person_name(value: object) -> bool:
     """Two to four capitalised words whose first is a known given name: ``Kari Nordmann``,
-    ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``. Digits, all-capital words (``AS``,
-    ``ATR``), ``&`` and business words (``Ltd``) make it a product or a company."""
+    ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``, ``Éric Dupont`` (a name the lists
+    know without its accents). Digits, all-capital words (``AS``, ``ATR``), ``&`` and
+    business words (``Ltd``) make it a product or a company."""
     if not isinstance(value, str):
         return False
     match = _FULL_NAME.fullmatch(value.strip())
-    return (
-        match is not None
-        and match[1].split("-")[0] in given_names()
-        and NOT_PERSON_WORDS.isdisjoint(value.split())
-    )
+    if match is None or not NOT_PERSON_WORDS.isdisjoint(value.split()):
+        return False
+    first = match[1].split("-")[0]
+    return first in given_names() or without_accents(first) in given_names()
+
+
+# The suffixes that tell generations apart in a person's name (English, Spanish, Portuguese)
+NAME_SUFFIXES = frozenset(
+    {"jr", "jr.", "jnr", "sr", "sr.", "snr", "ii", "iii", "iv", "v", "2nd", "3rd", "filho", "neto"}
+)
+
+
+def is_name_suffix(value: object) -> bool:
+    """``Jr.``, ``Sr.``, ``III``: a part of a person's name (beside a name signal only)."""
+    return isinstance(value, str) and value.strip().casefold() in NAME_SUFFIXES
 
 
 def is_free_text(value: object) -> bool:
@@ -235,6 +252,7 @@ DETECTORS: Mapping[str, Callable[[object], bool]] = MappingProxyType(
         "user_agent": is_user_agent,
         "screen_resolution": is_screen_resolution,
         "person_name": is_person_name,
+        "name_suffix": is_name_suffix,
         "free_text": is_free_text,
     }
 )
@@ -265,6 +283,7 @@ VALIDATED_BY: Mapping[str, str] = MappingProxyType(
         "user_agent": "a browser's product tokens",
         "screen_resolution": "width x height in pixels",
         "person_name": "capitalised words led by a known given name",
+        "name_suffix": "a generation's suffix (Jr., Sr., III)",
         "free_text": "prose holding personal data",
     }
 )

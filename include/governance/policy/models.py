@@ -45,6 +45,7 @@ ValueDetector = Literal[
     "user_agent",
     "screen_resolution",
     "person_name",
+    "name_suffix",
     "free_text",
 ]
 
