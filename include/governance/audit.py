@@ -258,8 +258,9 @@ subject_requests = Table(
     comment="Filled by compliance: the data-subject requests the subject_request DAG answers.",
 )
 
-# What an erasure does to a row (subject_erasure_rows.action): CLEAR and KEEP leave it in place
-DELETE, CLEAR, REDACT, KEEP = "delete", "clear", "redact", "keep"
+# What an erasure does to a row (subject_erasure_rows.action): CLEAR and KEEP leave the
+# person's row in place; SHARED is someone else's row that holds a phone of theirs
+DELETE, CLEAR, REDACT, KEEP, SHARED = "delete", "clear", "redact", "keep", "shared"
 
 subject_erasure_rows = Table(
     "subject_erasure_rows",

@@ -291,3 +291,33 @@ def count_text(engine, request_id: int) -> str:
             sql(conn, "SELECT status FROM governance.subject_requests WHERE request_id = :r"),
             {"r": request_id},
         ).scalar()
+
+
+def test_a_phone_they_share_with_a_household_stays_the_other_persons(warehouse, tmp_path):
+    """Another customer with the same phone (found on the 1M-customer warehouse, where the
+    proof then failed) is someone else: their row stays as it is and the proof knows it
+    from their phone written into a third customer's row later."""
+    person = the_busiest_customer(warehouse)
+    with warehouse.connect() as conn:
+        others = (
+            conn.execute(
+                sql(conn, "SELECT customer_id FROM crm.customers WHERE customer_id <> :c"),
+                {"c": person["customer_id"]},
+            )
+            .scalars()
+            .all()
+        )
+    household, third = min(others), max(others)
+    set_mobile = "UPDATE crm.customers SET mobile = :m WHERE customer_id = :c"
+    with warehouse.begin() as conn:
+        conn.execute(sql(conn, set_mobile), {"m": person["mobile"], "c": household})
+    request_id, _ = plan_for(warehouse, person)
+    run_erasure(warehouse, request_id, batch_size=50)
+    after = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "after")
+    assert [r.table for r in after if not r.success] == []
+    still = "SELECT COUNT(*) FROM crm.customers WHERE customer_id = :c AND mobile = :m"
+    assert count(warehouse, still, c=household, m=person["mobile"]) == 1
+    with warehouse.begin() as conn:  # a second connection writes their phone elsewhere
+        conn.execute(sql(conn, set_mobile), {"m": person["mobile"], "c": third})
+    again = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "again")
+    assert [r.table for r in again if not r.success] == ["crm.customers"]

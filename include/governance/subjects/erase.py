@@ -15,6 +15,7 @@ from include.governance.audit import (
     DELETE,
     KEEP,
     REDACT,
+    SHARED,
     ensure_governance_tables,
     subject_erasure_audit,
     subject_erasure_rows,
@@ -173,7 +174,7 @@ def _apply(
         return conn.execute(update(table).where(where).values(**values)).rowcount
     if action == REDACT:
         return _redact(conn, table, key, columns, where)
-    if action == KEEP:
+    if action in (KEEP, SHARED):
         return len(typed)
     raise ValueError(f"unknown erasure action {action!r}")
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, String, func, select
 
-from include.governance.audit import CLEAR, DELETE, KEEP, REDACT, legal_holds
+from include.governance.audit import CLEAR, DELETE, KEEP, REDACT, SHARED, legal_holds
 from include.governance.catalog import Catalog
 from include.governance.policy import Policy, RetentionRule
 from include.governance.retention.plan import LEGAL_HOLD, RuleSql, cutoff_for
@@ -25,7 +25,7 @@ from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.places import Places
 from include.governance.tables import TableName
 
-ORDER = {DELETE: 3, CLEAR: 2, REDACT: 1, KEEP: 4}  # outputs first, then in this order
+ORDER = {DELETE: 3, CLEAR: 2, REDACT: 1, KEEP: 4, SHARED: 5}  # outputs first, then these
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,16 @@ def _steps(places: Places, footprint: Footprint, decided: dict) -> list[Step]:
     ):
         key_column = footprint.tables[table_name].key
         steps.append(Step(table_name, action, key_column, frozenset(keys), columns, reason))
+    steps += [
+        Step(
+            table_name,
+            SHARED,
+            places.keys[table_name],
+            frozenset(keys),
+            reason="someone else's row with a phone of theirs (a household's)",
+        )
+        for table_name, keys in sorted(footprint.shared.items())
+    ]
     return steps
 
 

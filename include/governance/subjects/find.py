@@ -52,6 +52,8 @@ class Footprint:
     customer_ids: set[Any] = field(default_factory=set, repr=False)
     # their emails, phones and ID numbers, normalised: what free text was searched for
     identifiers: list[tuple[IdentifierKind, str]] = field(default_factory=list, repr=False)
+    # someone else's rows that hold a phone of theirs (a household's), by table: not theirs
+    shared: dict[str, set[Any]] = field(default_factory=dict, repr=False)
 
     @property
     def holds_data(self) -> bool:
@@ -87,6 +89,7 @@ def find_person(
                 _seed(conn, places, footprint, kind, value)
             sought |= new
         _mentions(conn, places, footprint, footprint.identifiers)
+        _shared(conn, places, footprint)
         _outputs(conn, places, footprint, keys.get("analytics"))
         if policy.marketing and "marketing" in keys:
             _members(conn, footprint, policy.marketing.members, keys["marketing"])
@@ -217,6 +220,22 @@ def _mentions(conn, places, footprint, identifiers: list[tuple[IdentifierKind, s
         found = _collect(conn, places, footprint, table_name, column, way, quotes, None, None)
         if found - theirs:  # a row about someone else that quotes them
             footprint.tables[table_name].mentions.setdefault(column, set()).update(found - theirs)
+
+
+def _shared(conn, places, footprint) -> None:
+    """Rows not theirs that hold a phone of theirs: kept apart, so that an erasure leaves
+    them as they are and its proof knows them from a phone written back."""
+    phones = [(k, v) for k, v in footprint.identifiers if k not in ONE_PERSON_KINDS]
+    for table_name, column in places.holding[IdentifierKind.PHONE]:
+        key = places.keys[table_name]
+        if not key or not phones:
+            continue
+        table = typed_table(conn, table_name, column, key)
+        holding = or_(*(equals(k, table.c[column], v) for k, v in phones))
+        found = {row[0] for row in conn.execute(select(table.c[key]).where(holding))}
+        entry = footprint.tables.get(table_name)
+        if others := found - (entry.keys if entry else set()):
+            footprint.shared.setdefault(table_name, set()).update(others)
 
 
 def _outputs(conn, places, footprint, key: PseudonymKey | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from include.governance.audit import CLEAR, DELETE, KEEP, REDACT
+from include.governance.audit import CLEAR, DELETE, KEEP, REDACT, SHARED
 from include.governance.quality import SuiteResult
 from include.governance.reports import table
 from include.governance.subjects.requests import SubjectRequest
@@ -15,6 +15,7 @@ WHAT = {
     CLEAR: "kept, columns cleared",
     REDACT: "quote redacted",
     KEEP: "kept as it is",
+    SHARED: "someone else's, left as it is",
 }
 
 

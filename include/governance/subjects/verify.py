@@ -30,9 +30,11 @@ from include.governance.audit import (
     DELETE,
     GOVERNANCE_SCHEMA,
     KEEP,
+    SHARED,
     subject_erasure_rows,
     subject_identifiers,
 )
+from include.governance.dialects import dialect_of
 from include.governance.policy import Policy
 from include.governance.quality import Checks, SuiteResult, unexpected_rows
 from include.governance.schemas import literal_sql, physical
@@ -43,6 +45,7 @@ from include.governance.subjects.places import find_places
 from include.governance.tables import TableName
 
 Check = tuple[str, ColumnElement]  # what it shows, the rows that must not be there
+LOWERED, COMPACTED = "governance_lowered", "governance_compacted"  # a free text's forms
 
 
 def verify_erasure(
@@ -69,7 +72,11 @@ def verify_erasure(
             checks.setdefault(table_name, []).append(
                 (f"{', '.join(columns)} cleared in the rows kept", and_(keyed, filled))
             )
-    kept = {t: _planned(plan, request_id, t, KEEP, keys[t, k]) for t, a, k, _ in steps if a == KEEP}
+    held = {t: keys[t, k] for t, a, k, _ in steps if a == KEEP}  # the key of rows kept whole
+    kept = {t: _planned(plan, request_id, t, KEEP, key) for t, key in held.items()}
+    shared = {
+        t: _planned(plan, request_id, t, SHARED, keys[t, k]) for t, a, k, _ in steps if a == SHARED
+    }
     places = find_places(engine, policy)
     for kind in CONTACT_KINDS:
         for table_name, name in places.holding[IdentifierKind(kind)]:
@@ -78,38 +85,61 @@ def verify_erasure(
                 ids.c.kind == kind,
                 _equals(kind, column(name), ids.c.value),
             )
+            others = [kept.get(table_name), shared.get(table_name)]
             checks.setdefault(table_name, []).append(
-                (f"no {kind} of theirs in {name}", _outside(theirs, kept.get(table_name)))
+                (f"no {kind} of theirs in {name}", _outside(theirs, *others))
             )
+    texts: dict[str, list[Check]] = {}
     for table_name, name in places.free_text:
-        text = column(name)
+        lowered, compacted = column(LOWERED), column(COMPACTED)
         quoted = exists().where(
             ids.c.request_id == request_id,
             or_(
-                and_(
-                    ids.c.kind == IdentifierKind.EMAIL.value, func.lower(text).contains(ids.c.value)
-                ),
-                and_(ids.c.kind != IdentifierKind.EMAIL.value, compact(text).contains(ids.c.value)),
+                and_(ids.c.kind == IdentifierKind.EMAIL.value, lowered.contains(ids.c.value)),
+                and_(ids.c.kind != IdentifierKind.EMAIL.value, compacted.contains(ids.c.value)),
             ),
         )
-        checks.setdefault(table_name, []).append(
-            (f"nothing of theirs quoted in {name}", _outside(quoted, kept.get(table_name)))
-        )
+        texts.setdefault(table_name, []).append((name, _outside(quoted, kept.get(table_name))))
     quality = Checks(engine, docs_dir)
     results = []
-    for table_name, conditions in sorted(checks.items()):
+    for table_name in sorted(checks.keys() | texts.keys()):
         name = TableName.parse(table_name)
         expectations = [
             unexpected_rows(
-                "SELECT * FROM {batch} WHERE "
-                + literal_sql(engine, condition).replace("{", "{{").replace("}", "}}"),
+                "SELECT * FROM {batch} WHERE " + _escaped(literal_sql(engine, condition)),
                 description,
             )
-            for description, condition in conditions
+            for description, condition in checks.get(table_name, [])
+        ]
+        expectations += [
+            unexpected_rows(
+                _text_search(engine, text, held.get(table_name))
+                + _escaped(literal_sql(engine, condition)),
+                f"nothing of theirs quoted in {text}",
+            )
+            for text, condition in texts.get(table_name, [])
         ]
         suite = f"erasure_{request_id}_{table_name}"
         results.append(quality.validate(suite, name.schema, name.name, expectations))
     return results
+
+
+def _text_search(engine: Engine, text: str, key: ColumnElement | None) -> str:
+    """The head of a free-text check's query: the text lowered and compacted once a row (in
+    a fenced subquery: the identifiers' search would compute them again for each of them),
+    beside the key a hold is told by."""
+    made = {LOWERED: func.lower(column(text)), COMPACTED: compact(column(text))}
+    if key is not None:
+        made[key.name] = column(key.name)
+    quote = engine.dialect.identifier_preparer.quote
+    head = ", ".join(f"{_escaped(literal_sql(engine, e))} AS {quote(n)}" for n, e in made.items())
+    fence = dialect_of(engine).fence
+    return f"SELECT * FROM (SELECT {head} FROM {{batch}} {fence}) AS t WHERE "
+
+
+def _escaped(sql: str) -> str:
+    """SQL text in a GX query template, where braces are placeholders."""
+    return sql.replace("{", "{{").replace("}", "}}")
 
 
 def _steps(conn: Connection, plan: Table, request_id: int) -> list[tuple[str, str, str, Any]]:
@@ -144,6 +174,6 @@ def _equals(kind: str, value: ColumnElement, identifier: ColumnElement) -> Colum
     return compact(value) == identifier
 
 
-def _outside(condition: ColumnElement, kept: ColumnElement | None) -> ColumnElement:
-    """``condition`` in rows a hold does not keep whole."""
-    return condition if kept is None else and_(condition, ~kept)
+def _outside(condition: ColumnElement, *kept: ColumnElement | None) -> ColumnElement:
+    """``condition`` in rows neither a hold keeps whole nor someone else's (``kept``)."""
+    return and_(condition, *(~k for k in kept if k is not None))
