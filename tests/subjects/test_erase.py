@@ -24,7 +24,14 @@ from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.places import find_places
 from include.governance.subjects.verify import verify_erasure
 from tests.server_sql import sql
-from tests.subjects.test_find import AS_OF, POLICY, count, request, the_busiest_customer
+from tests.subjects.test_find import (
+    AS_OF,
+    POLICY,
+    count,
+    request,
+    the_busiest_customer,
+    two_others,
+)
 
 RULE = POLICY.retention["order_history"]
 CUTOFF = cutoff_for(AS_OF, RULE.keep_for)
@@ -298,16 +305,7 @@ def test_a_phone_they_share_with_a_household_stays_the_other_persons(warehouse, 
     proof then failed) is someone else: their row stays as it is and the proof knows it
     from their phone written into a third customer's row later."""
     person = the_busiest_customer(warehouse)
-    with warehouse.connect() as conn:
-        others = (
-            conn.execute(
-                sql(conn, "SELECT customer_id FROM crm.customers WHERE customer_id <> :c"),
-                {"c": person["customer_id"]},
-            )
-            .scalars()
-            .all()
-        )
-    household, third = min(others), max(others)
+    household, third = two_others(warehouse, person)
     set_mobile = "UPDATE crm.customers SET mobile = :m WHERE customer_id = :c"
     with warehouse.begin() as conn:
         conn.execute(sql(conn, set_mobile), {"m": person["mobile"], "c": household})

@@ -51,6 +51,20 @@ def the_busiest_customer(engine) -> dict:
         )
 
 
+def two_others(engine, person) -> tuple[int, int]:
+    """Two customers other than ``person``: the first and the last."""
+    with engine.connect() as conn:
+        ids = (
+            conn.execute(
+                sql(conn, "SELECT customer_id FROM crm.customers WHERE customer_id <> :c"),
+                {"c": person["customer_id"]},
+            )
+            .scalars()
+            .all()
+        )
+    return min(ids), max(ids)
+
+
 def count(engine, statement: str, **params) -> int:
     with engine.connect() as conn:
         return conn.execute(sql(conn, statement), params).scalar_one()
@@ -207,16 +221,7 @@ def test_another_account_with_their_email_is_theirs_a_shared_phone_is_not(wareho
     (found on the 1M-customer warehouse, where the proof then failed) is their other
     account, found with its orders; a phone may be a household's, and leads nowhere."""
     person = the_busiest_customer(warehouse)
-    with warehouse.connect() as conn:
-        ids = (
-            conn.execute(
-                sql(conn, "SELECT customer_id FROM crm.customers WHERE customer_id <> :c"),
-                {"c": person["customer_id"]},
-            )
-            .scalars()
-            .all()
-        )
-    account, household = min(ids), max(ids)
+    account, household = two_others(warehouse, person)
     with warehouse.begin() as conn:
         conn.execute(
             sql(conn, "UPDATE crm.customers SET email = :e WHERE customer_id = :c"),
