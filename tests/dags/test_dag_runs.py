@@ -337,8 +337,9 @@ def test_an_erasure_is_a_dry_run_until_a_person_approves_it(
     assert held(engine, email) == 1
 
     real = start_run(env, {**conf, "dry_run": False})
-    before = lambda: held(engine, email) == 1  # noqa: E731
-    answer_when_asked(api_server, airflow_env, real, "Approve", before=before)
+    answer_when_asked(
+        api_server, airflow_env, real, "Approve", before=lambda: held(engine, email) == 1
+    )
     output, _ = real.communicate(timeout=600)
     assert real.returncode == 0, output[-3000:]
     assert email not in output
@@ -370,8 +371,9 @@ def test_a_rejected_erasure_changes_nothing_and_closes_the_request(
         case_reference="CASE-REJECT",
     )
     real = start_run(env, {"request_id": request_id, "dry_run": False})
-    before = lambda: held(engine, email) == 1  # noqa: E731
-    answer_when_asked(api_server, airflow_env, real, "Reject", before=before)
+    answer_when_asked(
+        api_server, airflow_env, real, "Reject", before=lambda: held(engine, email) == 1
+    )
     output, _ = real.communicate(timeout=600)
     assert real.returncode == 0, output[-3000:]
     assert held(engine, email) == 1

@@ -226,9 +226,11 @@ def _shared(conn, places, footprint) -> None:
     """Rows not theirs that hold a phone of theirs: kept apart, so that an erasure leaves
     them as they are and its proof knows them from a phone written back."""
     phones = [(k, v) for k, v in footprint.identifiers if k not in ONE_PERSON_KINDS]
+    if not phones:
+        return
     for table_name, column in places.holding[IdentifierKind.PHONE]:
         key = places.keys[table_name]
-        if not key or not phones:
+        if not key:
             continue
         table = typed_table(conn, table_name, column, key)
         holding = or_(*(equals(k, table.c[column], v) for k, v in phones))

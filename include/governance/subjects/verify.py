@@ -57,9 +57,9 @@ def verify_erasure(
     ids = subject_identifiers.to_metadata(governance)
     with engine.connect() as conn:
         steps = _steps(conn, plan, request_id)
-        keys = {
-            (t, k): typed_table(conn, t, k).c[k] for t, _, k, _ in steps
-        }  # compared in the key's own type: the key's index finds the rows
+        # each table's key, typed as the catalogue has it: its index finds the plan's rows
+        keyed_tables = {(t, k) for t, _, k, _ in steps}
+        keys = {(t, k): typed_table(conn, t, k).c[k] for t, k in keyed_tables}
     checks: dict[str, list[Check]] = {}
     for table_name, action, key_column, columns in steps:
         keyed = _planned(plan, request_id, table_name, action, keys[table_name, key_column])
