@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, insert, text
 
-from benchmarks.inventory_sets import faker_conventions, faker_sets
+from benchmarks.inventory_sets import faker_blind, faker_conventions, faker_sets
 from benchmarks.inventory_sets.model import EvalSet, build_metadata, read_set
 from include.governance.dialects import dialect_of
 from include.governance.policy import load_policy
@@ -34,7 +34,11 @@ DATA_DIRS = (HERE, REPO.parent / "shared" / "inventory_sets")
 EXTRA_CATEGORIES: frozenset[str] = frozenset()  # labels outside the policy: none now
 NOT_PERSONAL = "none"
 DEMO_SCALE, DEMO_AS_OF = 300, date(2026, 11, 24)
-GENERATORS = {**faker_sets.GENERATORS, **faker_conventions.GENERATORS}  # the Faker-made sets
+GENERATORS = {  # the Faker-made sets
+    **faker_sets.GENERATORS,
+    **faker_conventions.GENERATORS,
+    **faker_blind.GENERATORS,
+}
 
 
 @dataclass(frozen=True)
