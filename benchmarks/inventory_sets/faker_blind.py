@@ -59,6 +59,11 @@ def _hexhash(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
+def cols(spec: str) -> list[tuple[str, str]]:
+    """Columns written ``name:type name:type``, the generic types of model.py."""
+    return [(name, kind) for name, kind in (c.split(":", 1) for c in spec.split())]
+
+
 def _aadhaar(rng: random.Random) -> str:
     body = str(rng.randrange(2, 10)) + _digits(rng, 10)
     number = body + verhoeff.calc_check_digit(body)
@@ -453,30 +458,19 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_users",
-            [
-                ("ID", "bigint"),
-                ("user_login", "varchar(60)"),
-                ("user_pass", "varchar(255)"),
-                ("user_nicename", "varchar(50)"),
-                ("user_email", "varchar(100)"),
-                ("user_url", "varchar(100)"),
-                ("user_registered", "timestamp"),
-                ("user_activation_key", "varchar(255)"),
-                ("user_status", "integer"),
-                ("display_name", "varchar(250)"),
-            ],
+            cols(
+                "ID:bigint user_login:varchar(60) user_pass:varchar(255) "
+                "user_nicename:varchar(50) user_email:varchar(100) user_url:varchar(100) "
+                "user_registered:timestamp user_activation_key:varchar(255) user_status:integer "
+                "display_name:varchar(250)"
+            ),
             ["ID"],
             users,
         ),
         _table(
             s,
             "wp_usermeta",
-            [
-                ("umeta_id", "bigint"),
-                ("user_id", "bigint"),
-                ("meta_key", "varchar(255)"),
-                ("meta_value", "text"),
-            ],
+            cols("umeta_id:bigint user_id:bigint meta_key:varchar(255) meta_value:text"),
             ["umeta_id"],
             usermeta,
             [(("user_id",), f"{s}.wp_users", ("ID",))],
@@ -484,20 +478,12 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_posts",
-            [
-                ("ID", "bigint"),
-                ("post_author", "bigint"),
-                ("post_date", "timestamp"),
-                ("post_content", "text"),
-                ("post_title", "text"),
-                ("post_excerpt", "text"),
-                ("post_status", "varchar(20)"),
-                ("post_name", "varchar(200)"),
-                ("post_type", "varchar(20)"),
-                ("post_password", "varchar(255)"),
-                ("guid", "varchar(255)"),
-                ("comment_count", "bigint"),
-            ],
+            cols(
+                "ID:bigint post_author:bigint post_date:timestamp post_content:text "
+                "post_title:text post_excerpt:text post_status:varchar(20) "
+                "post_name:varchar(200) post_type:varchar(20) post_password:varchar(255) "
+                "guid:varchar(255) comment_count:bigint"
+            ),
             ["ID"],
             sorted(posts),
             post_fk,
@@ -505,12 +491,7 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_postmeta",
-            [
-                ("meta_id", "bigint"),
-                ("post_id", "bigint"),
-                ("meta_key", "varchar(255)"),
-                ("meta_value", "text"),
-            ],
+            cols("meta_id:bigint post_id:bigint meta_key:varchar(255) meta_value:text"),
             ["meta_id"],
             postmeta,
             [(("post_id",), f"{s}.wp_posts", ("ID",))],
@@ -518,22 +499,13 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_comments",
-            [
-                ("comment_ID", "bigint"),
-                ("comment_post_ID", "bigint"),
-                ("comment_author", "text"),
-                ("comment_author_email", "varchar(100)"),
-                ("comment_author_url", "varchar(200)"),
-                ("comment_author_IP", "varchar(100)"),
-                ("comment_date", "timestamp"),
-                ("comment_content", "text"),
-                ("comment_karma", "integer"),
-                ("comment_approved", "varchar(20)"),
-                ("comment_agent", "varchar(255)"),
-                ("comment_type", "varchar(20)"),
-                ("comment_parent", "bigint"),
-                ("user_id", "bigint"),
-            ],
+            cols(
+                "comment_ID:bigint comment_post_ID:bigint comment_author:text "
+                "comment_author_email:varchar(100) comment_author_url:varchar(200) "
+                "comment_author_IP:varchar(100) comment_date:timestamp comment_content:text "
+                "comment_karma:integer comment_approved:varchar(20) comment_agent:varchar(255) "
+                "comment_type:varchar(20) comment_parent:bigint user_id:bigint"
+            ),
             ["comment_ID"],
             comments,
             [(("comment_post_ID",), f"{s}.wp_posts", ("ID",))],
@@ -541,12 +513,7 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_commentmeta",
-            [
-                ("meta_id", "bigint"),
-                ("comment_id", "bigint"),
-                ("meta_key", "varchar(255)"),
-                ("meta_value", "text"),
-            ],
+            cols("meta_id:bigint comment_id:bigint meta_key:varchar(255) meta_value:text"),
             ["meta_id"],
             commentmeta,
             [(("comment_id",), f"{s}.wp_comments", ("comment_ID",))],
@@ -554,32 +521,21 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_options",
-            [
-                ("option_id", "bigint"),
-                ("option_name", "varchar(191)"),
-                ("option_value", "text"),
-                ("autoload", "varchar(20)"),
-            ],
+            cols(
+                "option_id:bigint option_name:varchar(191) option_value:text autoload:varchar(20)"
+            ),
             ["option_id"],
             [[i + 1, k, v, "yes"] for i, (k, v) in enumerate(options)],
         ),
         _table(
             s,
             "wp_wc_customer_lookup",
-            [
-                ("customer_id", "bigint"),
-                ("user_id", "bigint"),
-                ("username", "varchar(60)"),
-                ("first_name", "varchar(255)"),
-                ("last_name", "varchar(255)"),
-                ("email", "varchar(100)"),
-                ("date_last_active", "timestamp"),
-                ("date_registered", "timestamp"),
-                ("country", "varchar(2)"),
-                ("postcode", "varchar(20)"),
-                ("city", "varchar(100)"),
-                ("state", "varchar(100)"),
-            ],
+            cols(
+                "customer_id:bigint user_id:bigint username:varchar(60) first_name:varchar(255) "
+                "last_name:varchar(255) email:varchar(100) date_last_active:timestamp "
+                "date_registered:timestamp country:varchar(2) postcode:varchar(20) "
+                "city:varchar(100) state:varchar(100)"
+            ),
             ["customer_id"],
             lookup,
             [(("user_id",), f"{s}.wp_users", ("ID",))],
@@ -587,19 +543,12 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_wc_order_stats",
-            [
-                ("order_id", "bigint"),
-                ("parent_id", "bigint"),
-                ("date_created", "timestamp"),
-                ("num_items_sold", "integer"),
-                ("total_sales", "numeric(10,2)"),
-                ("tax_total", "numeric(10,2)"),
-                ("shipping_total", "numeric(10,2)"),
-                ("net_total", "numeric(10,2)"),
-                ("returning_customer", "integer"),
-                ("status", "varchar(20)"),
-                ("customer_id", "bigint"),
-            ],
+            cols(
+                "order_id:bigint parent_id:bigint date_created:timestamp num_items_sold:integer "
+                "total_sales:numeric(10,2) tax_total:numeric(10,2) shipping_total:numeric(10,2) "
+                "net_total:numeric(10,2) returning_customer:integer status:varchar(20) "
+                "customer_id:bigint"
+            ),
             ["order_id"],
             stats,
             [
@@ -610,12 +559,10 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_woocommerce_order_items",
-            [
-                ("order_item_id", "bigint"),
-                ("order_item_name", "text"),
-                ("order_item_type", "varchar(200)"),
-                ("order_id", "bigint"),
-            ],
+            cols(
+                "order_item_id:bigint order_item_name:text order_item_type:varchar(200) "
+                "order_id:bigint"
+            ),
             ["order_item_id"],
             order_items,
             [(("order_id",), f"{s}.wp_posts", ("ID",))],
@@ -623,21 +570,12 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_wc_product_meta_lookup",
-            [
-                ("product_id", "bigint"),
-                ("sku", "varchar(100)"),
-                ("virtual", "integer"),
-                ("downloadable", "integer"),
-                ("min_price", "numeric(19,4)"),
-                ("max_price", "numeric(19,4)"),
-                ("onsale", "integer"),
-                ("stock_quantity", "float"),
-                ("stock_status", "varchar(100)"),
-                ("rating_count", "bigint"),
-                ("average_rating", "numeric(3,2)"),
-                ("total_sales", "bigint"),
-                ("tax_status", "varchar(100)"),
-            ],
+            cols(
+                "product_id:bigint sku:varchar(100) virtual:integer downloadable:integer "
+                "min_price:numeric(19,4) max_price:numeric(19,4) onsale:integer "
+                "stock_quantity:float stock_status:varchar(100) rating_count:bigint "
+                "average_rating:numeric(3,2) total_sales:bigint tax_status:varchar(100)"
+            ),
             ["product_id"],
             product_lookup,
             [(("product_id",), f"{s}.wp_posts", ("ID",))],
@@ -645,12 +583,7 @@ def faker_wp_woo() -> EvalSet:
         _table(
             s,
             "wp_terms",
-            [
-                ("term_id", "bigint"),
-                ("name", "varchar(200)"),
-                ("slug", "varchar(200)"),
-                ("term_group", "bigint"),
-            ],
+            cols("term_id:bigint name:varchar(200) slug:varchar(200) term_group:bigint"),
             ["term_id"],
             terms,
         ),
@@ -1051,69 +984,26 @@ def faker_odoo_ch() -> EvalSet:
                 _when(rng, 400),
             ]
         )
-    partner_cols = [
-        ("id", "integer"),
-        ("name", "varchar(128)"),
-        ("display_name", "varchar(256)"),
-        ("title", "integer"),
-        ("parent_id", "integer"),
-        ("ref", "varchar(32)"),
-        ("lang", "varchar(8)"),
-        ("tz", "varchar(32)"),
-        ("vat", "varchar(32)"),
-        ("website", "varchar(128)"),
-        ("function", "varchar(64)"),
-        ("type", "varchar(16)"),
-        ("street", "varchar(128)"),
-        ("street2", "varchar(128)"),
-        ("zip", "varchar(16)"),
-        ("city", "varchar(64)"),
-        ("state_id", "integer"),
-        ("country_id", "integer"),
-        ("email", "varchar(128)"),
-        ("phone", "varchar(32)"),
-        ("mobile", "varchar(32)"),
-        ("is_company", "boolean"),
-        ("company_type", "varchar(16)"),
-        ("comment", "text"),
-        ("active", "boolean"),
-        ("customer_rank", "integer"),
-        ("supplier_rank", "integer"),
-        ("create_date", "timestamp"),
-    ]
-    employee_cols = [
-        ("id", "integer"),
-        ("name", "varchar(128)"),
-        ("job_title", "varchar(64)"),
-        ("work_email", "varchar(128)"),
-        ("work_phone", "varchar(32)"),
-        ("mobile_phone", "varchar(32)"),
-        ("department_id", "integer"),
-        ("job_id", "integer"),
-        ("parent_id", "integer"),
-        ("coach_id", "integer"),
-        ("private_street", "varchar(128)"),
-        ("private_zip", "varchar(16)"),
-        ("private_city", "varchar(64)"),
-        ("private_country_id", "integer"),
-        ("private_email", "varchar(128)"),
-        ("private_phone", "varchar(32)"),
-        ("identification_id", "varchar(32)"),
-        ("passport_id", "varchar(32)"),
-        ("birthday", "date"),
-        ("place_of_birth", "varchar(64)"),
-        ("gender", "varchar(8)"),
-        ("marital", "varchar(16)"),
-        ("spouse_complete_name", "varchar(128)"),
-        ("children", "integer"),
-        ("emergency_contact", "varchar(128)"),
-        ("emergency_phone", "varchar(32)"),
-        ("km_home_work", "integer"),
-        ("bank_account_id", "integer"),
-        ("barcode", "varchar(16)"),
-        ("pin", "varchar(8)"),
-        ("user_id", "integer"),
-    ]
+    partner_cols = cols(
+        "id:integer name:varchar(128) display_name:varchar(256) title:integer parent_id:integer "
+        "ref:varchar(32) lang:varchar(8) tz:varchar(32) vat:varchar(32) website:varchar(128) "
+        "function:varchar(64) type:varchar(16) street:varchar(128) street2:varchar(128) "
+        "zip:varchar(16) city:varchar(64) state_id:integer country_id:integer "
+        "email:varchar(128) phone:varchar(32) mobile:varchar(32) is_company:boolean "
+        "company_type:varchar(16) comment:text active:boolean customer_rank:integer "
+        "supplier_rank:integer create_date:timestamp"
+    )
+    employee_cols = cols(
+        "id:integer name:varchar(128) job_title:varchar(64) work_email:varchar(128) "
+        "work_phone:varchar(32) mobile_phone:varchar(32) department_id:integer job_id:integer "
+        "parent_id:integer coach_id:integer private_street:varchar(128) private_zip:varchar(16) "
+        "private_city:varchar(64) private_country_id:integer private_email:varchar(128) "
+        "private_phone:varchar(32) identification_id:varchar(32) passport_id:varchar(32) "
+        "birthday:date place_of_birth:varchar(64) gender:varchar(8) marital:varchar(16) "
+        "spouse_complete_name:varchar(128) children:integer emergency_contact:varchar(128) "
+        "emergency_phone:varchar(32) km_home_work:integer bank_account_id:integer "
+        "barcode:varchar(16) pin:varchar(8) user_id:integer"
+    )
 
     def ref(table: str) -> str:
         return f"{s}.{table}"
@@ -1122,24 +1012,14 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "res_country",
-            [
-                ("id", "integer"),
-                ("name", "varchar(64)"),
-                ("code", "varchar(2)"),
-                ("phone_code", "integer"),
-            ],
+            cols("id:integer name:varchar(64) code:varchar(2) phone_code:integer"),
             ["id"],
             countries,
         ),
         _table(
             s,
             "res_country_state",
-            [
-                ("id", "integer"),
-                ("country_id", "integer"),
-                ("name", "varchar(64)"),
-                ("code", "varchar(8)"),
-            ],
+            cols("id:integer country_id:integer name:varchar(64) code:varchar(8)"),
             ["id"],
             states,
             [(("country_id",), ref("res_country"), ("id",))],
@@ -1167,15 +1047,10 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "res_bank",
-            [
-                ("id", "integer"),
-                ("name", "varchar(64)"),
-                ("bic", "varchar(11)"),
-                ("street", "varchar(128)"),
-                ("zip", "varchar(16)"),
-                ("city", "varchar(64)"),
-                ("country", "integer"),
-            ],
+            cols(
+                "id:integer name:varchar(64) bic:varchar(11) street:varchar(128) "
+                "zip:varchar(16) city:varchar(64) country:integer"
+            ),
             ["id"],
             banks,
             [(("country",), ref("res_country"), ("id",))],
@@ -1183,15 +1058,10 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "res_partner_bank",
-            [
-                ("id", "integer"),
-                ("acc_number", "varchar(64)"),
-                ("bank_id", "integer"),
-                ("partner_id", "integer"),
-                ("acc_holder_name", "varchar(128)"),
-                ("allow_out_payment", "boolean"),
-                ("currency_id", "integer"),
-            ],
+            cols(
+                "id:integer acc_number:varchar(64) bank_id:integer partner_id:integer "
+                "acc_holder_name:varchar(128) allow_out_payment:boolean currency_id:integer"
+            ),
             ["id"],
             accounts,
             [
@@ -1202,12 +1072,7 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "hr_department",
-            [
-                ("id", "integer"),
-                ("name", "varchar(64)"),
-                ("complete_name", "varchar(128)"),
-                ("manager_id", "integer"),
-            ],
+            cols("id:integer name:varchar(64) complete_name:varchar(128) manager_id:integer"),
             ["id"],
             [[i, n, f"Alpenwerk / {n}", i] for i, n in departments],
             [(("manager_id",), ref("hr_employee"), ("id",))],
@@ -1238,16 +1103,10 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "res_users",
-            [
-                ("id", "integer"),
-                ("login", "varchar(64)"),
-                ("partner_id", "integer"),
-                ("password", "varchar(128)"),
-                ("signature", "text"),
-                ("active", "boolean"),
-                ("share", "boolean"),
-                ("create_date", "timestamp"),
-            ],
+            cols(
+                "id:integer login:varchar(64) partner_id:integer password:varchar(128) "
+                "signature:text active:boolean share:boolean create_date:timestamp"
+            ),
             ["id"],
             users,
             [(("partner_id",), ref("res_partner"), ("id",))],
@@ -1255,39 +1114,24 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "product_template",
-            [
-                ("id", "integer"),
-                ("name", "varchar(128)"),
-                ("default_code", "varchar(32)"),
-                ("barcode", "varchar(16)"),
-                ("list_price", "numeric(10,2)"),
-                ("standard_price", "numeric(10,2)"),
-                ("weight", "numeric(8,2)"),
-                ("type", "varchar(16)"),
-                ("description_sale", "text"),
-            ],
+            cols(
+                "id:integer name:varchar(128) default_code:varchar(32) barcode:varchar(16) "
+                "list_price:numeric(10,2) standard_price:numeric(10,2) weight:numeric(8,2) "
+                "type:varchar(16) description_sale:text"
+            ),
             ["id"],
             products,
         ),
         _table(
             s,
             "sale_order",
-            [
-                ("id", "integer"),
-                ("name", "varchar(16)"),
-                ("partner_id", "integer"),
-                ("partner_invoice_id", "integer"),
-                ("partner_shipping_id", "integer"),
-                ("user_id", "integer"),
-                ("date_order", "timestamp"),
-                ("amount_untaxed", "numeric(12,2)"),
-                ("amount_tax", "numeric(12,2)"),
-                ("amount_total", "numeric(12,2)"),
-                ("state", "varchar(16)"),
-                ("client_order_ref", "varchar(32)"),
-                ("note", "text"),
-                ("origin", "varchar(32)"),
-            ],
+            cols(
+                "id:integer name:varchar(16) partner_id:integer partner_invoice_id:integer "
+                "partner_shipping_id:integer user_id:integer date_order:timestamp "
+                "amount_untaxed:numeric(12,2) amount_tax:numeric(12,2) "
+                "amount_total:numeric(12,2) state:varchar(16) client_order_ref:varchar(32) "
+                "note:text origin:varchar(32)"
+            ),
             ["id"],
             orders,
             [
@@ -1300,17 +1144,11 @@ def faker_odoo_ch() -> EvalSet:
         _table(
             s,
             "mail_message",
-            [
-                ("id", "integer"),
-                ("model", "varchar(32)"),
-                ("res_id", "integer"),
-                ("body", "text"),
-                ("author_id", "integer"),
-                ("email_from", "varchar(256)"),
-                ("message_type", "varchar(16)"),
-                ("subject", "varchar(128)"),
-                ("date", "timestamp"),
-            ],
+            cols(
+                "id:integer model:varchar(32) res_id:integer body:text author_id:integer "
+                "email_from:varchar(256) message_type:varchar(16) subject:varchar(128) "
+                "date:timestamp"
+            ),
             ["id"],
             messages,
             [(("author_id",), ref("res_partner"), ("id",))],
@@ -1652,17 +1490,11 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "users",
-            [
-                ("user_id", "integer"),
-                ("system_id", "varchar(50)"),
-                ("username", "varchar(50)"),
-                ("password", "varchar(128)"),
-                ("salt", "varchar(128)"),
-                ("secret_question", "varchar(255)"),
-                ("person_id", "integer"),
-                ("date_created", "timestamp"),
-                ("retired", "boolean"),
-            ],
+            cols(
+                "user_id:integer system_id:varchar(50) username:varchar(50) "
+                "password:varchar(128) salt:varchar(128) secret_question:varchar(255) "
+                "person_id:integer date_created:timestamp retired:boolean"
+            ),
             ["user_id"],
             users,
             by_person,
@@ -1670,19 +1502,12 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "person",
-            [
-                ("person_id", "integer"),
-                ("gender", "varchar(50)"),
-                ("birthdate", "date"),
-                ("birthdate_estimated", "integer"),
-                ("dead", "boolean"),
-                ("death_date", "date"),
-                ("cause_of_death", "integer"),
-                ("creator", "integer"),
-                ("date_created", "timestamp"),
-                ("voided", "boolean"),
-                ("uuid", "varchar(38)"),
-            ],
+            cols(
+                "person_id:integer gender:varchar(50) birthdate:date "
+                "birthdate_estimated:integer dead:boolean death_date:date "
+                "cause_of_death:integer creator:integer date_created:timestamp voided:boolean "
+                "uuid:varchar(38)"
+            ),
             ["person_id"],
             persons,
             [
@@ -1693,19 +1518,12 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "person_name",
-            [
-                ("person_name_id", "integer"),
-                ("preferred", "boolean"),
-                ("person_id", "integer"),
-                ("prefix", "varchar(50)"),
-                ("given_name", "varchar(50)"),
-                ("middle_name", "varchar(50)"),
-                ("family_name_prefix", "varchar(50)"),
-                ("family_name", "varchar(50)"),
-                ("family_name2", "varchar(50)"),
-                ("family_name_suffix", "varchar(50)"),
-                ("uuid", "varchar(38)"),
-            ],
+            cols(
+                "person_name_id:integer preferred:boolean person_id:integer prefix:varchar(50) "
+                "given_name:varchar(50) middle_name:varchar(50) family_name_prefix:varchar(50) "
+                "family_name:varchar(50) family_name2:varchar(50) "
+                "family_name_suffix:varchar(50) uuid:varchar(38)"
+            ),
             ["person_name_id"],
             names,
             by_person,
@@ -1713,22 +1531,13 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "person_address",
-            [
-                ("person_address_id", "integer"),
-                ("person_id", "integer"),
-                ("preferred", "boolean"),
-                ("address1", "varchar(255)"),
-                ("address2", "varchar(255)"),
-                ("city_village", "varchar(255)"),
-                ("state_province", "varchar(255)"),
-                ("postal_code", "varchar(50)"),
-                ("country", "varchar(50)"),
-                ("latitude", "varchar(50)"),
-                ("longitude", "varchar(50)"),
-                ("county_district", "varchar(255)"),
-                ("start_date", "date"),
-                ("uuid", "varchar(38)"),
-            ],
+            cols(
+                "person_address_id:integer person_id:integer preferred:boolean "
+                "address1:varchar(255) address2:varchar(255) city_village:varchar(255) "
+                "state_province:varchar(255) postal_code:varchar(50) country:varchar(50) "
+                "latitude:varchar(50) longitude:varchar(50) county_district:varchar(255) "
+                "start_date:date uuid:varchar(38)"
+            ),
             ["person_address_id"],
             addresses,
             by_person,
@@ -1736,24 +1545,20 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "person_attribute_type",
-            [
-                ("person_attribute_type_id", "integer"),
-                ("name", "varchar(50)"),
-                ("description", "text"),
-                ("format", "varchar(50)"),
-            ],
+            cols(
+                "person_attribute_type_id:integer name:varchar(50) description:text "
+                "format:varchar(50)"
+            ),
             ["person_attribute_type_id"],
             attribute_types,
         ),
         _table(
             s,
             "person_attribute",
-            [
-                ("person_attribute_id", "integer"),
-                ("person_id", "integer"),
-                ("value", "varchar(50)"),
-                ("person_attribute_type_id", "integer"),
-            ],
+            cols(
+                "person_attribute_id:integer person_id:integer value:varchar(50) "
+                "person_attribute_type_id:integer"
+            ),
             ["person_attribute_id"],
             attributes,
             [
@@ -1768,13 +1573,10 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "patient",
-            [
-                ("patient_id", "integer"),
-                ("creator", "integer"),
-                ("date_created", "timestamp"),
-                ("allergy_status", "varchar(50)"),
-                ("voided", "boolean"),
-            ],
+            cols(
+                "patient_id:integer creator:integer date_created:timestamp "
+                "allergy_status:varchar(50) voided:boolean"
+            ),
             ["patient_id"],
             patients,
             [
@@ -1785,44 +1587,31 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "patient_identifier_type",
-            [
-                ("patient_identifier_type_id", "integer"),
-                ("name", "varchar(50)"),
-                ("description", "text"),
-                ("format", "varchar(255)"),
-                ("required", "boolean"),
-            ],
+            cols(
+                "patient_identifier_type_id:integer name:varchar(50) description:text "
+                "format:varchar(255) required:boolean"
+            ),
             ["patient_identifier_type_id"],
             identifier_types,
         ),
         _table(
             s,
             "location",
-            [
-                ("location_id", "integer"),
-                ("name", "varchar(255)"),
-                ("address1", "varchar(255)"),
-                ("city_village", "varchar(255)"),
-                ("state_province", "varchar(255)"),
-                ("postal_code", "varchar(50)"),
-                ("country", "varchar(50)"),
-                ("latitude", "varchar(50)"),
-                ("longitude", "varchar(50)"),
-            ],
+            cols(
+                "location_id:integer name:varchar(255) address1:varchar(255) "
+                "city_village:varchar(255) state_province:varchar(255) postal_code:varchar(50) "
+                "country:varchar(50) latitude:varchar(50) longitude:varchar(50)"
+            ),
             ["location_id"],
             locations,
         ),
         _table(
             s,
             "patient_identifier",
-            [
-                ("patient_identifier_id", "integer"),
-                ("patient_id", "integer"),
-                ("identifier", "varchar(50)"),
-                ("identifier_type", "integer"),
-                ("location_id", "integer"),
-                ("preferred", "boolean"),
-            ],
+            cols(
+                "patient_identifier_id:integer patient_id:integer identifier:varchar(50) "
+                "identifier_type:integer location_id:integer preferred:boolean"
+            ),
             ["patient_identifier_id"],
             identifiers,
             [
@@ -1838,27 +1627,20 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "concept",
-            [
-                ("concept_id", "integer"),
-                ("short_name", "varchar(255)"),
-                ("description", "text"),
-                ("class_name", "varchar(50)"),
-                ("datatype_name", "varchar(50)"),
-                ("uuid", "varchar(38)"),
-            ],
+            cols(
+                "concept_id:integer short_name:varchar(255) description:text "
+                "class_name:varchar(50) datatype_name:varchar(50) uuid:varchar(38)"
+            ),
             ["concept_id"],
             concepts,
         ),
         _table(
             s,
             "concept_reference_term",
-            [
-                ("concept_reference_term_id", "integer"),
-                ("concept_id", "integer"),
-                ("concept_source", "varchar(50)"),
-                ("code", "varchar(255)"),
-                ("name", "varchar(255)"),
-            ],
+            cols(
+                "concept_reference_term_id:integer concept_id:integer "
+                "concept_source:varchar(50) code:varchar(255) name:varchar(255)"
+            ),
             ["concept_reference_term_id"],
             terms,
             [(("concept_id",), ref("concept"), ("concept_id",))],
@@ -1866,13 +1648,10 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "provider",
-            [
-                ("provider_id", "integer"),
-                ("person_id", "integer"),
-                ("name", "varchar(255)"),
-                ("identifier", "varchar(255)"),
-                ("retired", "boolean"),
-            ],
+            cols(
+                "provider_id:integer person_id:integer name:varchar(255) "
+                "identifier:varchar(255) retired:boolean"
+            ),
             ["provider_id"],
             providers,
             by_person,
@@ -1880,16 +1659,11 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "encounter",
-            [
-                ("encounter_id", "integer"),
-                ("encounter_type", "integer"),
-                ("patient_id", "integer"),
-                ("location_id", "integer"),
-                ("encounter_datetime", "timestamp"),
-                ("creator", "integer"),
-                ("voided", "boolean"),
-                ("uuid", "varchar(38)"),
-            ],
+            cols(
+                "encounter_id:integer encounter_type:integer patient_id:integer "
+                "location_id:integer encounter_datetime:timestamp creator:integer "
+                "voided:boolean uuid:varchar(38)"
+            ),
             ["encounter_id"],
             encounters,
             [
@@ -1901,20 +1675,12 @@ def faker_openmrs() -> EvalSet:
         _table(
             s,
             "obs",
-            [
-                ("obs_id", "integer"),
-                ("person_id", "integer"),
-                ("concept_id", "integer"),
-                ("encounter_id", "integer"),
-                ("obs_datetime", "timestamp"),
-                ("location_id", "integer"),
-                ("value_coded", "integer"),
-                ("value_numeric", "float"),
-                ("value_text", "text"),
-                ("comments", "varchar(255)"),
-                ("status", "varchar(16)"),
-                ("voided", "boolean"),
-            ],
+            cols(
+                "obs_id:integer person_id:integer concept_id:integer encounter_id:integer "
+                "obs_datetime:timestamp location_id:integer value_coded:integer "
+                "value_numeric:float value_text:text comments:varchar(255) status:varchar(16) "
+                "voided:boolean"
+            ),
             ["obs_id"],
             obs,
             [
@@ -2263,9 +2029,6 @@ def faker_sap_erp() -> EvalSet:
 
     def ref(table: str) -> str:
         return f"{s}.{table}"
-
-    def cols(spec: str) -> list[tuple[str, str]]:
-        return [tuple(c.split(":")) for c in spec.split()]  # type: ignore[misc]
 
     to_kna1 = [(("MANDT", "KUNNR"), ref("KNA1"), ("MANDT", "KUNNR"))]
     to_pa0002 = [(("MANDT", "PERNR"), ref("PA0002"), ("MANDT", "PERNR"))]
