@@ -79,6 +79,7 @@ def airflow_ui(tmp_path_factory) -> Iterator[dict[str, str]]:
         AIRFLOW__CORE__PARALLELISM="4",
         AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="True",
         AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin",
+        **_PSEUDONYM_KEYS,  # the outputs' keys, which a subject request's find reads
     )
     log = (home / "standalone.log").open("w")
     server = subprocess.Popen(
