@@ -1,93 +1,23 @@
 """A person in a browser: log in, trigger the inventory from its form, read the Governance
 page; then, with a register of 4,000 findings, filter it, open a table and download the
 CSV. Runs ``airflow standalone`` and Debian's Chromium (``.ci/run`` installs it), driven
-by Playwright; screenshots are kept in ``var/test-artifacts/browser/``."""
+by Playwright (``browser.py``); screenshots are kept in ``var/test-artifacts/browser/``."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-import os
 import re
-import signal
-import socket
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from include.governance.warehouse import create_warehouse_engine
+from tests.dags.browser import ARTIFACTS, api, launch, signed_in, wait_for_dag, wait_for_manual_run
 from tests.registers import fill_register
 
-ROOT = Path(__file__).parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "var" / "test-artifacts" / "browser"
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def airflow_ui(tmp_path_factory, project_airflow_env) -> Iterator[dict[str, str]]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: run make test (scripts/test-prerequisites installs it)")
-    home = tmp_path_factory.mktemp("standalone")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = project_airflow_env(
-        home,
-        AIRFLOW__API__PORT=str(port),
-        AIRFLOW__CORE__EXECUTION_API_SERVER_URL=f"http://127.0.0.1:{port}/execution/",
-        AIRFLOW__CORE__PARALLELISM="4",
-        AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="True",
-        AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="reviewer:admin",
-    )
-    log = (home / "standalone.log").open("w")
-    server = subprocess.Popen(
-        ["airflow", "standalone"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(180):
-            passwords = home / "simple_auth_manager_passwords.json.generated"
-            try:
-                up = httpx.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200
-            except httpx.TransportError:
-                up = False
-            if up and passwords.exists():
-                break
-            time.sleep(1)
-        else:
-            pytest.fail(f"airflow standalone did not start; see {home / 'standalone.log'}")
-        password = json.loads(passwords.read_text())["reviewer"]
-        yield {
-            "base": base,
-            "user": "reviewer",
-            "password": password,
-            "warehouse_url": env["WAREHOUSE_URL"],
-        }
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
-        log.close()
-
-
-def api(ui: dict[str, str]) -> httpx.Client:
-    token = httpx.post(
-        f"{ui['base']}/auth/token",
-        json={"username": ui["user"], "password": ui["password"]},
-        timeout=30,
-    ).json()["access_token"]
-    return httpx.Client(
-        base_url=ui["base"], headers={"Authorization": f"Bearer {token}"}, timeout=30
-    )
 
 
 def test_compliance_workflow_in_the_browser(airflow_ui):
@@ -95,10 +25,7 @@ def test_compliance_workflow_in_the_browser(airflow_ui):
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     client = api(airflow_ui)
-    for _ in range(60):  # the DAG processor has to have parsed the DAG files
-        if client.get("/api/v2/dags/pii_inventory").status_code == 200:
-            break
-        time.sleep(1)
+    wait_for_dag(client, "pii_inventory")
     client.patch("/api/v2/dags/pii_inventory", json={"is_paused": False}).raise_for_status()
 
     with sync_playwright() as p:
@@ -112,7 +39,7 @@ def test_compliance_workflow_in_the_browser(airflow_ui):
         page.screenshot(path=ARTIFACTS / "02-trigger-form.png")
         dialog.get_by_role("button", name="Trigger").last.click()
 
-        run = wait_for_manual_run(client)
+        run = wait_for_manual_run(client, "pii_inventory")
         assert run["state"] == "success", run
         assert run["conf"]["sample_size"] == 500  # the value typed into the form
         page.goto(airflow_ui["base"] + "/dags/pii_inventory")
@@ -173,42 +100,3 @@ def test_a_register_of_4000_findings_filtered_opened_and_exported(airflow_ui):
         )
         assert {r["governed"] for r in exported} == {"no"}
         browser.close()
-
-
-def launch(p):
-    """Debian's Chromium, headless, with nothing of its own reaching the network."""
-    return p.chromium.launch(
-        executable_path=str(CHROMIUM),
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
-    )
-
-
-def signed_in(browser, ui: dict[str, str], screenshot: str | None = None):
-    """A page of ``browser`` signed in to Airflow as the reviewer."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(ui["base"] + "/")
-    page.fill("input[name=username]", ui["user"])
-    page.fill("input[name=password]", ui["password"])
-    if screenshot:
-        page.screenshot(path=ARTIFACTS / screenshot)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/", timeout=30_000)
-    return page
-
-
-def wait_for_manual_run(client: httpx.Client, timeout: int = 300) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        runs = client.get("/api/v2/dags/pii_inventory/dagRuns").json()["dag_runs"]
-        manual = [r for r in runs if r["run_type"] == "manual"]
-        if manual and manual[0]["state"] in ("success", "failed"):
-            return manual[0]
-        time.sleep(2)
-    pytest.fail("the triggered run did not finish")
