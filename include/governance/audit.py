@@ -301,6 +301,42 @@ subject_identifiers = Table(
     "its verification to search for; removed once it is verified.",
 )
 
+subject_found_tables = Table(
+    "subject_found_tables",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("table_name", String(257), primary_key=True),
+    Column("key_column", String(128), comment="none for a table without a key: counted only"),
+    Column("rows", Integer, nullable=False),
+    Column("found_by", JSON, nullable=False, comment="how its rows were found"),
+    comment="Where a request's find task found the person, table by table: what the run's "
+    "later tasks answer or plan from, instead of finding them again; removed once answered "
+    "or planned.",
+)
+
+subject_found_rows = Table(
+    "subject_found_rows",
+    metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("table_name", String(257), primary_key=True),
+    Column(
+        "part",
+        String(10),
+        primary_key=True,
+        comment="key (their row), mention (someone else's row quoting them), shared (someone "
+        "else's row with their phone), pseudonym (an output's), identifier",
+    ),
+    Column(
+        "column_name",
+        String(128),
+        primary_key=True,
+        comment="the text quoting them, the output's column, or the identifier's kind; '' "
+        "for a key or a shared row",
+    ),
+    Column("value", String(254), primary_key=True, comment="a key as text, or the value"),
+    comment="The rows behind subject_found_tables: keys, pseudonyms and identifiers.",
+)
+
 subject_packages = Table(
     "subject_packages",
     metadata,

@@ -25,7 +25,12 @@ from include.governance.subjects.erase import (
     stored_plan,
 )
 from include.governance.subjects.erasure_plan import plan_erasure
-from include.governance.subjects.find import find_person
+from include.governance.subjects.find import Footprint, find_person
+from include.governance.subjects.footprints import (
+    forget_footprint,
+    load_footprint,
+    store_footprint,
+)
 from include.governance.subjects.places import find_places
 from include.governance.subjects.receipt import render_receipt
 from include.governance.subjects.requests import (
@@ -71,6 +76,7 @@ def find(
     """Where the person's data is: per table, how many rows and how they were found."""
     request = load_request(engine, request_id)
     footprint = find_person(engine, policy, request, keys=keys)
+    store_footprint(engine, request_id, footprint)
     summary = footprint.summary()
     log.info(
         "request %d: %s by %s %s, due %s: %s",
@@ -97,10 +103,10 @@ def access(
     request = load_request(engine, request_id)
     if request.request_type is not RequestType.ACCESS:
         raise NotAnAccessRequest(f"request {request_id} is an {request.request_type} request")
-    footprint = find_person(engine, policy, request, keys=keys)
-    files = access_package(engine, policy, request, footprint)
+    files = access_package(engine, policy, request, _found(engine, policy, request, keys=keys))
     store_package(engine, request_id, files)
     set_status(engine, request_id, "answered", closed=True)
+    forget_footprint(engine, request_id)
     log.info("request %d answered: %d files in governance.subject_packages", request_id, len(files))
     return {"files": sorted(files)}
 
@@ -123,10 +129,11 @@ def plan_erasure_of(
     with engine.connect() as conn:
         begun = started(conn, request_id)
     if not begun:
-        footprint = find_person(engine, policy, request, keys=keys)
+        footprint = _found(engine, policy, request, keys=keys)
         plan = plan_erasure(engine, policy, footprint, find_places(engine, policy), as_of=as_of)
         store_plan(engine, request_id, plan)
         set_status(engine, request_id, "planned")
+    forget_footprint(engine, request_id)  # the plan holds what it needs
     steps = stored_plan(engine, request_id)
     for step in steps:
         log.info(
@@ -153,6 +160,7 @@ def reject(engine: Engine, request_id: int) -> dict:
     """A person declined the planned erasure: the request is closed as rejected, nothing is
     changed, and the identifiers kept for the proof go (the plan stays, as its record)."""
     forget_identifiers(engine, request_id)
+    forget_footprint(engine, request_id)
     set_status(engine, request_id, "rejected", closed=True)
     log.info("request %d: the erasure was rejected; nothing was changed", request_id)
     return {"status": "rejected"}
@@ -171,6 +179,15 @@ def verify(engine: Engine, policy: Policy, request_id: int, *, folder: Path) -> 
     forget_identifiers(engine, request_id)
     set_status(engine, request_id, "erased", closed=True)
     return {"checks": sum(len(r.outcomes) for r in proof), "receipt": str(report)}
+
+
+def _found(
+    engine: Engine, policy: Policy, request, *, keys: Mapping[str, PseudonymKey]
+) -> Footprint:
+    """Where the run's find task found the person; found anew when no task kept it (a
+    request answered outside the DAG)."""
+    kept = load_footprint(engine, request.request_id)
+    return kept if kept is not None else find_person(engine, policy, request, keys=keys)
 
 
 def _receipt(folder: Path, request, steps, *, dry_run: bool, proof=None) -> Path:
