@@ -4,9 +4,10 @@ the person's analytics and marketing rows) on the 1M-customer demo warehouse.
 Uses the warehouse ``bench_anonymise.py`` builds (1M customers, 10M orders; built here if
 missing) and, once, publishes its analytics outputs and segments as the anonymisation DAG
 does, so the person's pseudonymised rows are there to find. Then, for the customer with
-the most orders: an access request by email (find everywhere, write the package) and an
-erasure by customer number (find, plan, carry out in batches, prove with Great
-Expectations). Each request is a new customer's, so runs can be repeated.
+the most orders: an access request by email (find everywhere, write the package from what
+was found) and an erasure by customer number (find, plan, carry out in batches, prove
+with Great Expectations), each as the DAG's tasks run them. Each request is a new
+customer's, so runs can be repeated.
 Targets (issue 17): access at most 30 s, erasure at most 60 s.
 
     PYTHONPATH=. python benchmarks/bench_subjects.py [SCALE] [--url URL]
@@ -94,8 +95,8 @@ def main() -> None:
     access_s = time.perf_counter() - started
     rows = sum(t["rows"] for t in found["tables"].values())
     print(
-        f"access request at {scale:,} customers: {access_s:.1f} s (find and package twice:"
-        f" the DAG's two tasks), {rows} rows in {len(found['tables'])} tables,"
+        f"access request at {scale:,} customers: {access_s:.1f} s (the DAG's two tasks:"
+        f" find, and the package from what it found), {rows} rows in {len(found['tables'])} tables,"
         f" {len(answered['files'])} files; target {ACCESS_TARGET_S} s:"
         f" {'met' if access_s <= ACCESS_TARGET_S else 'NOT met'}"
     )
@@ -109,16 +110,27 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as folder:
         timings = {}
-        started = time.perf_counter()
-        planned = steps.plan_erasure_of(
-            engine, policy, erasure, keys=KEYS, as_of=RUN_DATE, folder=Path(folder), dry_run=False
-        )
-        timings["plan"] = time.perf_counter() - started
-        steps.erase(engine, erasure, batch_size=500)
-        timings["erase"] = time.perf_counter() - started - timings["plan"]
-        proof = steps.verify(engine, policy, erasure, folder=Path(folder))
-        erasure_s = time.perf_counter() - started
-        timings["prove"] = erasure_s - timings["plan"] - timings["erase"]
+        tasks = {  # the DAG's tasks of an erasure, as they run
+            "find": lambda: steps.find(engine, policy, erasure, keys=KEYS),
+            "plan": lambda: steps.plan_erasure_of(
+                engine,
+                policy,
+                erasure,
+                keys=KEYS,
+                as_of=RUN_DATE,
+                folder=Path(folder),
+                dry_run=False,
+            ),
+            "erase": lambda: steps.erase(engine, erasure, batch_size=500),
+            "prove": lambda: steps.verify(engine, policy, erasure, folder=Path(folder)),
+        }
+        returned = {}
+        for task, run in tasks.items():
+            started = time.perf_counter()
+            returned[task] = run()
+            timings[task] = time.perf_counter() - started
+        erasure_s = sum(timings.values())
+        planned, proof = returned["plan"], returned["prove"]
     print(
         f"erasure at {scale:,} customers: {erasure_s:.1f} s"
         f" ({', '.join(f'{k} {v:.1f} s' for k, v in timings.items())}), {planned['rows']}"

@@ -88,9 +88,9 @@ class Dialect:
     """A test that a text value is one or more ASCII digits (:class:`DigitsOnly`)."""
     text_cast: str = "VARCHAR(64)"
     """A type to ``CAST`` a value to, as text of up to 64 characters."""
-    fence: str = ""
-    """Written after a subquery's ``FROM`` to keep the planner from merging it into the
-    query around it, so what it computes per row is computed once per row."""
+    like_any: bool = False
+    """``text LIKE ANY (array)``: a text searched for several patterns is computed once a
+    row, and the search can run in parallel workers; elsewhere one ``LIKE`` a pattern."""
     aware_timestamps: bool = False
     """Timestamps are compared as aware values; elsewhere as naive UTC."""
     anti_join: bool = False
@@ -160,7 +160,7 @@ class Dialect:
 
 POSTGRESQL = Dialect(
     name="postgresql",
-    fence="OFFSET 0",
+    like_any=True,
     pushdown=True,
     copy=True,
     page_slices=True,

@@ -182,6 +182,42 @@ def test_the_proof_passes_after_an_erasure_and_fails_where_a_value_of_theirs_is_
     assert person["email"].lower() not in docs.lower()
 
 
+def test_the_proof_reads_every_text_column_and_takes_their_email_as_written(warehouse, tmp_path):
+    """An underscore in their email is an underscore, not any character (a look-alike in
+    a note is no one's), and their phone in a second text column of a table is found."""
+    person = dict(the_busiest_customer(warehouse), email="kari_nordmann@example.com")
+    with warehouse.begin() as conn:
+        conn.execute(
+            sql(conn, "UPDATE crm.customers SET email = :e WHERE customer_id = :c"),
+            {"e": person["email"], "c": person["customer_id"]},
+        )
+    request_id, _ = plan_for(warehouse, person)
+    run_erasure(warehouse, request_id, batch_size=50)
+    digits = "".join(c for c in person["mobile"] if c.isdigit())[-8:]
+    with warehouse.begin() as conn:
+        conn.execute(
+            sql(
+                conn,
+                "UPDATE web.sessions SET landing_page = :p"
+                " WHERE session_id = (SELECT MIN(session_id) FROM web.sessions)",
+            ),
+            {"p": "/kontakt?epost=kariXnordmann@example.com"},
+        )
+    proof = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "look-alike")
+    assert [r.table for r in proof if not r.success] == []
+    with warehouse.begin() as conn:
+        conn.execute(
+            sql(
+                conn,
+                "UPDATE sales.shipments SET delivery_address = :a"
+                " WHERE shipment_id = (SELECT MAX(shipment_id) FROM sales.shipments)",
+            ),
+            {"a": f"Ring {digits[:3]}.{digits[3:5]}.{digits[5:]} ved levering"},
+        )
+    proof = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "phone")
+    assert [r.table for r in proof if not r.success] == ["sales.shipments"]
+
+
 def test_a_held_order_stays_as_it_is(warehouse):
     person = the_busiest_customer(warehouse)
     with warehouse.connect() as conn:

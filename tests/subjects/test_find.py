@@ -241,3 +241,37 @@ def test_another_account_with_their_email_is_theirs_a_shared_phone_is_not(wareho
         b=account,
     )
     assert found.tables["sales.orders"].rows == orders
+
+
+def test_free_text_is_searched_for_their_email_as_written(warehouse):
+    """An underscore in their email is an underscore: a look-alike in someone else's note
+    is not a mention of them, their email written there is."""
+    person = the_busiest_customer(warehouse)
+    other, _ = two_others(warehouse, person)
+    with warehouse.begin() as conn:
+        conn.execute(
+            sql(
+                conn,
+                "UPDATE crm.customers SET email = 'kari_nordmann@example.com'"
+                " WHERE customer_id = :c",
+            ),
+            {"c": person["customer_id"]},
+        )
+        for contact_id, written in ((999998, "kariXnordmann"), (999999, "KARI_NORDMANN")):
+            conn.execute(
+                sql(
+                    conn,
+                    "INSERT INTO service.contacts (contact_id, customer_id, contacted_at, channel,"
+                    " topic, notes, agent_code, resolved) VALUES (:id, :o, :at, 'email',"
+                    " 'delivery', :notes, 'A1', true)",
+                ),
+                {
+                    "id": contact_id,
+                    "o": other,
+                    "at": AS_OF,
+                    "notes": f"Svar til {written}@example.com",
+                },
+            )
+    by_number = request(warehouse, IdentifierKind.CUSTOMER_ID, str(person["customer_id"]))
+    found = find_person(warehouse, POLICY, by_number, keys={})
+    assert found.tables["service.contacts"].mentions == {"notes": {999999}}

@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, func, or_, select
 
 from include.governance.catalog import Catalog
+from include.governance.dialects import dialect_of
 from include.governance.marketing.labels import KEY_COLUMN
 from include.governance.policy import Policy
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
 from include.governance.subjects.identifiers import IdentifierKind, InvalidIdentifier, normalise
-from include.governance.subjects.matching import equals, mentions
+from include.governance.subjects.matching import equals, quotes_any
 from include.governance.subjects.places import Places, find_places
 from include.governance.subjects.requests import SubjectRequest
 from include.governance.tables import TableName
@@ -206,20 +207,37 @@ def _identifiers(conn, places, footprint, request) -> list[tuple[IdentifierKind,
 
 
 def _mentions(conn, places, footprint, identifiers: list[tuple[IdentifierKind, str]]) -> None:
-    """Free text that quotes any of their ``identifiers``: one read of each column."""
+    """Free text that quotes any of their ``identifiers``: one read of each table for all
+    its free-text columns (each column searched once for them all)."""
     if not identifiers:
         return
+    like_any = dialect_of(conn).like_any
 
     def quotes(_kind, text, _value):
-        return or_(*(mentions(kind, text, value) for kind, value in identifiers))
+        return quotes_any(text, identifiers, like_any=like_any)
 
+    by_table: dict[str, list[str]] = {}
     for table_name, column in places.free_text:
-        way = f"mentions in {column}"
+        by_table.setdefault(table_name, []).append(column)
+    for table_name, columns in by_table.items():
+        key = places.keys[table_name]
+        if not key:  # counted, column by column
+            for column in columns:
+                way = f"mentions in {column}"
+                _collect(conn, places, footprint, table_name, column, way, quotes, None, None)
+            continue
+        table = typed_table(conn, table_name, key, *columns)
+        quoting = [quotes(None, table.c[c], None) for c in columns]
+        labelled = [q.label(f"quotes_{n}") for n, q in enumerate(quoting)]
         entry = footprint.tables.get(table_name)
         theirs = set(entry.keys) if entry else set()
-        found = _collect(conn, places, footprint, table_name, column, way, quotes, None, None)
-        if found - theirs:  # a row about someone else that quotes them
-            footprint.tables[table_name].mentions.setdefault(column, set()).update(found - theirs)
+        for row in conn.execute(select(table.c[key], *labelled).where(or_(*quoting))):
+            for column, quoted in zip(columns, row[1:], strict=True):
+                if quoted:
+                    _add(footprint, places, table_name, f"mentions in {column}", {row[0]})
+                    if row[0] not in theirs:  # a row about someone else that quotes them
+                        mentions = footprint.tables[table_name].mentions
+                        mentions.setdefault(column, set()).add(row[0])
 
 
 def _shared(conn, places, footprint) -> None:

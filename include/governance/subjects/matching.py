@@ -5,8 +5,11 @@ free text is searched for one (a number inside a note, written any of those ways
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import phonenumbers
-from sqlalchemy import Integer, String, cast, false, func
+from sqlalchemy import Integer, String, any_, cast, false, func, or_
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.sql import ColumnElement
 
 from include.governance.subjects.identifiers import IdentifierKind
@@ -37,6 +40,48 @@ def mentions(kind: IdentifierKind, column: ColumnElement, value: str) -> ColumnE
     if kind is IdentifierKind.NATIONAL_ID:
         return _compact(column).contains(value, autoescape=True)
     return false()
+
+
+def quotes_any(
+    column: ColumnElement, identifiers: Iterable[tuple[IdentifierKind, str]], *, like_any: bool
+) -> ColumnElement[bool]:
+    """Free text in ``column`` quotes one of ``identifiers``. With ``like_any`` (a dialect's
+    flag) the text is lowered and compacted once a row and compared with every pattern at
+    once; elsewhere each identifier is one ``LIKE``."""
+    identifiers = list(identifiers)
+    if not like_any:
+        return or_(false(), *(mentions(kind, column, value) for kind, value in identifiers))
+    emails = [like_pattern(v) for k, v in identifiers if k is IdentifierKind.EMAIL]
+    numbers = [
+        like_pattern(_national(v) if k is IdentifierKind.PHONE else v)
+        for k, v in identifiers
+        if k in (IdentifierKind.PHONE, IdentifierKind.NATIONAL_ID)
+    ]
+    return lowered_or_compact_like(
+        column,
+        emails=array(emails) if emails else None,
+        numbers=array(numbers) if numbers else None,
+    )
+
+
+def lowered_or_compact_like(
+    column: ColumnElement, *, emails: ColumnElement | None, numbers: ColumnElement | None
+) -> ColumnElement[bool]:
+    """``column`` lowered is ``LIKE ANY`` of the ``emails`` patterns (an array), or compacted
+    ``LIKE ANY`` of the ``numbers``; either may be none."""
+    parts = []
+    if emails is not None:
+        parts.append(func.lower(_text(column)).like(any_(emails)))
+    if numbers is not None:
+        parts.append(_compact(column).like(any_(numbers)))
+    return or_(false(), *parts)
+
+
+def like_pattern(value: str) -> str:
+    """A ``LIKE`` pattern (backslash the escape, as PostgreSQL's default) finding ``value``
+    anywhere in a text."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def stored_forms(kind: IdentifierKind, value: str) -> list[str]:
