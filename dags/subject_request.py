@@ -96,8 +96,11 @@ def subject_request():
     approve = HITLBranchOperator(
         task_id="approve",
         subject="Erase the data of subject request {{ params.request_id }}?",
-        body="The plan (tables, rows, what is deleted, cleared and kept, and why) is in the "
-        "run's report: {{ ti.xcom_pull(task_ids='plan_erasure') }}",
+        body="The erasure plan: {{ ti.xcom_pull(task_ids='plan_erasure')['rows'] }} rows in "
+        "{{ ti.xcom_pull(task_ids='plan_erasure')['steps'] }} steps. "
+        "[Read the plan]({{ ti.xcom_pull(task_ids='plan_erasure')['report'] }}): per table, "
+        "what is deleted, cleared and kept, and why.\n\n**Approve** carries it out in "
+        "batches, then proves it; **Reject** closes the request and changes nothing.",
         options=["Approve", "Reject"],
         options_mapping={"Approve": "erase", "Reject": "rejected"},
     )

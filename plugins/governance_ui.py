@@ -27,8 +27,9 @@ from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingRes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from include.governance.register_view import RegisterFilter
+from include.governance.reports import GOVERNANCE_URL
 
-URL_PREFIX = "/governance"
+URL_PREFIX = GOVERNANCE_URL
 GOVERNANCE_VIEW = "Governance"  # the custom view's resource name, as roles grant it
 SUBJECT_REQUESTS_VIEW = "Subject requests"  # the download of a person's data
 # Reports and Data Docs are served in Airflow's origin: as sandboxed documents (no script

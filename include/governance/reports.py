@@ -23,6 +23,7 @@ from include.governance.audit import ensure_governance_tables, report_files
 from include.governance.paths import project_root
 
 REPORTS_DIR_ENV = "GOVERNANCE_REPORTS_DIR"
+GOVERNANCE_URL = "/governance"  # where the Governance page is served (plugins/governance_ui.py)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 _PAGE = """<!doctype html>
@@ -72,11 +73,16 @@ def html_page(title: str, markdown: str) -> str:
     return _PAGE.format(title=html.escape(title), body=body)
 
 
+def report_url(folder: Path, name: str = "report.html") -> str:
+    """Where the Governance page serves ``name`` of a run's report folder."""
+    return f"{GOVERNANCE_URL}/reports/{_run_path(folder)}/{name}"
+
+
 def store_report(engine: Engine, folder: Path) -> int:
     """Keep every file of a run's report folder (``<root>/<dag id>/<run>``) in the warehouse,
     replacing what an earlier attempt of the run kept; returns the files kept."""
     ensure_governance_tables(engine)
-    run = "/".join(folder.parts[-2:])
+    run = _run_path(folder)
     now = datetime.now(UTC)
     rows = [
         {
@@ -94,6 +100,11 @@ def store_report(engine: Engine, folder: Path) -> int:
         if rows:
             conn.execute(insert(report_files), rows)
     return len(rows)
+
+
+def _run_path(folder: Path) -> str:
+    """A run's report folder as the page's paths name it: ``<dag id>/<run>``."""
+    return "/".join(folder.parts[-2:])
 
 
 def stored_report_file(engine: Engine, path: str) -> bytes | None:

@@ -73,6 +73,7 @@ def test_an_erasure_answered_in_the_airflow_ui(airflow_ui, option, status):
         expect(answer).to_be_visible(timeout=30_000)
         assert_shows_nothing_of(page, person)
         page.screenshot(path=ARTIFACTS / f"{shot}-03-approval.png")
+        read_the_plan(page, airflow_ui["base"], request_id, person, shot)
         answer.click()
         expect(page.get_by_text("Response received at")).to_be_visible(timeout=30_000)
         page.screenshot(path=ARTIFACTS / f"{shot}-04-answered.png")
@@ -101,6 +102,22 @@ def test_an_erasure_answered_in_the_airflow_ui(airflow_ui, option, status):
         assert holding_email == 0
         stub = held(engine, customer)  # kept for their orders, or gone
         assert stub is None or not any(stub.values()), [c for c, v in stub.items() if v]
+
+
+def read_the_plan(page, base: str, request_id: int, person: dict, shot: str) -> None:
+    """The approval links to the plan, which the Governance page shows: counts, tables and
+    reasons, nothing of the person. Back to the approval after."""
+    from playwright.sync_api import expect
+
+    link = page.get_by_role("link", name="Read the plan")
+    expect(link).to_be_visible()
+    approval = page.url
+    page.goto(base + link.get_attribute("href"))
+    expect(page.get_by_text(f"Erasure, request {request_id}").first).to_be_visible()
+    expect(page.get_by_text("crm.customers").first).to_be_visible()
+    assert_shows_nothing_of(page, person)
+    page.screenshot(path=ARTIFACTS / f"{shot}-03b-plan.png")
+    page.goto(approval)
 
 
 def a_customer_with_orders(engine: Engine) -> tuple[int, dict]:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from include.governance.policy import Policy
 from include.governance.pseudonym import PseudonymKey
-from include.governance.reports import data_docs_folder, write_report
+from include.governance.reports import data_docs_folder, report_url, store_report, write_report
 from include.governance.subjects.access import access_package, store_package
 from include.governance.subjects.erase import (
     PlanAlreadyStarted,
@@ -144,8 +144,13 @@ def plan_erasure_of(
             f" [{', '.join(step['columns'])}]" if step["columns"] else "",
             step["reason"],
         )
-    _receipt(folder, request, steps, dry_run=dry_run)
-    return {"steps": len(steps), "rows": sum(s["rows"] for s in steps), "begun": begun}
+    _receipt(engine, folder, request, steps, dry_run=dry_run)
+    return {
+        "steps": len(steps),
+        "rows": sum(s["rows"] for s in steps),
+        "begun": begun,
+        "report": report_url(folder),
+    }
 
 
 def erase(engine: Engine, request_id: int, *, batch_size: int) -> dict:
@@ -172,7 +177,9 @@ def verify(engine: Engine, policy: Policy, request_id: int, *, folder: Path) -> 
     request = load_request(engine, request_id)
     proof = verify_erasure(engine, policy, request_id, docs_dir=data_docs_folder(folder))
     failed = [f"{r.table}: {o}" for r in proof for o in r.failures]
-    report = _receipt(folder, request, stored_plan(engine, request_id), dry_run=False, proof=proof)
+    report = _receipt(
+        engine, folder, request, stored_plan(engine, request_id), dry_run=False, proof=proof
+    )
     if failed:
         set_status(engine, request_id, "erasure not proven")
         raise ErasureNotProven(f"{len(failed)} checks failed: {'; '.join(failed)}")
@@ -190,9 +197,13 @@ def _found(
     return kept if kept is not None else find_person(engine, policy, request, keys=keys)
 
 
-def _receipt(folder: Path, request, steps, *, dry_run: bool, proof=None) -> Path:
-    return write_report(
+def _receipt(engine: Engine, folder: Path, request, steps, *, dry_run: bool, proof=None) -> Path:
+    """The receipt on the reports' disk and in the warehouse, where the Governance page
+    serves it (the approval links to it)."""
+    report = write_report(
         folder,
         f"Erasure, request {request.request_id}",
         render_receipt(request, steps, dry_run=dry_run, proof=proof),
     )
+    store_report(engine, folder)
+    return report
