@@ -355,34 +355,3 @@ def test_a_phone_they_share_with_a_household_stays_the_other_persons(warehouse, 
         conn.execute(sql(conn, set_mobile), {"m": person["mobile"], "c": third})
     again = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path / "again")
     assert [r.table for r in again if not r.success] == ["crm.customers"]
-
-
-def test_rows_of_a_table_without_a_key_are_counted_and_an_erasure_leaving_them_fails(
-    warehouse, tmp_path
-):
-    """A table with no single-column key (an export someone made) holding their email: find
-    counts its rows, the plan cannot name them, and the proof fails on that table rather
-    than call the erasure done."""
-    from include.governance.audit import ensure_governance_tables, pii_columns
-    from tests.registers import register_row
-
-    person = the_busiest_customer(warehouse)
-    with warehouse.begin() as conn:
-        conn.execute(sql(conn, "CREATE TABLE crm.newsletter_export (email_0 VARCHAR(254))"))
-        conn.execute(
-            sql(conn, "INSERT INTO crm.newsletter_export (email_0) VALUES (:e)"),
-            {"e": f" {person['email'].upper()}"},
-        )
-    ensure_governance_tables(warehouse)
-    with warehouse.begin() as conn:
-        conn.execute(insert(pii_columns), [register_row("crm", "newsletter_export", "email")])
-    by_email = request(warehouse, IdentifierKind.EMAIL, person["email"])
-    assert find_person(warehouse, POLICY, by_email, keys={}).summary()["crm.newsletter_export"] == {
-        "rows": 1,
-        "found_by": ["email"],
-    }
-    request_id, plan = plan_for(warehouse, person)
-    assert "crm.newsletter_export" not in {step.table for step in plan.steps}
-    run_erasure(warehouse, request_id, batch_size=50)
-    proof = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path)
-    assert [r.table for r in proof if not r.success] == ["crm.newsletter_export"]

@@ -86,7 +86,7 @@ def plan_erasure(
                 else:
                     decision = (DELETE, "erased", ())
                 decided.setdefault(table_name, {})[key] = decision
-        _stubs(conn, policy, places, decided)
+        _stubs(conn, policy, places, footprint, decided)
     steps = _steps(places, footprint, decided)
     return ErasurePlan(steps=steps, identifiers=footprint.identifiers)
 
@@ -161,7 +161,7 @@ def _legally_held(conn: Connection, table_name: str, keys: set[Any]) -> set[Any]
     return {text_keys[k] for k in held if k in text_keys}
 
 
-def _stubs(conn, policy: Policy, places: Places, decided: dict) -> None:
+def _stubs(conn, policy: Policy, places: Places, footprint: Footprint, decided: dict) -> None:
     """A row that a kept record still refers to (through a column it keeps) stays, cleared."""
     for ref in places.references:
         kept = [
@@ -171,10 +171,11 @@ def _stubs(conn, policy: Policy, places: Places, decided: dict) -> None:
         ]
         if not kept:
             continue
-        child = typed_table(conn, ref.child, places.keys[ref.child], ref.column)
+        key = footprint.tables[ref.child].key
+        child = typed_table(conn, ref.child, key, ref.column)
         referred: set[str] = set()
         for chunk in chunks(kept):
-            query = select(child.c[ref.column]).where(child.c[places.keys[ref.child]].in_(chunk))
+            query = select(child.c[ref.column]).where(child.c[key].in_(chunk))
             referred |= {str(v) for v in conn.execute(query).scalars()}
         parents = decided.get(ref.parent, {})
         stub = (CLEAR, f"referred to by kept rows of {ref.child}")

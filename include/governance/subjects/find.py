@@ -38,7 +38,9 @@ class Found:
     that select them, by column), how many, and how they were found."""
 
     table: str
-    key: str | None = None  # the table's key column, which ``keys`` are values of
+    # the column ``keys`` are values of: the table's key, or in a table without a
+    # single-column key the column its rows were found by (each value may be several rows)
+    key: str | None = None
     rows: int = 0
     ways: set[str] = field(default_factory=set)
     keys: set[Any] = field(default_factory=set, repr=False)
@@ -91,6 +93,7 @@ def find_person(
             sought |= new
         _mentions(conn, places, footprint, footprint.identifiers)
         _shared(conn, places, footprint)
+        _count_unkeyed(conn, places, footprint)
         _outputs(conn, places, footprint, keys.get("analytics"))
         if policy.marketing and "marketing" in keys:
             _members(conn, footprint, policy.marketing.members, keys["marketing"])
@@ -106,21 +109,13 @@ def _seed(
 
 def _collect(conn, places, footprint, table_name, column, way, compare, kind, value) -> set:
     """Rows of ``table_name`` whose ``column`` ``compare``\\ s with the identifier: their
-    keys (none for a table without a key: its rows are counted)."""
-    key = places.keys[table_name]
+    keys (in a table without a key, the values of ``column`` that do)."""
+    key = places.keys[table_name] or column
     table = typed_table(conn, table_name, column, key)
     condition = compare(kind, table.c[column], value)
-    if key:
-        found = {row[0] for row in conn.execute(select(table.c[key]).where(condition))}
-        _add(footprint, places, table_name, way, found)
-        return found
-    else:
-        count = conn.execute(select(func.count()).select_from(table).where(condition)).scalar()
-        if count:
-            entry = footprint.tables.setdefault(table_name, Found(table_name))
-            entry.rows += count
-            entry.ways.add(way)
-        return set()
+    found = {row[0] for row in conn.execute(select(table.c[key]).distinct().where(condition))}
+    _add(conn, footprint, places, table_name, way, found, by=key)
+    return found
 
 
 def _customers(conn: Connection, places: Places, footprint: Footprint) -> None:
@@ -129,7 +124,7 @@ def _customers(conn: Connection, places: Places, footprint: Footprint) -> None:
     for table_name, column in columns:
         found = footprint.tables.get(table_name)
         if found and found.keys:
-            key = places.keys[table_name]
+            key = found.key
             table = typed_table(conn, table_name, column, key)
             for chunk in chunks(found.keys):
                 footprint.customer_ids |= {
@@ -140,16 +135,12 @@ def _customers(conn: Connection, places: Places, footprint: Footprint) -> None:
     if not footprint.customer_ids:
         return
     for table_name, column in columns:
-        key = places.keys[table_name]
-        if not key:
-            continue
+        key = places.keys[table_name] or column
         table = typed_table(conn, table_name, column, key)
         for chunk in chunks(footprint.customer_ids):
-            rows = {
-                row[0]
-                for row in conn.execute(select(table.c[key]).where(table.c[column].in_(chunk)))
-            }
-            _add(footprint, places, table_name, "customer_id", rows)
+            query = select(table.c[key]).distinct().where(table.c[column].in_(chunk))
+            rows = set(conn.execute(query).scalars())
+            _add(conn, footprint, places, table_name, "customer_id", rows, by=key)
 
 
 def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
@@ -160,26 +151,22 @@ def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
         for ref in places.references:
             if ref.parent != parent:
                 continue
-            values = _values(conn, places, footprint, parent, ref.parent_column)
-            key = places.keys[ref.child]
+            values = _values(conn, footprint, parent, ref.parent_column)
+            key = places.keys[ref.child] or ref.column
             child = typed_table(conn, ref.child, ref.column, key)
             new: set[Any] = set()
             for chunk in chunks(values):
-                new |= {
-                    row[0]
-                    for row in conn.execute(
-                        select(child.c[key]).where(child.c[ref.column].in_(chunk))
-                    )
-                }
+                query = select(child.c[key]).distinct().where(child.c[ref.column].in_(chunk))
+                new |= set(conn.execute(query).scalars())
             known = footprint.tables.get(ref.child)
             if new - (known.keys if known else set()):
                 pending.append(ref.child)
-            _add(footprint, places, ref.child, f"belongs to {parent}", new)
+            _add(conn, footprint, places, ref.child, f"belongs to {parent}", new, by=key)
 
 
-def _values(conn, places, footprint, table_name: str, column: str) -> set[Any]:
+def _values(conn, footprint, table_name: str, column: str) -> set[Any]:
     """A found table's ``column`` for the rows found (their keys, when it is the key)."""
-    key = places.keys[table_name]
+    key = footprint.tables[table_name].key
     keys = footprint.tables[table_name].keys
     if column == key:
         return set(keys)
@@ -198,7 +185,7 @@ def _identifiers(conn, places, footprint, request) -> list[tuple[IdentifierKind,
     for kind in CONTACT_KINDS:
         for table_name, column in places.holding[kind]:
             if table_name in footprint.tables and footprint.tables[table_name].keys:
-                for value in _values(conn, places, footprint, table_name, column):
+                for value in _values(conn, footprint, table_name, column):
                     try:
                         found.add((kind, normalise(kind, str(value))))
                     except InvalidIdentifier:
@@ -221,10 +208,8 @@ def _mentions(conn, places, footprint, identifiers: list[tuple[IdentifierKind, s
         by_table.setdefault(table_name, []).append(column)
     for table_name, columns in by_table.items():
         key = places.keys[table_name]
-        if not key:  # counted, column by column
-            for column in columns:
-                way = f"mentions in {column}"
-                _collect(conn, places, footprint, table_name, column, way, quotes, None, None)
+        if not key:  # a table without a key: its rows that quote them are counted
+            _count_mentions(conn, footprint, table_name, columns, quotes)
             continue
         table = typed_table(conn, table_name, key, *columns)
         quoting = [quotes(None, table.c[c], None) for c in columns]
@@ -234,7 +219,8 @@ def _mentions(conn, places, footprint, identifiers: list[tuple[IdentifierKind, s
         for row in conn.execute(select(table.c[key], *labelled).where(or_(*quoting))):
             for column, quoted in zip(columns, row[1:], strict=True):
                 if quoted:
-                    _add(footprint, places, table_name, f"mentions in {column}", {row[0]})
+                    way = f"mentions in {column}"
+                    _add(conn, footprint, places, table_name, way, {row[0]}, by=key)
                     if row[0] not in theirs:  # a row about someone else that quotes them
                         mentions = footprint.tables[table_name].mentions
                         mentions.setdefault(column, set()).add(row[0])
@@ -319,14 +305,53 @@ def _count_pseudonyms(
         )
 
 
-def _add(footprint: Footprint, places: Places, table_name: str, way: str, keys: set[Any]) -> None:
+def _count_mentions(conn, footprint: Footprint, table_name: str, columns, quotes) -> None:
+    table = typed_table(conn, table_name, *columns)
+    for column in columns:
+        condition = quotes(None, table.c[column], None)
+        count = conn.execute(select(func.count()).select_from(table).where(condition)).scalar()
+        if count:
+            entry = footprint.tables.setdefault(table_name, Found(table_name))
+            entry.rows += count
+            entry.ways.add(f"mentions in {column}")
+
+
+def _add(conn, footprint, places, table_name: str, way: str, keys: set[Any], *, by: str) -> None:
+    """``keys`` are values of ``by`` (the table's key, or the column a table without one was
+    found by). Where that table was found by another column first, its rows found now are
+    added by that column's values (those without one cannot be named, and are left)."""
     keys = keys - {None}
     if not keys:
         return
-    entry = footprint.tables.setdefault(table_name, Found(table_name, places.keys[table_name]))
+    entry = footprint.tables.setdefault(table_name, Found(table_name, by))
+    if entry.key is None:  # counted only until now (a mention in a table without a key)
+        entry.key, entry.rows = by, 0
+    if entry.key != by:
+        table = typed_table(conn, table_name, by, entry.key)
+        keys = {
+            value
+            for chunk in chunks(keys)
+            for value in conn.execute(
+                select(table.c[entry.key]).distinct().where(table.c[by].in_(chunk))
+            ).scalars()
+        } - {None}
     entry.keys |= keys
     entry.rows = len(entry.keys)
     entry.ways.add(way)
+
+
+def _count_unkeyed(conn, places: Places, footprint: Footprint) -> None:
+    """A table without a key holds as many rows of theirs as its rows with the values found."""
+    for table_name, found in footprint.tables.items():
+        if places.keys.get(table_name) or not found.key or not found.keys:
+            continue
+        table = typed_table(conn, table_name, found.key)
+        found.rows = sum(
+            conn.execute(
+                select(func.count()).select_from(table).where(table.c[found.key].in_(chunk))
+            ).scalar()
+            for chunk in chunks(found.keys)
+        )
 
 
 def _exists(conn: Connection, table_name: str) -> bool:

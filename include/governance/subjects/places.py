@@ -79,7 +79,7 @@ def find_places(engine: Engine, policy: Policy) -> Places:
             place = (table_name, column)
             if place not in places.holding[IdentifierKind(category)]:
                 places.holding[IdentifierKind(category)].append(place)
-    places.references = _references(catalog, policy, present, places.keys)
+    places.references = _references(catalog, policy, present)
     places.references += _customer_references(places)
     places.free_text = _free_text(policy, columns, places.holding)
     places.outputs = _outputs(policy, present)
@@ -112,9 +112,7 @@ def _registered(engine: Engine, catalog: Catalog) -> list[tuple[str, str, str]]:
         return [(f"{s}.{t}", col, cat) for s, t, col, cat in rows]
 
 
-def _references(
-    catalog: Catalog, policy: Policy, present: set[str], keys: dict[str, str | None]
-) -> list[Reference]:
+def _references(catalog: Catalog, policy: Policy, present: set[str]) -> list[Reference]:
     found: list[Reference] = []
     for rule in policy.retention.values():
         for child in rule.children:
@@ -137,7 +135,7 @@ def _references(
     return [
         r
         for r in unique.values()
-        if r.child in present and r.parent in present and r.child != r.parent and keys[r.child]
+        if r.child in present and r.parent in present and r.child != r.parent
     ]
 
 
@@ -151,7 +149,7 @@ def _customer_references(places: Places) -> list[Reference]:
         Reference(t, c, home, places.keys[home])
         for t, c in columns
         for home in homes
-        if t != home and places.keys.get(t) and (t, c, home) not in known
+        if t != home and (t, c, home) not in known
     ]
 
 
