@@ -267,7 +267,12 @@ subject_erasure_rows = Table(
     metadata,
     Column("request_id", Integer, primary_key=True),
     Column("step", Integer, primary_key=True, comment="the plan's order: children first"),
-    Column("key_value", String(128), primary_key=True, comment="the row's key, as text"),
+    Column(
+        "key_value",
+        String(254),
+        primary_key=True,
+        comment="the row's key as text (in a table without one, the value that named it)",
+    ),
     Column("table_name", String(257), nullable=False),
     Column("action", String(10), nullable=False, comment="delete, clear, redact or keep"),
     Column("key_column", String(128), nullable=False),
