@@ -24,6 +24,7 @@ MIN_SHARE = 0.5  # of the keys (or key values) that must name one category
 JSON_READ = 50  # JSON values read: enough to know what its keys name
 MIN_JSON_SHARE = 0.8  # of the values that are JSON objects for a column to be judged as JSON
 MIN_KEY_VALUES = 5
+JSON_EMPTY = frozenset({"", "null", "{}", "[]"})
 # Columns named for the value of a key/value pair, in the policy's languages.
 VALUE_WORDS = frozenset(
     {"value", "val", "valor", "valeur", "wert", "waarde", "valore", "wartosc", "arvo", "verdi",
@@ -32,8 +33,9 @@ VALUE_WORDS = frozenset(
 
 
 def json_objects(values: Sequence[Any]) -> list[dict[str, Any]] | None:
-    """The column's JSON objects, when (nearly) all of its first values are JSON objects."""
-    head = [v for v in values[:JSON_READ] if isinstance(v, str)]
+    """The column's JSON objects, when (nearly) all of its first values are JSON objects
+    (JSON's empty values aside: a log's ``null`` where an event had nothing to say)."""
+    head = [v for v in values if isinstance(v, str) and v.strip() not in JSON_EMPTY][:JSON_READ]
     if not head or not all(v.lstrip().startswith("{") for v in head):
         return None
     objects = []
@@ -48,9 +50,36 @@ def json_objects(values: Sequence[Any]) -> list[dict[str, Any]] | None:
 
 
 def json_category(objects: list[dict[str, Any]], policy: Policy) -> tuple[str | None, float]:
-    """The category most keys of the objects name (nested objects' keys too), and its share."""
+    """The category most keys of the objects name (nested objects' keys too), and its share;
+    or, among technical keys, one that identifies a person (``username``, ``email``) with a
+    value in most objects: an event's details name whose they are."""
     keys = [key for obj in objects for key in _keys(obj)]
-    return _named_category(keys, policy)
+    by_keys, by_objects = _named_category(keys, policy), _identifying_key(objects, policy)
+    return max(by_keys, by_objects, key=lambda found: (found[0] is not None, found[1]))
+
+
+def _identifying_key(objects: list[dict[str, Any]], policy: Policy) -> tuple[str | None, float]:
+    named: Counter[str] = Counter()
+    for obj in objects:
+        found = {
+            category
+            for key, value in obj.items()
+            if isinstance(value, str)
+            and value
+            and (category := _strong_category(key, policy))
+            and policy.categories[category].identifying
+        }
+        named.update(found)
+    if not named:
+        return None, 0.0
+    category, count = named.most_common(1)[0]
+    share = count / len(objects)
+    return (category, share) if share >= MIN_SHARE else (None, share)
+
+
+def _strong_category(key: str, policy: Policy) -> str | None:
+    strong = [s for s in name_signals(key, policy) if not s.needs_values]
+    return strong[0].category if strong else None
 
 
 def key_column_category(values: Sequence[Any], policy: Policy) -> tuple[str | None, float]:
@@ -82,8 +111,7 @@ def _named_category(keys: list[str], policy: Policy) -> tuple[str | None, float]
     signals: dict[str, str | None] = {}
     for key in keys:
         if key not in signals:
-            strong = [s for s in name_signals(key, policy) if not s.needs_values]
-            signals[key] = strong[0].category if strong else None
+            signals[key] = _strong_category(key, policy)
         if signals[key]:
             named[signals[key]] += 1
     if not named:

@@ -27,6 +27,7 @@ for people (``customers``, ``employee_id``, ``kunde_nr``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from include.governance.detect.classify import VALUE_WEIGHT, Finding, classify_column
 from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
@@ -35,7 +36,18 @@ from include.governance.detect.structured import is_value_column, key_column_cat
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
-NAME, PERSON_NAME = "name", "person_name"
+NAME, PERSON_NAME, EMAIL = "name", "person_name", "email"
+# Mailboxes of a role rather than a person (RFC 2142's and their like, in the policy's
+# languages): most e-mails of a column being these, they are an organisation's.
+MAILBOXES = frozenset({
+    "info", "sales", "contact", "office", "support", "admin", "accounts", "billing", "hello",
+    "post", "kontakt", "mail", "service", "orders", "order", "enquiries", "team", "hr", "jobs",
+    "noreply", "no-reply", "webmaster", "marketing", "press", "finance", "invoice", "invoices",
+    "faktura", "kundeservice", "kundservice", "contato", "contacto", "ventas", "vendas",
+    "verkauf", "vertrieb", "bestellung", "accueil", "commercial", "ventes", "postmaster",
+})  # fmt: skip
+ROLE_SHARE = 0.5
+ROLE_MAILBOXES = "role_mailboxes"  # the evidence's mark
 CONTACT = frozenset({"postal_address", "phone"})
 IP_ADDRESS = "ip_address"  # a visitor's, or a server's, or a place's (a geography's locator)
 PAYMENT, CARD = "payment", "payment_card"
@@ -81,6 +93,7 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     """Each sampled column's finding (``classify_column``), kept only where its table
     agrees; a column that could not be sampled has none."""
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    _with_role_mailboxes(sample, found)
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
     found |= dict.fromkeys(things_names)
     found |= _key_value_findings(sample, found, policy)
@@ -153,7 +166,24 @@ def _whose(finding: Finding) -> bool:
         finding.category in CONTACT
         or finding.category == IP_ADDRESS
         or (finding.category == PAYMENT and detector != CARD)
+        or finding.evidence.get(ROLE_MAILBOXES, False)
     )
+
+
+def _with_role_mailboxes(sample: TableSample, found: dict[str, Finding | None]) -> None:
+    """E-mails most of which are an organisation's mailboxes (``info@``, ``sales@``) are
+    whoever's the row is, as its phone is: marked, so that the table decides."""
+    for column in sample.columns:
+        finding = found.get(column.name)
+        if finding is None or finding.category != EMAIL:
+            continue
+        local = [
+            v.split("@", 1)[0].lower() for v in column.values if isinstance(v, str) and "@" in v
+        ]
+        if local and sum(part in MAILBOXES for part in local) >= ROLE_SHARE * len(local):
+            found[column.name] = replace(
+                finding, evidence={**finding.evidence, ROLE_MAILBOXES: True}
+            )
 
 
 def _weak_name(column: str, policy: Policy) -> bool:
@@ -162,8 +192,12 @@ def _weak_name(column: str, policy: Policy) -> bool:
 
 
 def _called_name(column: str, policy: Policy) -> bool:
-    """Called a name (``avd_namn``, ``vendor_nm``) though its values named no person."""
-    return any(s.category == NAME and s.needs_values for s in name_signals(column, policy))
+    """Called a name (``avd_namn``, ``vendor_nm``) though its values named no person; a
+    word ending in one (``eventname``, ``hostname``) names what it says, not the row."""
+    return any(
+        s.category == NAME and s.needs_values and s.how != "suffix"
+        for s in name_signals(column, policy)
+    )
 
 
 def _mostly_names(finding: Finding) -> bool:
@@ -185,11 +219,17 @@ def named_for_addresses(table: str) -> bool:
 
 
 def _named_for_people(table: str, columns: list[str]) -> bool:
+    """Named for people, or holding a key to a person; not a key to whoever did something
+    to the record (``assigned_user_id``, ``modified_user_id``): any record has those."""
     if named_for_people(table):
         return True
     keys = [normalise(c) for c in columns]
     stems = [k.rsplit("_", 1)[0] for k in keys if is_key_name(k) or k.endswith("_number")]
-    return any(_named(stem, PERSON_WORDS) for stem in stems)
+    return any(_named(stem, PERSON_WORDS) and not _of_a_doer(stem) for stem in stems)
+
+
+def _of_a_doer(stem: str) -> bool:
+    return stem.split("_", 1)[0].endswith("ed")
 
 
 def _named(name: str, words: tuple[str, ...]) -> bool:
