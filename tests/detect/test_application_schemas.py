@@ -13,6 +13,7 @@ import pytest
 from faker import Faker
 
 from include.governance.detect.classify import classify_column
+from include.governance.detect.table_context import named_for_addresses, named_for_people
 from include.governance.sampling import ColumnSample
 from tests.detect.classified import POLICY, category_of, found
 
@@ -175,3 +176,62 @@ def test_json_nulls_beside_objects_are_no_values():
 def test_json_of_technical_keys_is_no_ones():
     credentials = [json.dumps({"hashIterations": 27500, "algorithm": "pbkdf2-sha256"})] * 40
     assert _category("credential_data", "text", credentials) is None
+
+
+def test_a_table_extending_another_is_of_what_it_extends():
+    assert named_for_people("magento.customer_entity_varchar")
+    assert named_for_people("suitecrm.contacts_cstm")
+    assert named_for_people("moodle.mdl_user_info_data")
+    assert named_for_addresses("magento.customer_address_entity")
+    assert not named_for_people("magento.catalog_product_entity_varchar")
+
+
+def test_the_own_key_of_a_table_of_customers_is_the_customer_number():
+    ids = [str(i) for i in range(1, 41)]
+    emails = [f"{fake.first_name().lower()}.{i}@example.com" for i in range(40)]
+    columns = found("magento.customer_entity", ("entity_id", ids), ("email", emails))
+    assert columns["entity_id"] == "customer_id"
+    columns = found("magento.customer_address_entity", ("entity_id", ids), ("street", STREETS))
+    assert columns["entity_id"] is None
+
+
+def test_a_table_called_client_without_personal_data_is_no_customers():
+    clients = ["account-console", "admin-cli", "moodle-lms", "broker"] * 10
+    columns = found("keycloak.client", ("id", UUIDS), ("client_id", clients))
+    assert set(columns.values()) == {None}
+
+
+def test_a_persons_attribute_rows_hold_what_a_few_values_validate_as():
+    born = [datetime(1950, 1, 1) + timedelta(days=900 * i) for i in range(12)]
+    cnps = [_cnp(b) for b in born]
+    data = cnps + [str(rng.randrange(1, 5)) for _ in range(40)]
+    users = [str(rng.randrange(1, 300)) for _ in data]
+    fields = [str(rng.randrange(1, 5)) for _ in data]
+    columns = found(
+        "moodle.mdl_user_info_data", ("userid", users), ("fieldid", fields), ("data", data)
+    )
+    assert columns["data"] == "national_id"
+    options = ["atto", "0", "1", "true", "title"] * 10
+    columns = found(
+        "moodle.mdl_user_info_data",
+        ("userid", users[:50]),
+        ("fieldid", fields[:50]),
+        ("data", options),
+    )
+    assert columns["data"] is None
+
+
+def test_product_attribute_rows_are_no_ones():
+    cnps = [_cnp(datetime(1960, 1, 1) + timedelta(days=700 * i)) for i in range(12)]
+    columns = found(
+        "shop.catalog_product_entity_varchar",
+        ("attribute_id", ["73"] * 40),
+        ("value", cnps + ["Nordic Desk Lamp"] * 28),
+    )
+    assert columns["value"] is None
+
+
+def _cnp(born: datetime) -> str:
+    body = f"1{born:%y%m%d}{rng.randrange(1, 47):02d}{rng.randrange(1000):03d}"
+    check = sum(int(d) * int(w) for d, w in zip(body, "279146358279", strict=True)) % 11
+    return body + str(1 if check == 10 else check)

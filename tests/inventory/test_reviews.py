@@ -191,6 +191,28 @@ def test_the_report_explains_each_finding_and_lists_disagreements(sqlite_engine)
             "JSON: 100% of its keys name the category; confidence 0.95",
         ),
         (
+            {"sampled": 50, "json_keys": {"share": 0.9, "read": 50, "of": "objects"}},
+            0.86,
+            "JSON: 90% of its objects have a key naming it; confidence 0.86",
+        ),
+        (
+            {"sampled": 300, "table_key": {"of": "customer"}},
+            0.6,
+            "the own key of a table of customer; confidence 0.60",
+        ),
+        (
+            {
+                "sampled": 200,
+                "attribute_rows": True,
+                "values": {"detector": "national_id", "match_rate": 0.15, "checked": 200},
+            },
+            0.57,
+            "the value of a person's attribute rows; the national_id validator (a "
+            "fødselsnummer's birth date and both mod-11 check digits, or another country's "
+            "personal number by its own checks (python-stdnum)) accepts 15% of 200 values "
+            "checked; confidence 0.57",
+        ),
+        (
             {"sampled": 60, "key_column": {"column": "attribute", "share": 0.8}},
             0.76,
             "key/value: 80% of `attribute`'s keys name it; confidence 0.76",

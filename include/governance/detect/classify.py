@@ -63,6 +63,8 @@ _LOWER_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")
 _ISO_CODE = re.compile(r"[A-Z]{2,3}")
 _DIGIT = re.compile(r"\d")
 MOSTLY, DIGITS_SHARE = 0.8, 0.5
+# A person's attribute rows: as sure as a name's part, and a tenth of values validated
+ATTRIBUTE_ROWS, ATTRIBUTE_MIN_RATE = 0.5, 0.1
 
 # Which detectors can accept a value of each column kind.
 _TEXT_DETECTORS = frozenset(DETECTORS) - {"free_text"}
@@ -151,6 +153,37 @@ def _name_signals(sample: ColumnSample, values: list[Any], policy: Policy) -> li
 
 def _share(texts: list[str], form: re.Pattern[str]) -> float:
     return sum(bool(form.fullmatch(t)) for t in texts) / len(texts)
+
+
+def attribute_finding(sample: ColumnSample, policy: Policy) -> Finding | None:
+    """A person's attribute rows' value column (``customer_entity_varchar.value``,
+    ``mdl_user_info_data.data``): the rows say it is someone's, so a kind validated in a
+    few of its values (its other rows other attributes) is what it holds."""
+    applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset()) - NEEDS_NAME
+    best: tuple[float, str, _ValueEvidence] | None = None
+    for category_id, category in policy.categories.items():
+        for detector in (d for d in category.detect.values if d in applicable):
+            evidence = _check(detector, sample.values)
+            if evidence.rate >= ATTRIBUTE_MIN_RATE and (best is None or evidence.rate > best[0]):
+                best = (evidence.rate, category_id, evidence)
+    if best is None:
+        return None
+    rate, category_id, evidence = best
+    confidence = 1 - (1 - ATTRIBUTE_ROWS) * (1 - VALUE_WEIGHT * rate)
+    return Finding(
+        category_id,
+        round(confidence, 3),
+        {
+            "sampled": len(sample.values),
+            "attribute_rows": True,
+            "values": {
+                "detector": evidence.detector,
+                "match_rate": round(rate, 3),
+                "checked": evidence.checked,
+            },
+            "examples": evidence.examples,
+        },
+    )
 
 
 def _with_values_of_its_category(best: Finding, candidates: list[Finding]) -> Finding:
@@ -311,10 +344,11 @@ def _text_confirms(category: str, kinds: dict[str, int], policy: Policy) -> bool
 
 
 def _json_finding(objects: list[dict[str, Any]], policy: Policy, sampled: int) -> Finding | None:
-    category, share = json_category(objects, policy)
+    category, share, of = json_category(objects, policy)
     if category is None:
         return None
-    evidence = {"sampled": sampled, "json_keys": {"share": round(share, 3), "read": len(objects)}}
+    found = {"share": round(share, 3), "read": len(objects)} | ({"of": of} if of != "keys" else {})
+    evidence = {"sampled": sampled, "json_keys": found}
     return Finding(category, round(VALUE_WEIGHT * share, 3), evidence)
 
 

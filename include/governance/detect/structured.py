@@ -13,6 +13,7 @@ its keys, so its value column takes the share of key values, not a row-by-row pa
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -25,6 +26,7 @@ JSON_READ = 50  # JSON values read: enough to know what its keys name
 MIN_JSON_SHARE = 0.8  # of the values that are JSON objects for a column to be judged as JSON
 MIN_KEY_VALUES = 5
 JSON_EMPTY = frozenset({"", "null", "{}", "[]"})
+_ATTRIBUTE_KEY = re.compile(r"(?:^|_)(?:attribute|attr|field|property|prop)(?:_?type)?_?id$")
 # Columns named for the value of a key/value pair, in the policy's languages.
 VALUE_WORDS = frozenset(
     {"value", "val", "valor", "valeur", "wert", "waarde", "valore", "wartosc", "arvo", "verdi",
@@ -49,12 +51,14 @@ def json_objects(values: Sequence[Any]) -> list[dict[str, Any]] | None:
     return objects if len(objects) >= MIN_JSON_SHARE * len(head) else None
 
 
-def json_category(objects: list[dict[str, Any]], policy: Policy) -> tuple[str | None, float]:
-    """The category most keys of the objects name (nested objects' keys too), and its share;
-    or, among technical keys, one that identifies a person (``username``, ``email``) with a
-    value in most objects: an event's details name whose they are."""
+def json_category(objects: list[dict[str, Any]], policy: Policy) -> tuple[str | None, float, str]:
+    """The category most keys of the objects name (nested objects' keys too), its share and
+    ``keys``; or, among technical keys, one that identifies a person (``username``,
+    ``email``) with a value in most objects, the share of objects and ``objects``: an
+    event's details name whose they are."""
     keys = [key for obj in objects for key in _keys(obj)]
-    by_keys, by_objects = _named_category(keys, policy), _identifying_key(objects, policy)
+    by_keys = (*_named_category(keys, policy), "keys")
+    by_objects = (*_identifying_key(objects, policy), "objects")
     return max(by_keys, by_objects, key=lambda found: (found[0] is not None, found[1]))
 
 
@@ -93,6 +97,17 @@ def key_column_category(values: Sequence[Any], policy: Policy) -> tuple[str | No
 def is_value_column(column: str) -> bool:
     """``value``, ``attr_value``, ``valor``: named for the value of a key/value pair."""
     return not VALUE_WORDS.isdisjoint(normalise(column).split("_"))
+
+
+def is_attribute_key(column: str) -> bool:
+    """``attribute_id``, ``fieldid``, ``person_attribute_type_id``: a key to a catalogue of
+    attributes, whose rows' values are of the kinds it lists."""
+    return _ATTRIBUTE_KEY.search(normalise(column)) is not None
+
+
+def is_attribute_value(column: str) -> bool:
+    """The value of an attribute row: named for a value, or its ``data``."""
+    return is_value_column(column) or "data" in normalise(column).split("_")
 
 
 def _keys(obj: dict[str, Any]) -> list[str]:

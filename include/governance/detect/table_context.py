@@ -29,14 +29,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from include.governance.detect.classify import VALUE_WEIGHT, Finding, classify_column
+from include.governance.detect.classify import (
+    VALUE_WEIGHT,
+    Finding,
+    attribute_finding,
+    classify_column,
+)
 from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
 from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
-from include.governance.detect.structured import is_value_column, key_column_category
+from include.governance.detect.structured import (
+    is_attribute_key,
+    is_attribute_value,
+    is_value_column,
+    key_column_category,
+)
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
-NAME, PERSON_NAME, EMAIL = "name", "person_name", "email"
+NAME, PERSON_NAME, EMAIL, CUSTOMER_ID = "name", "person_name", "email", "customer_id"
+# A table of customers (``customers``, ``customer_entity``, ``clientes``, ``kunder``): its
+# own key, however named, is the customer number.
+CUSTOMER_WORDS = ("customer", "client", "kunde", "kund", "asiakas", "klant", "klient")
+OWN_KEYS, OWN_KEY = frozenset({"id", "entity_id"}), 0.6
 # Mailboxes of a role rather than a person (RFC 2142's and their like, in the policy's
 # languages): most e-mails of a column being these, they are an organisation's.
 MAILBOXES = frozenset({
@@ -66,6 +80,13 @@ PERSON_WORDS = (
     "tyontekija", "kayttaja", "mitarbeiter", "benutzer",
 )  # fmt: skip
 ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
+# Last words of tables that extend another's rows: EAV entities and their typed value
+# tables, custom fields, meta, info and attribute rows (``customer_entity_varchar``,
+# ``contacts_cstm``, ``user_attribute``): such a table is of what it extends.
+EXTENSION_WORDS = frozenset({
+    "entity", "varchar", "int", "text", "datetime", "decimal", "cstm", "custom", "meta",
+    "info", "data", "attribute", "attributes", "ext", "extra", "detail", "details",
+})  # fmt: skip
 # Tables of places (lookups of cities, regions, a warehouse's geography and sales
 # territories) and of organisations (trading partners too), and their premises, in the
 # languages of names.py.
@@ -97,6 +118,8 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
     found |= dict.fromkeys(things_names)
     found |= _key_value_findings(sample, found, policy)
+    found |= _own_customer_keys(table, sample, found)
+    found |= _attribute_rows(table, sample, found, policy)
     weak = {c for c, f in found.items() if f and f.category == NAME and _weak_name(c, policy)}
     anchors = {c for c, f in found.items() if f and not _whose(f) and c not in weak}
     people = _named_for_people(table, [c.name for c in sample.columns])
@@ -157,6 +180,22 @@ def _key_value_findings(
             finding = Finding(category, round(VALUE_WEIGHT * share, 3), evidence)
             return {c.name: finding for c in targets if c.values}
     return {}
+
+
+def _attribute_rows(
+    table: str, sample: TableSample, found: dict[str, Finding | None], policy: Policy
+) -> dict[str, Finding]:
+    """A person's attribute rows (a key to people or a table of them, a key to the
+    attribute, a value): the value column holds what a few of its values validate as."""
+    columns = [c.name for c in sample.columns]
+    if not (_named_for_people(table, columns) and any(map(is_attribute_key, columns))):
+        return {}
+    values = [
+        c
+        for c in sample.columns
+        if c.name in found and found[c.name] is None and is_attribute_value(c.name)
+    ]
+    return {c.name: f for c in values if (f := attribute_finding(c, policy))}
 
 
 def _whose(finding: Finding) -> bool:
@@ -233,5 +272,34 @@ def _of_a_doer(stem: str) -> bool:
 
 
 def _named(name: str, words: tuple[str, ...]) -> bool:
-    last = normalise(name).rsplit("_", 1)[-1]
-    return last.startswith(words)
+    return _subject(name).startswith(words)
+
+
+def _subject(name: str) -> str:
+    """What a table is of: its last word, less the words of tables that extend another
+    (``customer_entity_varchar``, ``contacts_cstm``, ``mdl_user_info_data``)."""
+    return table_stem(name).rsplit("_", 1)[-1]
+
+
+def table_stem(name: str) -> str:
+    """The table's name, normalised, less the words of an extension (``customer_address``
+    of ``customer_address_entity``): what a key named for it is named."""
+    words = normalise(name).split("_")
+    while len(words) > 1 and words[-1] in EXTENSION_WORDS:
+        words.pop()
+    return "_".join(words)
+
+
+def _own_customer_keys(
+    table: str, sample: TableSample, found: dict[str, Finding | None]
+) -> dict[str, Finding]:
+    """A table of customers' own key (``id``, ``entity_id``) is the customer number; a
+    table so named with no personal data is of something else (an OAuth ``client``)."""
+    if not _subject(table).startswith(CUSTOMER_WORDS) or not any(found.values()):
+        return {}
+    evidence = {"sampled": 0, "table_key": {"of": _subject(table)}}
+    return {
+        c.name: Finding(CUSTOMER_ID, OWN_KEY, {**evidence, "sampled": len(c.values)})
+        for c in sample.columns
+        if c.name in found and found[c.name] is None and normalise(c.name) in OWN_KEYS
+    }
