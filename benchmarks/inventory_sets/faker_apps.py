@@ -1,13 +1,14 @@
 """Faker-made warehouses under the real table and column names of well-known applications.
 
-Four tuning sets, each modelled on schemas people run (none of WordPress, WooCommerce,
+Five tuning sets, each modelled on schemas people run (none of WordPress, WooCommerce,
 Odoo, OpenMRS or SAP, the held-out sets of session 11): Magento 2 (``customer_entity``,
 its addresses, orders and their addresses, EAV value tables, serialised payment data),
 SuiteCRM (``contacts``, ``*_cstm`` custom fields, ``email_addresses`` shared through a
 relation table, HTML notes), Microsoft Dynamics 365 and Salesforce (``address1_line1``,
 ``emailaddress1``, ``MailingStreet``, custom ``__c`` fields, cases), Moodle and Keycloak
-(``mdl_user``, profile fields as rows, logs with serialised text, ``user_attribute``
-key/value rows, events as JSON). Look-alikes that are no one's personal data sit beside
+(``mdl_user``, profile fields as rows, logs with JSON text, ``user_attribute``
+key/value rows, events as JSON), and phpBB, Mautic and Dolibarr (PHP-serialised values,
+``llx_`` tables with French names). Look-alikes that are no one's personal data sit beside
 them: companies, courses, attribute catalogues, preferences, OAuth clients.
 """
 
@@ -1901,9 +1902,386 @@ def _moodle_tables(v: dict) -> list:
     ]
 
 
+# --- phpBB, Mautic and Dolibarr --------------------------------------------------------
+
+
+def _php(value: object) -> str:
+    """PHP's serialize() of strings, numbers, None and nested arrays (dicts)."""
+    if value is None:
+        return "N;"
+    if isinstance(value, bool):
+        return f"b:{int(value)};"
+    if isinstance(value, int):
+        return f"i:{value};"
+    if isinstance(value, float):
+        return f"d:{value};"
+    if isinstance(value, dict):
+        body = "".join(_php(k) + _php(v) for k, v in value.items())
+        return f"a:{len(value)}:{{{body}}}"
+    text = str(value)
+    return f's:{len(text.encode())}:"{text}";'
+
+
+def faker_php_apps() -> EvalSet:
+    """Three PHP applications' tables (it_IT, fr_FR and pt_PT): phpBB (users with birthdays
+    written ``d-m-Y``, sessions with the browser's user agent, posts with the poster's IP,
+    custom profile fields), Mautic (contacts with PHP-serialised ``internal`` and
+    ``social_cache`` values, IP addresses with serialised geolocation) and Dolibarr
+    (``llx_societe``, third parties that are mostly companies, and ``llx_socpeople``,
+    their contacts, with French column names and JSON social networks)."""
+    rng = random.Random(SEED + 101)
+    fakers = [_faker("it_IT", 101), _faker("fr_FR", 102), _faker("pt_PT", 103)]
+    v: dict[str, list] = {
+        k: []
+        for k in (
+            "users",
+            "sessions",
+            "posts",
+            "profile",
+            "leads",
+            "ips",
+            "xref",
+            "societe",
+            "socpeople",
+        )
+    }
+    for u in range(1, 201):
+        fake = fakers[u % 3]
+        _f, first, last = _person(fake, rng)
+        login = f"{_ascii(first)}{rng.randrange(10, 999)}"
+        born = _birth(rng)
+        ip = fake.ipv4_public()
+        v["users"].append(
+            (
+                u,
+                rng.choice([0, 0, 0, 3]),
+                login,
+                login.lower(),
+                _email(first, last, fake, rng),
+                ip,
+                1600000000 + rng.randrange(10**8),
+                f"{born.day:2d}-{born.month:2d}-{born.year}" if rng.random() < 0.6 else "",
+                rng.choice(["it", "fr", "pt"]),
+                "Europe/Rome" if u % 3 == 0 else "Europe/Paris" if u % 3 == 1 else "Europe/Lisbon",
+                rng.choice(["", "", "[b]Ciao a tutti![/b]", "Sent from my phone"]),
+                rng.randrange(0, 900),
+            )
+        )
+        if rng.random() < 0.5:
+            v["profile"].append(
+                (
+                    u,
+                    fake.city(),
+                    rng.choice(["", "https://example.org/blog"]),
+                    rng.choice(["chess", "cycling", "photography", ""]),
+                )
+            )
+        if rng.random() < 0.6:
+            v["sessions"].append(
+                (
+                    f"{rng.getrandbits(128):032x}",
+                    u,
+                    ip,
+                    rng.choice(
+                        [
+                            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+                            "(KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+                            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) "
+                            "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148",
+                        ]
+                    ),
+                    1700000000 + rng.randrange(10**7),
+                    "index.php",
+                )
+            )
+    for p in range(1, 301):
+        u = rng.choice(v["users"])
+        v["posts"].append(
+            (
+                p,
+                rng.randrange(1, 20),
+                u[0],
+                u[5] if rng.random() < 0.7 else fakers[0].ipv4_public(),
+                1650000000 + rng.randrange(10**8),
+                rng.choice(["Re: help", "Question", "Hello"]),
+                fakers[0].paragraph(nb_sentences=2),
+                "" if rng.random() < 0.9 else u[2],
+            )
+        )
+    for n in range(1, 251):
+        fake = fakers[n % 3]
+        female, first, last = _person(fake, rng)
+        ip = fake.ipv4_public()
+        city = fake.city()
+        v["ips"].append(
+            (
+                n,
+                ip,
+                _php(
+                    {
+                        "city": city,
+                        "region": fake.region() if hasattr(fake, "region") else "",
+                        "zipcode": fake.postcode(),
+                        "country": fake.current_country_code(),
+                        "latitude": float(fake.latitude()),
+                        "longitude": float(fake.longitude()),
+                        "isp": "",
+                        "timezone": "Europe/Rome",
+                        "organization": "",
+                    }
+                ),
+            )
+        )
+        v["leads"].append(
+            (
+                n,
+                rng.choice([1, 2, None]),
+                ("Sig.ra" if female else "Sig.")
+                if n % 3 == 0
+                else ("Mme" if female else "M.")
+                if n % 3 == 1
+                else ("Sra." if female else "Sr."),
+                first,
+                last,
+                _company(fake, rng) if rng.random() < 0.3 else None,
+                rng.choice(["Buyer", "Designer", None]),
+                _email(first, last, fake, rng),
+                fake.phone_number() if rng.random() < 0.5 else None,
+                fake.phone_number(),
+                fake.street_address(),
+                city,
+                fake.postcode(),
+                rng.choice(["Italy", "France", "Portugal"]),
+                rng.randrange(0, 200),
+                _when(rng, 300),
+                _php(
+                    {
+                        "rating": rng.randrange(1, 5),
+                        "last_segment": rng.choice(["newsletter", "vip"]),
+                    }
+                ),
+                _php(
+                    {"twitter": {"profile": {"username": f"@{_ascii(first)}{n}", "followers": 12}}}
+                )
+                if rng.random() < 0.4
+                else "a:0:{}",
+            )
+        )
+        v["xref"].append((n, n))
+    for s in range(1, 81):
+        fake = fakers[s % 3]
+        v["societe"].append(
+            (
+                s,
+                _company(fake, rng),
+                fake.street_address(),
+                fake.postcode(),
+                fake.city(),
+                rng.choice([1, 2, 3]),
+                fake.phone_number(),
+                f"contact@{_ascii(fake.last_name())}.example",
+                f"{rng.randrange(10**8, 10**9)}",
+                rng.choice([1, 2, 3]),
+                rng.choice([0, 1]),
+                rng.choice(["", "Paga a 60 giorni", "Cliente storico"]),
+            )
+        )
+    for c in range(1, 201):
+        fake = fakers[c % 3]
+        female, first, last = _person(fake, rng)
+        v["socpeople"].append(
+            (
+                c,
+                rng.randrange(1, 81),
+                "MME" if female else "MR",
+                last,
+                first,
+                fake.street_address(),
+                fake.postcode(),
+                fake.city(),
+                _birth(rng) if rng.random() < 0.4 else None,
+                rng.choice(["Acheteur", "Comptable", "Direttore"]),
+                fake.phone_number(),
+                fake.phone_number() if rng.random() < 0.4 else None,
+                fake.phone_number(),
+                _email(first, last, fake, rng),
+                json.dumps(
+                    {
+                        "linkedin": f"{_ascii(first)}-{_ascii(last)}-{c}",
+                        "skype": f"{_ascii(first)}.{c}",
+                    }
+                )
+                if rng.random() < 0.5
+                else None,
+                rng.choice(
+                    ["", "Préfère être appelé le matin", f"Assistante: {fake.first_name()}"]
+                ),
+            )
+        )
+    return EvalSet("faker_php_apps", "faker_apps.py faker_php_apps", _php_tables(v))
+
+
+def _php_tables(v: dict) -> list:
+    b, m, d = "phpbb", "mautic", "dolibarr"
+    return [
+        _table(
+            b,
+            "phpbb_users",
+            [
+                ("user_id", "integer"),
+                ("user_type", "integer"),
+                ("username", "varchar(255)"),
+                ("username_clean", "varchar(255)"),
+                ("user_email", "varchar(100)"),
+                ("user_ip", "varchar(40)"),
+                ("user_regdate", "bigint"),
+                ("user_birthday", "varchar(10)"),
+                ("user_lang", "varchar(30)"),
+                ("user_timezone", "varchar(100)"),
+                ("user_sig", "text"),
+                ("user_posts", "integer"),
+            ],
+            ["user_id"],
+            v["users"],
+        ),
+        _table(
+            b,
+            "phpbb_profile_fields_data",
+            [
+                ("user_id", "integer"),
+                ("pf_phpbb_location", "varchar(255)"),
+                ("pf_phpbb_website", "varchar(255)"),
+                ("pf_phpbb_interests", "text"),
+            ],
+            ["user_id"],
+            v["profile"],
+            [(["user_id"], f"{b}.phpbb_users", ["user_id"])],
+        ),
+        _table(
+            b,
+            "phpbb_sessions",
+            [
+                ("session_id", "varchar(32)"),
+                ("session_user_id", "integer"),
+                ("session_ip", "varchar(40)"),
+                ("session_browser", "varchar(150)"),
+                ("session_time", "bigint"),
+                ("session_page", "varchar(255)"),
+            ],
+            ["session_id"],
+            v["sessions"],
+            [(["session_user_id"], f"{b}.phpbb_users", ["user_id"])],
+        ),
+        _table(
+            b,
+            "phpbb_posts",
+            [
+                ("post_id", "integer"),
+                ("forum_id", "integer"),
+                ("poster_id", "integer"),
+                ("poster_ip", "varchar(40)"),
+                ("post_time", "bigint"),
+                ("post_subject", "varchar(255)"),
+                ("post_text", "text"),
+                ("post_username", "varchar(255)"),
+            ],
+            ["post_id"],
+            v["posts"],
+            [(["poster_id"], f"{b}.phpbb_users", ["user_id"])],
+        ),
+        _table(
+            m,
+            "leads",
+            [
+                ("id", "integer"),
+                ("owner_id", "integer"),
+                ("title", "varchar(191)"),
+                ("firstname", "varchar(191)"),
+                ("lastname", "varchar(191)"),
+                ("company", "varchar(191)"),
+                ("position", "varchar(191)"),
+                ("email", "varchar(191)"),
+                ("phone", "varchar(191)"),
+                ("mobile", "varchar(191)"),
+                ("address1", "varchar(191)"),
+                ("city", "varchar(191)"),
+                ("zipcode", "varchar(191)"),
+                ("country", "varchar(191)"),
+                ("points", "integer"),
+                ("last_active", "timestamp"),
+                ("internal", "text"),
+                ("social_cache", "text"),
+            ],
+            ["id"],
+            v["leads"],
+        ),
+        _table(
+            m,
+            "ip_addresses",
+            [("id", "integer"), ("ip_address", "varchar(45)"), ("ip_details", "text")],
+            ["id"],
+            v["ips"],
+        ),
+        _table(
+            m,
+            "lead_ips_xref",
+            [("lead_id", "integer"), ("ip_id", "integer")],
+            ["lead_id", "ip_id"],
+            v["xref"],
+            [(["lead_id"], f"{m}.leads", ["id"]), (["ip_id"], f"{m}.ip_addresses", ["id"])],
+        ),
+        _table(
+            d,
+            "llx_societe",
+            [
+                ("rowid", "integer"),
+                ("nom", "varchar(128)"),
+                ("address", "varchar(255)"),
+                ("zip", "varchar(25)"),
+                ("town", "varchar(50)"),
+                ("fk_pays", "integer"),
+                ("phone", "varchar(20)"),
+                ("email", "varchar(128)"),
+                ("siren", "varchar(128)"),
+                ("client", "integer"),
+                ("fournisseur", "integer"),
+                ("note_public", "text"),
+            ],
+            ["rowid"],
+            v["societe"],
+        ),
+        _table(
+            d,
+            "llx_socpeople",
+            [
+                ("rowid", "integer"),
+                ("fk_soc", "integer"),
+                ("civility", "varchar(6)"),
+                ("lastname", "varchar(50)"),
+                ("firstname", "varchar(50)"),
+                ("address", "varchar(255)"),
+                ("zip", "varchar(25)"),
+                ("town", "varchar(255)"),
+                ("birthday", "date"),
+                ("poste", "varchar(80)"),
+                ("phone", "varchar(30)"),
+                ("phone_perso", "varchar(30)"),
+                ("phone_mobile", "varchar(30)"),
+                ("email", "varchar(255)"),
+                ("socialnetworks", "text"),
+                ("note_private", "text"),
+            ],
+            ["rowid"],
+            v["socpeople"],
+            [(["fk_soc"], f"{d}.llx_societe", ["rowid"])],
+        ),
+    ]
+
+
 GENERATORS: dict[str, Callable[[], EvalSet]] = {
     "faker_magento": faker_magento,
     "faker_suitecrm": faker_suitecrm,
     "faker_crm_cloud": faker_crm_cloud,
     "faker_moodle_keycloak": faker_moodle_keycloak,
+    "faker_php_apps": faker_php_apps,
 }
