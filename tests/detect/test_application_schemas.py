@@ -235,3 +235,29 @@ def _cnp(born: datetime) -> str:
     body = f"1{born:%y%m%d}{rng.randrange(1, 47):02d}{rng.randrange(1000):03d}"
     check = sum(int(d) * int(w) for d, w in zip(body, "279146358279", strict=True)) % 11
     return body + str(1 if check == 10 else check)
+
+
+def _php(value) -> str:
+    if isinstance(value, dict):
+        return f"a:{len(value)}:{{{''.join(_php(k) + _php(v) for k, v in value.items())}}}"
+    if isinstance(value, float):
+        return f"d:{value};"
+    if isinstance(value, int):
+        return f"i:{value};"
+    return f's:{len(str(value).encode())}:"{value}";'
+
+
+def test_php_serialised_arrays_say_what_they_hold_by_their_keys():
+    places = [
+        _php({"city": fake.city(), "zipcode": fake.zipcode(), "latitude": 59.9, "isp": ""})
+        for _ in range(40)
+    ]
+    assert _category("ip_details", "text", places) == "postal_address"
+    handles = [_php({"twitter": {"profile": {"username": f"@{fake.user_name()}"}}})] * 15
+    assert _category("social_cache", "text", handles + ["a:0:{}"] * 25) == "username"
+    ratings = [_php({"rating": 3, "last_segment": "vip", "note": "é"})] * 40
+    assert _category("internal", "text", ratings) is None
+
+
+def test_civility_is_the_french_made_applications_salutation():
+    assert _category("civility", "text", ["MME", "MR", "MLE"] * 14) == "gender"
