@@ -1905,7 +1905,7 @@ def _moodle_tables(v: dict) -> list:
 # --- phpBB, Mautic and Dolibarr --------------------------------------------------------
 
 
-def _php(value: object) -> str:
+def php_serialise(value: object) -> str:
     """PHP's serialize() of strings, numbers, None and nested arrays (dicts)."""
     if value is None:
         return "N;"
@@ -1916,7 +1916,7 @@ def _php(value: object) -> str:
     if isinstance(value, float):
         return f"d:{value};"
     if isinstance(value, dict):
-        body = "".join(_php(k) + _php(v) for k, v in value.items())
+        body = "".join(php_serialise(k) + php_serialise(v) for k, v in value.items())
         return f"a:{len(value)}:{{{body}}}"
     text = str(value)
     return f's:{len(text.encode())}:"{text}";'
@@ -2017,7 +2017,7 @@ def faker_php_apps() -> EvalSet:
             (
                 n,
                 ip,
-                _php(
+                php_serialise(
                     {
                         "city": city,
                         "region": fake.region() if hasattr(fake, "region") else "",
@@ -2054,13 +2054,13 @@ def faker_php_apps() -> EvalSet:
                 rng.choice(["Italy", "France", "Portugal"]),
                 rng.randrange(0, 200),
                 _when(rng, 300),
-                _php(
+                php_serialise(
                     {
                         "rating": rng.randrange(1, 5),
                         "last_segment": rng.choice(["newsletter", "vip"]),
                     }
                 ),
-                _php(
+                php_serialise(
                     {"twitter": {"profile": {"username": f"@{_ascii(first)}{n}", "followers": 12}}}
                 )
                 if rng.random() < 0.4

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 from faker import Faker
 
+from benchmarks.inventory_sets.faker_apps import php_serialise
 from include.governance.detect.classify import classify_column
 from include.governance.detect.table_context import named_for_addresses, named_for_people
 from include.governance.sampling import ColumnSample
@@ -237,25 +238,15 @@ def _cnp(born: datetime) -> str:
     return body + str(1 if check == 10 else check)
 
 
-def _php(value) -> str:
-    if isinstance(value, dict):
-        return f"a:{len(value)}:{{{''.join(_php(k) + _php(v) for k, v in value.items())}}}"
-    if isinstance(value, float):
-        return f"d:{value};"
-    if isinstance(value, int):
-        return f"i:{value};"
-    return f's:{len(str(value).encode())}:"{value}";'
-
-
 def test_php_serialised_arrays_say_what_they_hold_by_their_keys():
     places = [
-        _php({"city": fake.city(), "zipcode": fake.zipcode(), "latitude": 59.9, "isp": ""})
+        php_serialise({"city": fake.city(), "zipcode": fake.zipcode(), "latitude": 59.9, "isp": ""})
         for _ in range(40)
     ]
     assert _category("ip_details", "text", places) == "postal_address"
-    handles = [_php({"twitter": {"profile": {"username": f"@{fake.user_name()}"}}})] * 15
+    handles = [php_serialise({"twitter": {"profile": {"username": f"@{fake.user_name()}"}}})] * 15
     assert _category("social_cache", "text", handles + ["a:0:{}"] * 25) == "username"
-    ratings = [_php({"rating": 3, "last_segment": "vip", "note": "é"})] * 40
+    ratings = [php_serialise({"rating": 3, "last_segment": "vip", "note": "é"})] * 40
     assert _category("internal", "text", ratings) is None
 
 
