@@ -130,3 +130,48 @@ def test_a_register_from_an_earlier_version_gains_links_and_a_category_that_may_
     assert "links_to" in columns
     with any_engine.connect() as conn:
         assert conn.execute(select(pii_columns.c.category)).scalar_one() == "email"
+
+
+def test_a_key_named_for_what_an_extension_table_extends_links_to_it(any_engine):
+    """``customer_id`` beside ``customer_entity`` (an EAV entity): named for its table."""
+    ensure_schema(any_engine, "eav")
+    meta = MetaData(schema="eav")
+    entity = Table(
+        "customer_entity",
+        meta,
+        Column("entity_id", Integer, primary_key=True),
+        Column("firstname", String(40)),
+        Column("email", String(80)),
+    )
+    Table(
+        "newsletter_subscriber",
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column("customer_id", Integer),
+    )
+    meta.create_all(any_engine)
+    fake = Faker("en_US")
+    fake.seed_instance(6)
+    with any_engine.begin() as conn:
+        conn.execute(
+            insert(entity),
+            [
+                {"entity_id": i, "firstname": fake.first_name(), "email": fake.email()}
+                for i in range(1, 31)
+            ],
+        )
+    scan_id = "links-eav"
+    scanned_at = datetime(2026, 11, 24, tzinfo=UTC)
+    scope = ScanScope(("eav",))
+    for table in start_scan(
+        any_engine, POLICY, scan_id, scanned_at=scanned_at, scope=scope, sample_size=1000
+    ):
+        scan_table(any_engine, POLICY, scan_id, table, sample_size=1000)
+    finish_scan(any_engine, POLICY, scan_id)
+    with any_engine.connect() as conn:
+        rows = {
+            f"{r.table_name}.{r.column_name}": (r.category, r.links_to)
+            for r in conn.execute(select(pii_columns).where(pii_columns.c.schema_name == "eav"))
+        }
+    assert rows["newsletter_subscriber.customer_id"] == ("customer_id", "eav.customer_entity")
+    assert rows["customer_entity.entity_id"][0] == "customer_id"  # the customers' own key

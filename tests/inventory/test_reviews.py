@@ -28,7 +28,7 @@ POLICY = with_reviews(
     decision("contact", "confirm", "email"),  # it holds phone numbers: the scan says so
     decision("ref", "correct", "customer_id"),  # phone-shaped customer numbers
     decision("mail_code", "reject"),  # `mail` in a name, codes in the values
-    decision("nickname", "confirm", "name"),  # nothing in it the detector can see
+    decision("moniker", "confirm", "name"),  # nothing in it the detector can see
     decision("fax", "confirm", "phone"),  # no such column
 )
 
@@ -43,7 +43,7 @@ def members(engine: Engine) -> Table:
         Column("contact", Text),
         Column("ref", Text),
         Column("mail_code", Text),
-        Column("nickname", Text),
+        Column("moniker", Text),
     )
     table.create(engine)
     with engine.begin() as conn:
@@ -56,7 +56,7 @@ def members(engine: Engine) -> Table:
                     "contact": f"+47 {41000000 + i * 7919}",
                     "ref": f"+47 {92000000 + i * 7919}",
                     "mail_code": f"MC-{1000 + i}",
-                    "nickname": None,
+                    "moniker": None,
                 }
                 for i in range(MEMBERS)
             ],
@@ -93,8 +93,8 @@ def test_decisions_are_kept_by_every_scan_and_disagreements_reported(any_engine)
     }
     assert rows["ref"].evidence["values"]["detector"] == "phone"  # the evidence is kept
     assert "mail_code" not in rows  # rejected: not personal data in the register
-    assert (rows["nickname"].category, rows["nickname"].confirmed) == ("name", True)
-    assert rows["nickname"].confidence == 0.0  # confirmed, though the scan sees nothing
+    assert (rows["moniker"].category, rows["moniker"].confirmed) == ("name", True)
+    assert rows["moniker"].confidence == 0.0  # confirmed, though the scan sees nothing
     assert "member_id" not in rows
     with engine.connect() as conn:
         kept = conn.execute(
@@ -106,12 +106,12 @@ def test_decisions_are_kept_by_every_scan_and_disagreements_reported(any_engine)
 
     assert {(d["column"], d["kind"]) for d in first.disagreements} == {
         ("club.members.contact", "recategorised"),
-        ("club.members.nickname", "not found"),
+        ("club.members.moniker", "not found"),
         ("club.members.fax", "column not found"),
     }
     assert disagreements_recorded(engine, "scan-1") == 3
     assert all(u["column"] != "club.members.mail_code" for u in first.ungoverned)
-    assert first.findings == 4  # email, contact, ref, nickname: not the rejected one
+    assert first.findings == 4  # email, contact, ref, moniker: not the rejected one
 
     with engine.begin() as conn:  # new evidence: the rejected column now holds emails
         conn.execute(update(table).values(mail_code=table.c.email))
@@ -189,6 +189,28 @@ def test_the_report_explains_each_finding_and_lists_disagreements(sqlite_engine)
             {"sampled": 50, "json_keys": {"share": 1.0, "read": 50}},
             0.95,
             "JSON: 100% of its keys name the category; confidence 0.95",
+        ),
+        (
+            {"sampled": 50, "json_keys": {"share": 0.9, "read": 50, "of": "objects"}},
+            0.86,
+            "JSON: 90% of its objects have a key naming it; confidence 0.86",
+        ),
+        (
+            {"sampled": 300, "table_key": {"of": "customer"}},
+            0.6,
+            "the own key of a table of customer; confidence 0.60",
+        ),
+        (
+            {
+                "sampled": 200,
+                "attribute_rows": True,
+                "values": {"detector": "national_id", "match_rate": 0.15, "checked": 200},
+            },
+            0.57,
+            "the value of a person's attribute rows; the national_id validator (a "
+            "fødselsnummer's birth date and both mod-11 check digits, or another country's "
+            "personal number by its own checks (python-stdnum)) accepts 15% of 200 values "
+            "checked; confidence 0.57",
         ),
         (
             {"sampled": 60, "key_column": {"column": "attribute", "share": 0.8}},

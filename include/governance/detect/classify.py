@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from include.governance.detect.binary import decoded_texts
 from include.governance.detect.masking import mask
-from include.governance.detect.names import NameSignal, name_signals
+from include.governance.detect.names import NameSignal, is_key_name, name_signals, normalise
 from include.governance.detect.structured import json_category, json_objects
 from include.governance.detect.text import find_personal_data
 from include.governance.detect.values import DETECTORS
@@ -49,6 +49,22 @@ MIN_FREE_TEXT_LENGTH = 20
 FREE_TEXT_MIN_HITS, FREE_TEXT_MIN_SHARE = 3, 0.005  # a few validated finds are enough
 MAX_EXAMPLES = 3
 _TOKEN = re.compile(r"[\w-]+")  # one identifier-like token (a UUID, a hash) is not text
+# What a column's values are written as can overrule what its name says: a moment is no
+# login nor address (``LastLoginDate``); lower-case words are an application's codes, no
+# address or customer number (an order's ``state``: ``pending``; an OAuth ``client_id``:
+# ``admin-cli``); titles with numbers name no person (a course's ``fullname``); ISO codes
+# in a column named as a key are the thing, not a key to it (``country_id``: ``US``).
+MOMENT_KINDS = frozenset({"date", "datetime"})
+WRITTEN_CATEGORIES = frozenset(
+    {"name", "email", "phone", "username", "postal_address", "ip_address", "customer_id"}
+)
+NEVER_LOWER_WORDS = frozenset({"name", "postal_address", "customer_id"})
+_LOWER_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")
+_ISO_CODE = re.compile(r"[A-Z]{2,3}")
+_DIGIT = re.compile(r"\d")
+MOSTLY, DIGITS_SHARE = 0.8, 0.5
+# A person's attribute rows: as sure as a name's part, and a tenth of values validated
+ATTRIBUTE_ROWS, ATTRIBUTE_MIN_RATE = 0.5, 0.1
 
 # Which detectors can accept a value of each column kind.
 _TEXT_DETECTORS = frozenset(DETECTORS) - {"free_text"}
@@ -87,7 +103,7 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
         return _classify_binary(sample, policy)
     values = sample.values if sample.kind != "other" else [str(v) for v in sample.values]
     applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset())
-    names = {s.category: s for s in name_signals(sample.name, policy)}
+    names = {s.category: s for s in _name_signals(sample, values, policy)}
     checked: dict[str, _ValueEvidence] = {}
     candidates: list[Finding] = []
     for category_id, category in policy.categories.items():
@@ -112,6 +128,62 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     if best_finding is None or best_finding.confidence < REPORT_AT:
         return None
     return _with_values_of_its_category(best_finding, candidates)
+
+
+def _name_signals(sample: ColumnSample, values: list[Any], policy: Policy) -> list[NameSignal]:
+    """The name's signals, less those its values' form contradicts."""
+    texts = [v for v in set(values) if isinstance(v, str)] if sample.kind == "text" else []
+    name = sample.name
+    if texts and is_key_name(key := normalise(name)) and _share(texts, _ISO_CODE) >= MOSTLY:
+        name = key.rsplit("_", 1)[0]
+    signals = name_signals(name, policy)
+    if sample.kind in MOMENT_KINDS:
+        return [s for s in signals if s.category not in WRITTEN_CATEGORIES]
+    categories = {s.category for s in signals}
+    if texts and categories & NEVER_LOWER_WORDS and _share(texts, _LOWER_WORDS) >= MOSTLY:
+        signals = [s for s in signals if s.category not in NEVER_LOWER_WORDS]
+    if (
+        texts
+        and "name" in categories
+        and sum(bool(_DIGIT.search(t)) for t in texts) >= DIGITS_SHARE * len(texts)
+    ):
+        signals = [s for s in signals if s.category != "name"]
+    return signals
+
+
+def _share(texts: list[str], form: re.Pattern[str]) -> float:
+    return sum(bool(form.fullmatch(t)) for t in texts) / len(texts)
+
+
+def attribute_finding(sample: ColumnSample, policy: Policy) -> Finding | None:
+    """A person's attribute rows' value column (``customer_entity_varchar.value``,
+    ``mdl_user_info_data.data``): the rows say it is someone's, so a kind validated in a
+    few of its values (its other rows other attributes) is what it holds."""
+    applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset()) - NEEDS_NAME
+    best: tuple[float, str, _ValueEvidence] | None = None
+    for category_id, category in policy.categories.items():
+        for detector in (d for d in category.detect.values if d in applicable):
+            evidence = _check(detector, sample.values)
+            if evidence.rate >= ATTRIBUTE_MIN_RATE and (best is None or evidence.rate > best[0]):
+                best = (evidence.rate, category_id, evidence)
+    if best is None:
+        return None
+    rate, category_id, evidence = best
+    confidence = 1 - (1 - ATTRIBUTE_ROWS) * (1 - VALUE_WEIGHT * rate)
+    return Finding(
+        category_id,
+        round(confidence, 3),
+        {
+            "sampled": len(sample.values),
+            "attribute_rows": True,
+            "values": {
+                "detector": evidence.detector,
+                "match_rate": round(rate, 3),
+                "checked": evidence.checked,
+            },
+            "examples": evidence.examples,
+        },
+    )
 
 
 def _with_values_of_its_category(best: Finding, candidates: list[Finding]) -> Finding:
@@ -272,10 +344,11 @@ def _text_confirms(category: str, kinds: dict[str, int], policy: Policy) -> bool
 
 
 def _json_finding(objects: list[dict[str, Any]], policy: Policy, sampled: int) -> Finding | None:
-    category, share = json_category(objects, policy)
+    category, share, of = json_category(objects, policy)
     if category is None:
         return None
-    evidence = {"sampled": sampled, "json_keys": {"share": round(share, 3), "read": len(objects)}}
+    found = {"share": round(share, 3), "read": len(objects)} | ({"of": of} if of != "keys" else {})
+    evidence = {"sampled": sampled, "json_keys": found}
     return Finding(category, round(VALUE_WEIGHT * share, 3), evidence)
 
 

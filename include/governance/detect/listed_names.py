@@ -25,6 +25,7 @@ from include.governance.detect.cued_names import PERSON_VERBS, PERSON_WORDS, TAL
 from include.governance.detect.name_lists import (
     COMMON_ZIPF,
     EVERYDAY_ZIPF,
+    LEGAL_FORM_AFTER,
     NAME_INITIAL,
     NAME_PARTICLE,
     NAME_TITLES,
@@ -71,10 +72,11 @@ _SENTENCE_ENDS = '.!?:;"«“•*–—-'
 
 
 def listed_names(text: str) -> Iterator[Span]:
-    """The names in each run of capitalised words; a run with a business word has none."""
+    """The names in each run of capitalised words; a run with a business word, or followed
+    by a legal form, has none."""
     for chain in _word_chains(text):
         words = [text[start:end] for start, end in chain]
-        if not NOT_PERSON_WORDS.isdisjoint(words):
+        if not NOT_PERSON_WORDS.isdisjoint(words) or LEGAL_FORM_AFTER.match(text, chain[-1][1]):
             continue
         first, last = _name_in_chain(text, chain, words)
         if first < last:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
 import unicodedata
 from functools import cache
 
@@ -73,6 +74,12 @@ NAME_TITLE = rf"(?i:{'|'.join(NAME_TITLES)})\.?"
 # Words that make a run of capitalised words a business, not a person ("Engen Gruppen").
 NOT_PERSON_WORDS = frozenset(
     {"Co", "Corp", "Gruppen", "Group", "Holding", "Inc", "Limited", "Llc", "Ltd", "Oy", "Plc"}
+)
+# A company's legal form written after its name, in capitals or dotted ("Reid Logistics LLC",
+# "Berg Bygg AS", "Müller GmbH", "Rossi S.p.A."): the capitalised words before it are a firm.
+LEGAL_FORM_AFTER = re.compile(
+    r"\s*,?\s*(?:LLC|LLP|L\.L\.C\.|Inc|INC|Ltd|LTD|PLC|plc|Corp|GmbH|AG|KG|AS|ASA|AB|ApS|A/S"
+    r"|BV|B\.V|NV|N\.V|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|Oyj?|Sp\. z o\.o)(?![\w-])"
 )
 # Letters that no Unicode decomposition takes apart but a keyboard without them replaces.
 _UNDECOMPOSED = str.maketrans("ŁłĐđØøı", "LlDdOoi") | str.maketrans(

@@ -96,11 +96,13 @@ ABBREVIATIONS = {
 # Words a name run together without separators is split into, two at a time (``CUSTNM``,
 # ``EMAILADDR``, ``phonenumber``): the abbreviations and the words they stand for.
 _RUN_TOGETHER = frozenset(ABBREVIATIONS) | frozenset({
-    "address", "birth", "city", "code", "contact", "customer", "date", "day", "email", "employee",
-    "family", "first", "full", "given", "home", "last", "mail", "middle", "mobile", "name",
-    "number", "phone", "post", "postal", "ship", "street", "user", "work", "zip",
+    "address", "alternate", "birth", "city", "code", "contact", "customer", "date", "day",
+    "email", "employee", "family", "first", "full", "gender", "given", "home", "last", "mail",
+    "middle", "mobile", "name", "note", "number", "phone", "phonetic", "post", "postal", "ship",
+    "street", "text", "user", "work", "zip",
 })  # fmt: skip
 MIN_RUN_TOGETHER = 4
+MAX_RUN_TOGETHER = 3  # words a part is split into at most (``lastnamephonetic``)
 # A name of a thing (``company_name``, ``nom_produit``, ``city_name``) is that thing's: it
 # matches only listed names that name the thing themselves (``street_name``: ``street``).
 NAME_PARTS = frozenset(
@@ -128,6 +130,7 @@ KEY_QUALIFIERS = frozenset({"alternate", "business", "natural", "surrogate", "du
 # Last words that make a name say something about a value rather than be it: the kind of
 # an address, a phone's status, how many emails (``addr_type``, ``phone_status``).
 ABOUT_PARTS = frozenset({"type", "kind", "status", "count", "flag", "format", "verified"})
+OPTION_CODE = "code"  # an option set's value (``gendercode``: the gender, coded)
 
 
 @dataclass(frozen=True)
@@ -153,12 +156,22 @@ def normalise(name: str) -> str:
 
 
 def _run_together(part: str) -> list[str]:
-    """``custnm`` as ``cust``, ``nm``: a part that is two known words run together."""
+    """``custnm`` as ``cust``, ``nm``: a part that is two or three known words run together
+    (``lastnamephonetic``)."""
     if len(part) >= MIN_RUN_TOGETHER and part not in _RUN_TOGETHER:
-        for cut in range(1, len(part)):
-            if part[:cut] in _RUN_TOGETHER and part[cut:] in _RUN_TOGETHER:
-                return [part[:cut], part[cut:]]
+        return _known_words(part, MAX_RUN_TOGETHER) or [part]
     return [part]
+
+
+def _known_words(part: str, most: int) -> list[str] | None:
+    """``part`` as at most ``most`` known words, the first as short as it can be."""
+    if part in _RUN_TOGETHER:
+        return [part]
+    if most > 1:
+        for cut in range(1, len(part)):
+            if part[:cut] in _RUN_TOGETHER and (rest := _known_words(part[cut:], most - 1)):
+                return [part[:cut], *rest]
+    return None
 
 
 def names_a_thing(column_name: str) -> bool:
@@ -212,7 +225,7 @@ def _signals(column_name: str, listed: _Listed) -> tuple[NameSignal, ...]:
     name = normalise(column_name)
     parts = name.split("_")
     key = is_key_name(name)
-    about = len(parts) > 1 and parts[-1] in ABOUT_PARTS
+    about = _about(parts)
     things = _things_named(parts)
     best: dict[str, NameSignal] = {}
     for category_id, raw, listed_name, needs_values in listed.names:
@@ -231,6 +244,18 @@ def _signals(column_name: str, listed: _Listed) -> tuple[NameSignal, ...]:
     return tuple(sorted(best.values(), key=_rank, reverse=True))
 
 
+def _about(parts: list[str]) -> bool:
+    """Says something about a value (``addr_type``), also as an option set's code
+    (``address_type_code``, ``addresstypecode``, ``familystatuscode``)."""
+    last = parts[-1]
+    if last == OPTION_CODE and len(parts) > 2:
+        return parts[-2] in ABOUT_PARTS
+    if last.endswith(OPTION_CODE):
+        last = last.removesuffix(OPTION_CODE)
+        return any(last.endswith(word) for word in ABOUT_PARTS)
+    return len(parts) > 1 and last in ABOUT_PARTS
+
+
 def _key_stem(parts: list[str]) -> list[str]:
     """What a key is a key of: ``customer`` of ``customer_alternate_key``."""
     return [p for p in parts[:-1] if p not in KEY_QUALIFIERS]
@@ -242,8 +267,10 @@ def _min_suffix(listed: str) -> int:
     return MIN_SUFFIX if listed.isascii() else MIN_SUFFIX_OTHER_SCRIPT
 
 
-def _rank(signal: NameSignal) -> tuple[bool, float]:
-    return (not signal.needs_values, signal.strength)
+def _rank(signal: NameSignal) -> tuple[bool, float, int]:
+    """Names that need no values first, then the strongest, then the longest listed name
+    (``internalemailaddress``: ``email_address`` over ``address``)."""
+    return (not signal.needs_values, signal.strength, len(signal.matched))
 
 
 def _match(name: str, parts: list[str], listed: str) -> tuple[float, str] | None:
@@ -260,5 +287,8 @@ def _match(name: str, parts: list[str], listed: str) -> tuple[float, str] | None
     if any(parts[i : i + n] == listed_parts for i in range(len(parts) - n + 1)):
         return PART, "part"
     if len(listed) >= _min_suffix(listed) and any(p.endswith(listed) for p in parts):
+        return SUFFIX, "suffix"
+    joined = listed.replace("_", "")  # words run together (``internalemailaddress``)
+    if n > 1 and any(p.endswith(joined) for p in parts):
         return SUFFIX, "suffix"
     return None

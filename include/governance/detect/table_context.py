@@ -27,15 +27,41 @@ for people (``customers``, ``employee_id``, ``kunde_nr``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from include.governance.detect.classify import VALUE_WEIGHT, Finding, classify_column
+from include.governance.detect.classify import (
+    VALUE_WEIGHT,
+    Finding,
+    attribute_finding,
+    classify_column,
+)
 from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
 from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
-from include.governance.detect.structured import is_value_column, key_column_category
+from include.governance.detect.structured import (
+    is_attribute_key,
+    is_attribute_value,
+    is_value_column,
+    key_column_category,
+)
 from include.governance.policy import Policy
 from include.governance.sampling import TableSample
 
-NAME, PERSON_NAME = "name", "person_name"
+NAME, PERSON_NAME, EMAIL, CUSTOMER_ID = "name", "person_name", "email", "customer_id"
+# A table of customers (``customers``, ``customer_entity``, ``clientes``, ``kunder``): its
+# own key, however named, is the customer number.
+CUSTOMER_WORDS = ("customer", "client", "kunde", "kund", "asiakas", "klant", "klient")
+OWN_KEYS, OWN_KEY = frozenset({"id", "entity_id"}), 0.6
+# Mailboxes of a role rather than a person (RFC 2142's and their like, in the policy's
+# languages): most e-mails of a column being these, they are an organisation's.
+MAILBOXES = frozenset({
+    "info", "sales", "contact", "office", "support", "admin", "accounts", "billing", "hello",
+    "post", "kontakt", "mail", "service", "orders", "order", "enquiries", "team", "hr", "jobs",
+    "noreply", "no-reply", "webmaster", "marketing", "press", "finance", "invoice", "invoices",
+    "faktura", "kundeservice", "kundservice", "contato", "contacto", "ventas", "vendas",
+    "verkauf", "vertrieb", "bestellung", "accueil", "commercial", "ventes", "postmaster",
+})  # fmt: skip
+ROLE_SHARE = 0.5
+ROLE_MAILBOXES = "role_mailboxes"  # the evidence's mark
 CONTACT = frozenset({"postal_address", "phone"})
 IP_ADDRESS = "ip_address"  # a visitor's, or a server's, or a place's (a geography's locator)
 PAYMENT, CARD = "payment", "payment_card"
@@ -54,6 +80,13 @@ PERSON_WORDS = (
     "tyontekija", "kayttaja", "mitarbeiter", "benutzer",
 )  # fmt: skip
 ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
+# Last words of tables that extend another's rows: EAV entities and their typed value
+# tables, custom fields, meta, info and attribute rows (``customer_entity_varchar``,
+# ``contacts_cstm``, ``user_attribute``): such a table is of what it extends.
+EXTENSION_WORDS = frozenset({
+    "entity", "varchar", "int", "text", "datetime", "decimal", "cstm", "custom", "meta",
+    "info", "data", "attribute", "attributes", "ext", "extra", "detail", "details",
+})  # fmt: skip
 # Tables of places (lookups of cities, regions, a warehouse's geography and sales
 # territories) and of organisations (trading partners too), and their premises, in the
 # languages of names.py.
@@ -81,9 +114,12 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     """Each sampled column's finding (``classify_column``), kept only where its table
     agrees; a column that could not be sampled has none."""
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    _with_role_mailboxes(sample, found)
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
     found |= dict.fromkeys(things_names)
     found |= _key_value_findings(sample, found, policy)
+    found |= _own_customer_keys(table, sample, found)
+    found |= _attribute_rows(table, sample, found, policy)
     weak = {c for c, f in found.items() if f and f.category == NAME and _weak_name(c, policy)}
     anchors = {c for c, f in found.items() if f and not _whose(f) and c not in weak}
     people = _named_for_people(table, [c.name for c in sample.columns])
@@ -146,6 +182,22 @@ def _key_value_findings(
     return {}
 
 
+def _attribute_rows(
+    table: str, sample: TableSample, found: dict[str, Finding | None], policy: Policy
+) -> dict[str, Finding]:
+    """A person's attribute rows (a key to people or a table of them, a key to the
+    attribute, a value): the value column holds what a few of its values validate as."""
+    columns = [c.name for c in sample.columns]
+    if not (_named_for_people(table, columns) and any(map(is_attribute_key, columns))):
+        return {}
+    values = [
+        c
+        for c in sample.columns
+        if c.name in found and found[c.name] is None and is_attribute_value(c.name)
+    ]
+    return {c.name: f for c in values if (f := attribute_finding(c, policy))}
+
+
 def _whose(finding: Finding) -> bool:
     """Data that anyone's row may hold, a company's or a place's as well as a person's."""
     detector = finding.evidence.get("values", {}).get("detector")
@@ -153,7 +205,24 @@ def _whose(finding: Finding) -> bool:
         finding.category in CONTACT
         or finding.category == IP_ADDRESS
         or (finding.category == PAYMENT and detector != CARD)
+        or finding.evidence.get(ROLE_MAILBOXES, False)
     )
+
+
+def _with_role_mailboxes(sample: TableSample, found: dict[str, Finding | None]) -> None:
+    """E-mails most of which are an organisation's mailboxes (``info@``, ``sales@``) are
+    whoever's the row is, as its phone is: marked, so that the table decides."""
+    for column in sample.columns:
+        finding = found.get(column.name)
+        if finding is None or finding.category != EMAIL:
+            continue
+        local = [
+            v.split("@", 1)[0].lower() for v in column.values if isinstance(v, str) and "@" in v
+        ]
+        if local and sum(part in MAILBOXES for part in local) >= ROLE_SHARE * len(local):
+            found[column.name] = replace(
+                finding, evidence={**finding.evidence, ROLE_MAILBOXES: True}
+            )
 
 
 def _weak_name(column: str, policy: Policy) -> bool:
@@ -162,8 +231,12 @@ def _weak_name(column: str, policy: Policy) -> bool:
 
 
 def _called_name(column: str, policy: Policy) -> bool:
-    """Called a name (``avd_namn``, ``vendor_nm``) though its values named no person."""
-    return any(s.category == NAME and s.needs_values for s in name_signals(column, policy))
+    """Called a name (``avd_namn``, ``vendor_nm``) though its values named no person; a
+    word ending in one (``eventname``, ``hostname``) names what it says, not the row."""
+    return any(
+        s.category == NAME and s.needs_values and s.how != "suffix"
+        for s in name_signals(column, policy)
+    )
 
 
 def _mostly_names(finding: Finding) -> bool:
@@ -185,13 +258,48 @@ def named_for_addresses(table: str) -> bool:
 
 
 def _named_for_people(table: str, columns: list[str]) -> bool:
+    """Named for people, or holding a key to a person; not a key to whoever did something
+    to the record (``assigned_user_id``, ``modified_user_id``): any record has those."""
     if named_for_people(table):
         return True
     keys = [normalise(c) for c in columns]
     stems = [k.rsplit("_", 1)[0] for k in keys if is_key_name(k) or k.endswith("_number")]
-    return any(_named(stem, PERSON_WORDS) for stem in stems)
+    return any(_named(stem, PERSON_WORDS) and not _of_a_doer(stem) for stem in stems)
+
+
+def _of_a_doer(stem: str) -> bool:
+    return stem.split("_", 1)[0].endswith("ed")
 
 
 def _named(name: str, words: tuple[str, ...]) -> bool:
-    last = normalise(name).rsplit("_", 1)[-1]
-    return last.startswith(words)
+    return _subject(name).startswith(words)
+
+
+def _subject(name: str) -> str:
+    """What a table is of: its last word, less the words of tables that extend another
+    (``customer_entity_varchar``, ``contacts_cstm``, ``mdl_user_info_data``)."""
+    return table_stem(name).rsplit("_", 1)[-1]
+
+
+def table_stem(name: str) -> str:
+    """The table's name, normalised, less the words of an extension (``customer_address``
+    of ``customer_address_entity``): what a key named for it is named."""
+    words = normalise(name).split("_")
+    while len(words) > 1 and words[-1] in EXTENSION_WORDS:
+        words.pop()
+    return "_".join(words)
+
+
+def _own_customer_keys(
+    table: str, sample: TableSample, found: dict[str, Finding | None]
+) -> dict[str, Finding]:
+    """A table of customers' own key (``id``, ``entity_id``) is the customer number; a
+    table so named with no personal data is of something else (an OAuth ``client``)."""
+    if not _subject(table).startswith(CUSTOMER_WORDS) or not any(found.values()):
+        return {}
+    evidence = {"sampled": 0, "table_key": {"of": _subject(table)}}
+    return {
+        c.name: Finding(CUSTOMER_ID, OWN_KEY, {**evidence, "sampled": len(c.values)})
+        for c in sample.columns
+        if c.name in found and found[c.name] is None and normalise(c.name) in OWN_KEYS
+    }

@@ -16,7 +16,11 @@ from sqlalchemy import Connection
 
 from include.governance.catalog import Catalog
 from include.governance.detect.names import is_key_name, normalise
-from include.governance.detect.table_context import named_for_addresses, named_for_people
+from include.governance.detect.table_context import (
+    named_for_addresses,
+    named_for_people,
+    table_stem,
+)
 from include.governance.tables import TableName
 
 ColumnKey = tuple[str, str, str]
@@ -86,13 +90,16 @@ def _named_target(column: str, schema: str, people: set[str]) -> str | None:
     if not is_key_name(key) or "_" not in key:
         return None
     stem = key.rsplit("_", 1)[0]
-    named = [
-        t
-        for t in sorted(people)
-        if stem in (normalise(TableName.parse(t).name), normalise(TableName.parse(t).name)[:-1])
-    ]
+    named = [t for t in sorted(people) if stem in _names_of(TableName.parse(t).name)]
     here = [t for t in named if TableName.parse(t).schema == schema]
     return here[0] if here else named[0] if len(named) == 1 else None
+
+
+def _names_of(table: str) -> tuple[str, ...]:
+    """What a key to ``table`` is named for: the table, its singular, what it extends
+    (``customer`` of ``customer_entity``)."""
+    name = normalise(table)
+    return (name, name[:-1], table_stem(table))
 
 
 def link_confidence(link: dict[str, Any]) -> float:

@@ -278,6 +278,8 @@ def describe_evidence(
         parts.append(f"a key to `{link['to']}` ({link['how']})")
     if name := evidence.get("column_name"):
         parts.append(f"name word `{name['matched']}` ({_NAME_MATCH.get(name['how'], name['how'])})")
+    if evidence.get("attribute_rows"):
+        parts.append("the value of a person's attribute rows")
     if values := evidence.get("values"):
         detector = values["detector"]
         parts.append(
@@ -288,7 +290,14 @@ def describe_evidence(
         kinds = ", ".join(f"{k} {n}" for k, n in free_text["kinds"].items())
         parts.append(f"free text: {free_text['share']:.0%} of values hold personal data ({kinds})")
     if json_keys := evidence.get("json_keys"):
-        parts.append(f"JSON: {json_keys['share']:.0%} of its keys name the category")
+        if json_keys.get("of") == "objects":
+            parts.append(f"JSON: {json_keys['share']:.0%} of its objects have a key naming it")
+        else:
+            parts.append(f"JSON: {json_keys['share']:.0%} of its keys name the category")
+    if table_key := evidence.get("table_key"):
+        parts.append(f"the own key of a table of {table_key['of']}")
+    if evidence.get("role_mailboxes"):
+        parts.append("mostly an organisation's mailboxes (info@, sales@)")
     if lone_names := evidence.get("lone_names"):
         parts.append(f"{lone_names['share']:.0%} of values are lone names in a table of people")
     if key_column := evidence.get("key_column"):
