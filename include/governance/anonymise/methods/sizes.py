@@ -60,21 +60,30 @@ def measure_increment(conn: Connection, plan: OutputPlan) -> tuple[int | None, f
         _stage(conn, plan, _sizes_of(plan, f"({after})", conn))
         return _measure(conn, plan)
     group = _group_text(plan, conn)
-    leaving = (
-        f"SELECT {group('p')} AS f, -1 AS d FROM {published} p "
-        f"WHERE EXISTS (SELECT 1 FROM {staged} s WHERE s.{key} = p.{key}) "
-        f"OR EXISTS (SELECT 1 FROM {gone} g WHERE g.k = p.{key})"
+    # Each quasi-identifier's values in the touched groups narrow the scan down before a
+    # row's group is written out as text (one text, one value of each: any row's is the group's).
+    names = [quote(n) for n in plan.risk.quasi_identifiers]
+    touched = _touched(plan, conn)
+    changes = " UNION ALL ".join(
+        f"SELECT {''.join(f'{a}.{c}, ' for c in names)}{group(a)} AS f, {d} AS d FROM {rows}"
+        for a, d, rows in (
+            ("p", -1, f"{staged} s JOIN {published} p ON p.{key} = s.{key}"),
+            ("p", -1, f"{gone} g JOIN {published} p ON p.{key} = g.k"),
+            ("s", 1, f"{staged} s"),
+        )
     )
-    changes = f"{leaving} UNION ALL SELECT {group('s')}, 1 FROM {staged} s"
     conn.exec_driver_sql(  # the touched groups and the rows each gains (or loses)
-        f"CREATE UNLOGGED TABLE {_touched(plan, conn)} AS "
-        f"SELECT f, sum(d) AS d FROM ({changes}) c GROUP BY f"
+        f"CREATE UNLOGGED TABLE {touched} AS SELECT f, sum(d) AS d"
+        f"{''.join(f', (array_agg({c}))[1] AS {c}' for c in names)} FROM ({changes}) c GROUP BY f"
     )
-    conn.exec_driver_sql(f"ANALYZE {_touched(plan, conn)}")
+    conn.exec_driver_sql(f"ANALYZE {touched}")
+    narrowed = "".join(
+        f"(p.{c} IS NULL OR p.{c} IN (SELECT {c} FROM {touched})) AND " for c in names
+    )
     conn.exec_driver_sql(  # their sizes now, in one scan of the published rows
         f"CREATE UNLOGGED TABLE {_before(plan, conn)} AS SELECT {group('p')} AS f, "
         f"count(*) AS n FROM {published} p "
-        f"WHERE {group('p')} IN (SELECT f FROM {_touched(plan, conn)}) GROUP BY 1"
+        f"WHERE {narrowed}{group('p')} IN (SELECT f FROM {touched}) GROUP BY 1"
     )
     sizes = (
         f"SELECT n, sum(groups) AS groups FROM (SELECT n, groups FROM {stored} "
