@@ -43,8 +43,8 @@ from include.governance.anonymise.forms import column_sql, column_transform, for
 from include.governance.anonymise.incremental import (
     Increment,
     Watermark,
-    latest_change,
     not_reconciled,
+    rows_and_latest_change,
 )
 from include.governance.anonymise.methods.buckets import (
     count_full_build,
@@ -309,11 +309,10 @@ def _allowed(conn: Connection, plan: OutputPlan) -> str:
 
 
 def _count(conn: Connection, plan: OutputPlan, allowed: str) -> tuple[int, Watermark]:
-    """The source's rows ``allowed`` selects and its latest change, in ``conn``'s snapshot,
-    timestamps in UTC."""
+    """The source's rows ``allowed`` selects and its latest change, in ``conn``'s snapshot
+    and one scan, timestamps in UTC."""
     conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
-    query = f"SELECT count(*) FROM {plan.source} AS src WHERE {allowed}"
-    return conn.exec_driver_sql(query).scalar(), latest_change(conn, plan)
+    return rows_and_latest_change(conn, plan, counted=allowed)
 
 
 def _fill(conn: Connection, plan: OutputPlan, key: PseudonymKey, run_date: date, where: str) -> int:
