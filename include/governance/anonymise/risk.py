@@ -115,7 +115,7 @@ def bound_risk(engine: Engine, plan: OutputPlan, *, in_place: bool = False) -> R
             )
         for name, level in chosen.levels.items():
             _generalise(conn, staged, name, level, found[name], hierarchies)
-        generalised = _histogram(conn, staged, names)
+        generalised = _histogram(conn, staged, names) if any(chosen.levels.values()) else found
         small = generalised[generalised[COUNT] < policy.min_k]
         if len(small):
             _suppress(conn, plan, staged, small[names])
