@@ -85,6 +85,35 @@ def test_the_fill_is_one_statement_parallel_workers_may_share(warehouse, output)
     assert planned_workers(explained[0]["Plan"]) >= 1
 
 
+def node_types(node: dict) -> set[str]:
+    return {node["Node Type"]}.union(*(node_types(child) for child in node.get("Plans", [])))
+
+
+@pytest.mark.postgres
+def test_a_lookups_distinct_values_are_sorted_from_a_scan_not_read_through_an_index(warehouse):
+    """Read in its index's order, a lookup's DISTINCT fetches the row's page of every value
+    at random where the visibility map is not set (a bulk-loaded table): 18 s for the
+    customers of 10M orders, against 4 s sorted from a sequential scan. A server tuned
+    for SSDs (``random_page_cost`` 1.1) plans the index unless told otherwise."""
+    plan = plan_output(warehouse, POLICY, "analytics.orders")
+    recreate(warehouse, staging_table(plan.schema, plan.table, plan.table_columns()))
+    with warehouse.connect() as conn:
+        transaction = conn.begin()
+        conn.execute(text("SET LOCAL random_page_cost = 1.1"))
+        load_secret(conn, KEY)
+        statements = anonymise_pushdown.fill_sql(
+            plan, key_version=KEY.version, run_date=RUN_DATE, bind=conn
+        )
+        lookup = next(s for s in statements if s.startswith("CREATE UNLOGGED TABLE"))
+        for step in statements[: statements.index(lookup)]:
+            conn.execute(text(step))
+        explained = conn.execute(text(f"EXPLAIN (FORMAT JSON) {lookup}")).scalar()
+        transaction.rollback()
+    scans = {t for t in node_types(explained[0]["Plan"]) if "Scan" in t}
+    assert scans
+    assert not {t for t in scans if "Index" in t}
+
+
 @pytest.mark.postgres
 def test_a_transaction_that_did_not_load_the_secret_fails(warehouse):
     """Never an empty key: a setting made for one transaction reads '' in the next."""

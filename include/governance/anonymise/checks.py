@@ -19,9 +19,12 @@ from __future__ import annotations
 from typing import Any
 
 import great_expectations as gx
+from sqlalchemy import Integer, String
+from sqlalchemy.types import TypeEngine
 
 from include.governance.anonymise.plan import KEY_VERSION_COLUMN, OutputPlan
 from include.governance.anonymise.sql import literal
+from include.governance.catalog import Catalog
 from include.governance.detect.shapes import (
     PERSONAL_DATA_SHAPES,
     REDACTED_TEXT_SHAPES,
@@ -74,6 +77,7 @@ def pseudonym_checks(
     dialect: Dialect,
     unique: bool,
     unique_by_index: bool = False,
+    raw_can_match: bool = True,
 ) -> list[Any]:
     """Hex of the right length, never one of the raw values it replaced; unique for a key
     (unless ``unique_by_index``: :func:`unique_index_proof` proves it).
@@ -81,7 +85,8 @@ def pseudonym_checks(
     The shape is checked as a length and a character class, which a regular-expression
     engine reads in one pass, where ``^[0-9a-f]{64}$`` costs ten times more. Only a raw
     value (``source`` of ``source_table``) of that length could equal a pseudonym, so only
-    those are compared.
+    those are compared, and the source is not read where none can have it
+    (``raw_can_match`` False: :func:`can_be_a_pseudonym`).
     """
     raw = f"CAST({source} AS {dialect.text_cast})"
     raw_values_sql = f"SELECT {raw} FROM {source_table} WHERE LENGTH({raw}) = {PSEUDONYM_LENGTH}"
@@ -96,11 +101,14 @@ def pseudonym_checks(
             regex=NOT_HEX,
             description=f"{column} is a keyed pseudonym: lower-case hex digits only",
         ),
-        unexpected_rows(
-            f"SELECT * FROM {{batch}} WHERE {column} IN ({raw_values_sql})",
-            f"no raw source identifier in {column}",
-        ),
     ]
+    if raw_can_match:
+        checks.append(
+            unexpected_rows(
+                f"SELECT * FROM {{batch}} WHERE {column} IN ({raw_values_sql})",
+                f"no raw source identifier in {column}",
+            )
+        )
     if unique and not unique_by_index:
         checks.append(
             gx.expectations.ExpectColumnValuesToBeUnique(
@@ -114,6 +122,16 @@ def pseudonym_checks(
             )
         )
     return checks
+
+
+def can_be_a_pseudonym(source_type: TypeEngine | None) -> bool:
+    """Whether a value of ``source_type`` can be written in a pseudonym's length: an
+    integer's text is 20 characters at most, a bounded text's its length (a type unknown:
+    it can)."""
+    if isinstance(source_type, Integer):
+        return False
+    length = getattr(source_type, "length", None)
+    return not (isinstance(source_type, String) and length and length < PSEUDONYM_LENGTH)
 
 
 def unique_index_proof(
@@ -178,15 +196,21 @@ def check_output(
     by_index = dialect.unique_indexes is not None
     if plan.risk and plan.risk.min_k:
         expectations.append(at_least_k(plan.risk.quasi_identifiers, plan.risk.min_k))
+    source = TableName.parse(plan.source)
+    types = {
+        c["name"]: c["type"]
+        for c in Catalog(checks.engine).get_columns(source.name, schema=source.schema)
+    }
     for column in plan.pseudonyms:
         unique = column is plan.key_column
         expectations += pseudonym_checks(
             column.name,
             source=column.source,
-            source_table=TableName.parse(plan.source).quoted(checks.engine),
+            source_table=source.quoted(checks.engine),
             dialect=dialect,
             unique=unique,
             unique_by_index=by_index,
+            raw_can_match=can_be_a_pseudonym(types.get(column.source)),
         )
     # A pseudonym is proven hex above: it holds no other shape, and is not searched for one.
     pseudonyms = {c.name for c in plan.pseudonyms}

@@ -38,6 +38,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     type_coerce,
 )
 
@@ -120,20 +121,30 @@ class Watermark:
 
 
 def latest_change(conn: Connection, plan: OutputPlan) -> Watermark:
-    """The source's :class:`Watermark` in the reading connection's snapshot. The column is
+    """The source's :class:`Watermark` in the reading connection's snapshot."""
+    return rows_and_latest_change(conn, plan)[1] if plan.watermark else Watermark(None)
+
+
+def rows_and_latest_change(
+    conn: Connection, plan: OutputPlan, *, counted: str = "1 = 1"
+) -> tuple[int, Watermark]:
+    """The source's rows that ``counted`` selects (SQL over the source aliased ``src``) and
+    its :class:`Watermark`, in one scan of the reading connection's snapshot. The column is
     named, not reflected: the callers have read the source's columns already (``DateTime``
     reads SQLite's text as a timestamp, as reflection would)."""
+    rows = func.sum(case((text(counted), 1), else_=0))  # MariaDB has no FILTER
     if not plan.watermark:
-        return Watermark(None)
+        source = TableName.parse(plan.source).clause().alias("src")
+        return int(conn.execute(select(rows).select_from(source)).scalar() or 0), Watermark(None)
     now = utc(conn.execute(select(type_coerce(func.current_timestamp(), DateTime()))).scalar())
     at = now if dialect_of(conn).aware_timestamps else now.replace(tzinfo=None)
-    watermark = Column(plan.watermark, DateTime())
-    query = select(func.max(watermark), func.sum(case((watermark > at, 1), else_=0)))
-    latest, future = conn.execute(
-        query.select_from(TableName.parse(plan.source).clause(watermark))
-    ).one()
+    source = TableName.parse(plan.source).clause(Column(plan.watermark, DateTime())).alias("src")
+    watermark = source.c[plan.watermark]
+    query = select(rows, func.max(watermark), func.sum(case((watermark > at, 1), else_=0)))
+    counted_rows, latest, future = conn.execute(query.select_from(source)).one()
     latest = utc(latest)
-    return Watermark(min(latest, now) if latest else None, int(future or 0))
+    counted_rows = int(counted_rows or 0)
+    return counted_rows, Watermark(min(latest, now) if latest else None, int(future or 0))
 
 
 def merge_published(

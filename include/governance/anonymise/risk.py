@@ -37,16 +37,18 @@ from sqlalchemy import (
     exists,
     func,
     select,
-    union_all,
     update,
 )
 from sqlalchemy.sql import FromClause
 
+from include.governance.anonymise.methods.sizes import (
+    keeps_sizes,
+    measure_full,
+    measure_increment,
+)
 from include.governance.anonymise.plan import OutputPlan
-from include.governance.anonymise.staging import gone_table
 from include.governance.marketing.kanonymity import ANY, HIERARCHIES, Hierarchy, choose, label_at
 from include.governance.policy import AgeBand, Region
-from include.governance.tables import TableName
 
 COUNT = "people"  # the histogram's count column, as kanonymity names it (rows, here)
 
@@ -90,15 +92,15 @@ def bound_risk(engine: Engine, plan: OutputPlan, *, in_place: bool = False) -> R
     """Measure the staged output's risk and, with a ``min_k``, bound it in place (in one
     transaction); raise :class:`RiskTooHigh` when the budget cannot. Staged ``in_place``
     (the changed rows only: never with a minimum k), it is measured on the output as its
-    publish will leave it."""
+    publish will leave it, from the groups the increment changes (:mod:`.methods.sizes`)."""
     policy = plan.risk
     names = list(policy.quasi_identifiers)
     staged = plan.staged.clause(*names)
     with engine.begin() as conn:
+        if policy.min_k is None and keeps_sizes(conn, plan):  # from the groups changed
+            return Risk(names, *(measure_increment if in_place else measure_full)(conn, plan))
         if policy.min_k is None:  # in the database: an output may have a group per row
-            return Risk(
-                names, *_measure_in_sql(conn, _after_publish(plan) if in_place else staged, names)
-            )
+            return Risk(names, *_measure_in_sql(conn, staged, names))
         found = _histogram(conn, staged, names)
         rows = int(found[COUNT].sum())
         budget = math.floor(policy.max_suppressed_share * rows)
@@ -113,25 +115,12 @@ def bound_risk(engine: Engine, plan: OutputPlan, *, in_place: bool = False) -> R
             )
         for name, level in chosen.levels.items():
             _generalise(conn, staged, name, level, found[name], hierarchies)
-        generalised = _histogram(conn, staged, names)
+        generalised = _histogram(conn, staged, names) if any(chosen.levels.values()) else found
         small = generalised[generalised[COUNT] < policy.min_k]
         if len(small):
             _suppress(conn, plan, staged, small[names])
         kept = generalised[generalised[COUNT] >= policy.min_k]
     return Risk(names, *_measure(kept), policy.min_k, int(small[COUNT].sum()), dict(chosen.levels))
-
-
-def _after_publish(plan: OutputPlan) -> FromClause:
-    """The published rows neither rebuilt nor gone, and the rebuilt ones."""
-    names, key = list(plan.risk.quasi_identifiers), plan.key_column.name
-    published = TableName.parse(plan.output).clause(*names, key)
-    staged = plan.staged.clause(*names, key)
-    gone = gone_table(plan.schema, plan.table)
-    kept = select(*(published.c[n] for n in names)).where(
-        ~exists().where(staged.c[key] == published.c[key]),
-        ~exists().where(gone.c.k == published.c[key]),
-    )
-    return union_all(kept, select(*(staged.c[n] for n in names))).subquery()
 
 
 def _groups(rows: FromClause, names: list[str]):

@@ -38,6 +38,7 @@ from include.governance.warehouse import ensure_schema
 _OLD_SUFFIX = "__old"
 _GONE_SUFFIX = "__gone"
 _BUCKETS_SUFFIX = "__buckets"
+_SIZES_SUFFIX = "__sizes"
 
 
 def staged_name(schema: str, table: str) -> TableName:
@@ -54,7 +55,17 @@ def bucket_counts_name(schema: str, table: str, *, published: bool) -> TableName
     """The rows of ``schema.table`` per time bucket (``b``, ``n``): staged with a build and
     kept in the governance schema while the version they count is published (the swap
     moves them there), for an in-place build's search for rows gone from the source."""
-    staged = staged_name(schema, table + _BUCKETS_SUFFIX)
+    return _kept_with_version(schema, table, _BUCKETS_SUFFIX, published=published)
+
+
+def group_sizes_name(schema: str, table: str, *, published: bool) -> TableName:
+    """How many groups of ``schema.table``'s quasi-identifiers have each size (``n``,
+    ``groups``), kept as the rows per bucket are, for an in-place build's risk."""
+    return _kept_with_version(schema, table, _SIZES_SUFFIX, published=published)
+
+
+def _kept_with_version(schema: str, table: str, suffix: str, *, published: bool) -> TableName:
+    staged = staged_name(schema, table + suffix)
     return TableName(GOVERNANCE_SCHEMA, staged.name) if published else staged
 
 
@@ -91,6 +102,7 @@ def drop_staging(engine: Engine, schema: str, tables: list[str]) -> None:
                 staged_name(schema, name),
                 gone_table_name(schema, name),
                 bucket_counts_name(schema, name, published=False),
+                group_sizes_name(schema, name, published=False),
             ):
                 Table(staged.name, MetaData(), schema=staged.schema).drop(conn, checkfirst=True)
 
@@ -160,7 +172,8 @@ def _swap_by_moving(
     with engine.begin() as conn:
         for table, key in keys.items():
             final, staged = TableName(schema, table), staged_name(schema, table)
-            _keep_bucket_counts(conn, schema, table, staged=staged_tables)
+            for kept in (bucket_counts_name, group_sizes_name):
+                _keep_with_version(conn, kept(schema, table, published=True), staged_tables)
             if table in in_place:
                 _apply_in_place(conn, final, staged, gone_table_name(schema, table), key)
                 continue
@@ -186,15 +199,15 @@ def _swap_by_moving(
                 )
 
 
-def _keep_bucket_counts(conn: Connection, schema: str, table: str, *, staged: set[str]) -> None:
-    """Publish the staged rows per bucket with their version; a version staged without
-    them (another method, no time bucket) leaves none that would count an older one."""
-    kept = bucket_counts_name(schema, table, published=True)
+def _keep_with_version(conn: Connection, kept: TableName, staged: set[str]) -> None:
+    """Publish what was counted of the staged version (its rows per bucket, its group
+    sizes) with it, as ``kept``; a version staged without (another method, no time bucket)
+    leaves none that would count an older one."""
     conn.execute(text(f"DROP TABLE IF EXISTS {kept.quoted(conn)}"))
-    counted = bucket_counts_name(schema, table, published=False)
-    if counted.name in staged:
+    if kept.name in staged:
+        counted = TableName(STAGING_SCHEMA, kept.name).quoted(conn)
         governance = _schema(conn, GOVERNANCE_SCHEMA)
-        conn.execute(text(f"ALTER TABLE {counted.quoted(conn)} SET SCHEMA {governance}"))
+        conn.execute(text(f"ALTER TABLE {counted} SET SCHEMA {governance}"))
 
 
 def _apply_in_place(

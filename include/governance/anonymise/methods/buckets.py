@@ -48,11 +48,13 @@ def count_full_build(conn: Connection, plan: OutputPlan, bucket: OutputColumn) -
     )
 
 
-def count_increment(conn: Connection, plan: OutputPlan, bucket: OutputColumn, kept: str) -> str:
+def count_increment(
+    conn: Connection, plan: OutputPlan, bucket: OutputColumn, kept: str, *, published_rows: int
+) -> str:
     """Stage the rows per bucket of the published output with the staged rows in place of
     those they replace (``kept``: the published rows not replaced); the staged table's name.
     From the published counts, or, where there are none or they no longer add up to the
-    published rows, by grouping the published rows."""
+    ``published_rows``, by grouping the published rows."""
     quote = conn.dialect.identifier_preparer.quote
     at, key = quote(bucket.name), quote(plan.key_column.name)
     published = TableName.parse(plan.output).quoted(conn)
@@ -61,7 +63,7 @@ def count_increment(conn: Connection, plan: OutputPlan, bucket: OutputColumn, ke
     found = conn.exec_driver_sql(f"SELECT to_regclass('{kept_counts}') IS NOT NULL").scalar()
     if found:  # rows deleted outside a build (an erasure's) leave the stored counts behind
         stored = conn.exec_driver_sql(f"SELECT COALESCE(sum(n), 0) FROM {kept_counts}").scalar()
-        found = stored == conn.exec_driver_sql(f"SELECT count(*) FROM {published}").scalar()
+        found = stored == published_rows
     if found:
         counts = (
             f"SELECT b, sum(n) AS n FROM (SELECT b, n FROM {kept_counts} "
