@@ -73,3 +73,15 @@ def wait_for_manual_run(client: httpx.Client, dag_id: str, timeout: int = 300) -
             return manual[0]
         time.sleep(2)
     pytest.fail(f"the triggered run of {dag_id} did not finish")
+
+
+# Under a scheduler, Airflow 3.3 marks a human-in-the-loop task failed when it is answered
+# before the worker that asked has exited (its "success" event then meets the task queued
+# again to resume): seconds under load. A person reads the plan first; a test waits as
+# long. (``airflow dags test`` runs the task in its own process, and does not race.)
+ANSWER_AFTER_S = 15
+
+
+def as_a_person_would() -> None:
+    """Wait before answering an approval, as long as a person reading it would."""
+    time.sleep(ANSWER_AFTER_S)

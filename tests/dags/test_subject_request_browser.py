@@ -7,7 +7,9 @@ Chromium, driven by Playwright (``browser.py``); screenshots are kept in
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,7 +18,15 @@ from sqlalchemy import Engine, text
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.requests import RequestType, record_request
 from include.governance.warehouse import create_warehouse_engine
-from tests.dags.browser import ARTIFACTS, api, launch, signed_in, wait_for_dag, wait_for_manual_run
+from tests.dags.browser import (
+    ARTIFACTS,
+    api,
+    as_a_person_would,
+    launch,
+    signed_in,
+    wait_for_dag,
+    wait_for_manual_run,
+)
 
 pytestmark = pytest.mark.slow
 DAG_ID = "subject_request"
@@ -48,19 +58,10 @@ def test_an_erasure_answered_in_the_airflow_ui(airflow_ui, option, status):
     with sync_playwright() as p:
         browser = launch(p)
         page = signed_in(browser, airflow_ui)
-        page.goto(f"{airflow_ui['base']}/dags/{DAG_ID}")
-        page.get_by_role("button", name="Trigger").first.click()
-        dialog = page.get_by_role("dialog")
-        dialog.locator("input[name=element_request_id]").fill(str(request_id))
-        unpause = dialog.get_by_role("checkbox", name=f"Unpause {DAG_ID} on trigger")
-        if unpause.count():  # shown while the DAG is paused: its first trigger unpauses it
-            expect(unpause).to_be_checked()
-        dialog.locator("label:has(input[name=element_dry_run])").click()  # the switch
-        expect(dialog.locator("input[name=element_dry_run]")).not_to_be_checked()
-        page.screenshot(path=ARTIFACTS / f"{shot}-01-trigger-form.png")
-        dialog.get_by_role("button", name="Trigger").last.click()
+        trigger_from_form(page, airflow_ui["base"], request_id, shot=shot, dry_run=False)
 
         wait_for_approval_asked(client)
+        as_a_person_would()
         assert held(engine, customer) == person  # nothing changed before the answer
         page.get_by_role("button", name="Browse").click()
         page.get_by_role("menuitem", name="Required Actions").click()
@@ -102,6 +103,61 @@ def test_an_erasure_answered_in_the_airflow_ui(airflow_ui, option, status):
         assert holding_email == 0
         stub = held(engine, customer)  # kept for their orders, or gone
         assert stub is None or not any(stub.values()), [c for c, v in stub.items() if v]
+
+
+def test_an_access_request_answered_from_the_airflow_ui(airflow_ui):
+    """Triggered from the form with the request id only; the answer is downloaded from the
+    Governance page, whose list of requests shows nothing of the person."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    engine = create_warehouse_engine(airflow_ui["warehouse_url"])
+    customer, person = a_customer_with_orders(engine)
+    request_id = record_request(
+        engine,
+        request_type=RequestType.ACCESS,
+        identifier_kind=IdentifierKind.EMAIL,
+        identifier=person["email"],
+        case_reference="CASE-UI-ACCESS",
+    )
+    client = api(airflow_ui)
+    wait_for_dag(client, DAG_ID)
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = signed_in(browser, airflow_ui)
+        trigger_from_form(page, airflow_ui["base"], request_id, shot="subject-request-access")
+        run = wait_for_manual_run(client, DAG_ID)
+        assert run["state"] == "success", run
+        assert run["conf"]["request_id"] == request_id
+        page.goto(f"{airflow_ui['base']}/governance/")
+        answer = page.locator(f'a[href$="/subject-requests/{request_id}/crm.customers.json"]')
+        answer.scroll_into_view_if_needed()
+        assert_shows_nothing_of(page, person)
+        page.screenshot(path=ARTIFACTS / "subject-request-access-02-governance.png")
+        with page.expect_download() as download:
+            answer.click()
+        [held_row] = json.loads(Path(download.value.path()).read_text())
+        browser.close()
+    assert (held_row["customer_id"], held_row["email"]) == (customer, person["email"])
+
+
+def trigger_from_form(page, base: str, request_id: int, *, shot: str, dry_run: bool = True):
+    """The DAG's trigger form, as a person fills it: the request id, the dry-run switch."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/dags/{DAG_ID}")
+    page.get_by_role("button", name="Trigger").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.locator("input[name=element_request_id]").fill(str(request_id))
+    unpause = dialog.get_by_role("checkbox", name=f"Unpause {DAG_ID} on trigger")
+    if unpause.count():  # shown while the DAG is paused: its first trigger unpauses it
+        expect(unpause).to_be_checked()
+    switch = dialog.locator("input[name=element_dry_run]")
+    if switch.is_checked() != dry_run:
+        dialog.locator("label:has(input[name=element_dry_run])").click()
+    expect(switch).to_be_checked(checked=dry_run)
+    page.screenshot(path=ARTIFACTS / f"{shot}-01-trigger-form.png")
+    dialog.get_by_role("button", name="Trigger").last.click()
 
 
 def read_the_plan(page, base: str, request_id: int, person: dict, shot: str) -> None:
