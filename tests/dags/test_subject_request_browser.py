@@ -41,19 +41,10 @@ def test_an_erasure_answered_in_the_airflow_ui(airflow_ui, option, status):
     holds their email and the customer row kept for their orders holds nothing of theirs."""
     from playwright.sync_api import expect, sync_playwright
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = f"subject-request-{option.lower()}"
-    engine = create_warehouse_engine(airflow_ui["warehouse_url"])
-    customer, person = a_customer_with_orders(engine)
-    request_id = record_request(
-        engine,
-        request_type=RequestType.ERASURE,
-        identifier_kind=IdentifierKind.EMAIL,
-        identifier=person["email"],
-        case_reference=f"CASE-UI-{option.upper()}",
+    engine, client, customer, person, request_id = a_request(
+        airflow_ui, RequestType.ERASURE, f"CASE-UI-{option.upper()}"
     )
-    client = api(airflow_ui)
-    wait_for_dag(client, DAG_ID)
 
     with sync_playwright() as p:
         browser = launch(p)
@@ -110,18 +101,9 @@ def test_an_access_request_answered_from_the_airflow_ui(airflow_ui):
     Governance page, whose list of requests shows nothing of the person."""
     from playwright.sync_api import sync_playwright
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    engine = create_warehouse_engine(airflow_ui["warehouse_url"])
-    customer, person = a_customer_with_orders(engine)
-    request_id = record_request(
-        engine,
-        request_type=RequestType.ACCESS,
-        identifier_kind=IdentifierKind.EMAIL,
-        identifier=person["email"],
-        case_reference="CASE-UI-ACCESS",
+    _, client, customer, person, request_id = a_request(
+        airflow_ui, RequestType.ACCESS, "CASE-UI-ACCESS"
     )
-    client = api(airflow_ui)
-    wait_for_dag(client, DAG_ID)
     with sync_playwright() as p:
         browser = launch(p)
         page = signed_in(browser, airflow_ui)
@@ -139,6 +121,24 @@ def test_an_access_request_answered_from_the_airflow_ui(airflow_ui):
         [held_row] = json.loads(Path(download.value.path()).read_text())
         browser.close()
     assert (held_row["customer_id"], held_row["email"]) == (customer, person["email"])
+
+
+def a_request(ui: dict, request_type: RequestType, case: str):
+    """A request by email for a seeded customer with orders, recorded as compliance does,
+    and the DAG parsed: (engine, REST client, customer number, their columns, request id)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    engine = create_warehouse_engine(ui["warehouse_url"])
+    customer, person = a_customer_with_orders(engine)
+    request_id = record_request(
+        engine,
+        request_type=request_type,
+        identifier_kind=IdentifierKind.EMAIL,
+        identifier=person["email"],
+        case_reference=case,
+    )
+    client = api(ui)
+    wait_for_dag(client, DAG_ID)
+    return engine, client, customer, person, request_id
 
 
 def trigger_from_form(page, base: str, request_id: int, *, shot: str, dry_run: bool = True):
