@@ -311,7 +311,12 @@ subject_found_tables = Table(
     metadata,
     Column("request_id", Integer, primary_key=True),
     Column("table_name", String(257), primary_key=True),
-    Column("key_column", String(128), comment="none for a table without a key: counted only"),
+    Column(
+        "key_column",
+        String(128),
+        comment="the column its keys are values of (a table without a key: the column that "
+        "led there); none where its rows were only counted",
+    ),
     Column("rows", Integer, nullable=False),
     Column("found_by", JSON, nullable=False, comment="how its rows were found"),
     comment="Where a request's find task found the person, table by table: what the run's "

@@ -103,19 +103,13 @@ def find_person(
 def _seed(
     conn: Connection, places: Places, footprint: Footprint, kind: IdentifierKind, value: str
 ) -> None:
+    """The rows that hold the identifier: their keys (in a table without a key, the values
+    of the column that holds it)."""
     for table_name, column in places.holding[kind]:
-        _collect(conn, places, footprint, table_name, column, kind.value, equals, kind, value)
-
-
-def _collect(conn, places, footprint, table_name, column, way, compare, kind, value) -> set:
-    """Rows of ``table_name`` whose ``column`` ``compare``\\ s with the identifier: their
-    keys (in a table without a key, the values of ``column`` that do)."""
-    key = places.keys[table_name] or column
-    table = typed_table(conn, table_name, column, key)
-    condition = compare(kind, table.c[column], value)
-    found = {row[0] for row in conn.execute(select(table.c[key]).distinct().where(condition))}
-    _add(conn, footprint, places, table_name, way, found, by=key)
-    return found
+        key = places.keys[table_name] or column
+        table = typed_table(conn, table_name, column, key)
+        found = _distinct(conn, table.c[key], equals(kind, table.c[column], value))
+        _add(conn, footprint, places, table_name, kind.value, found, by=key)
 
 
 def _customers(conn: Connection, places: Places, footprint: Footprint) -> None:
@@ -124,22 +118,14 @@ def _customers(conn: Connection, places: Places, footprint: Footprint) -> None:
     for table_name, column in columns:
         found = footprint.tables.get(table_name)
         if found and found.keys:
-            key = found.key
-            table = typed_table(conn, table_name, column, key)
-            for chunk in chunks(found.keys):
-                footprint.customer_ids |= {
-                    row[0]
-                    for row in conn.execute(select(table.c[column]).where(table.c[key].in_(chunk)))
-                    if row[0] is not None
-                }
+            footprint.customer_ids |= _values(conn, footprint, table_name, column)
     if not footprint.customer_ids:
         return
     for table_name, column in columns:
         key = places.keys[table_name] or column
         table = typed_table(conn, table_name, column, key)
         for chunk in chunks(footprint.customer_ids):
-            query = select(table.c[key]).distinct().where(table.c[column].in_(chunk))
-            rows = set(conn.execute(query).scalars())
+            rows = _distinct(conn, table.c[key], table.c[column].in_(chunk))
             _add(conn, footprint, places, table_name, "customer_id", rows, by=key)
 
 
@@ -156,8 +142,7 @@ def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
             child = typed_table(conn, ref.child, ref.column, key)
             new: set[Any] = set()
             for chunk in chunks(values):
-                query = select(child.c[key]).distinct().where(child.c[ref.column].in_(chunk))
-                new |= set(conn.execute(query).scalars())
+                new |= _distinct(conn, child.c[key], child.c[ref.column].in_(chunk))
             known = footprint.tables.get(ref.child)
             if new - (known.keys if known else set()):
                 pending.append(ref.child)
@@ -171,12 +156,9 @@ def _values(conn, footprint, table_name: str, column: str) -> set[Any]:
     if column == key:
         return set(keys)
     table = typed_table(conn, table_name, column, key)
-    values: set[Any] = set()
-    for chunk in chunks(keys):
-        values |= {
-            r[0] for r in conn.execute(select(table.c[column]).where(table.c[key].in_(chunk)))
-        }
-    return values - {None}
+    return set().union(
+        *(_distinct(conn, table.c[column], table.c[key].in_(c)) for c in chunks(keys))
+    ) - {None}
 
 
 def _identifiers(conn, places, footprint, request) -> list[tuple[IdentifierKind, str]]:
@@ -200,19 +182,16 @@ def _mentions(conn, places, footprint, identifiers: list[tuple[IdentifierKind, s
         return
     like_any = dialect_of(conn).like_any
 
-    def quotes(_kind, text, _value):
+    def quotes(text):
         return quotes_any(text, identifiers, like_any=like_any)
 
-    by_table: dict[str, list[str]] = {}
-    for table_name, column in places.free_text:
-        by_table.setdefault(table_name, []).append(column)
-    for table_name, columns in by_table.items():
+    for table_name, columns in places.free_text_by_table().items():
         key = places.keys[table_name]
         if not key:  # a table without a key: its rows that quote them are counted
             _count_mentions(conn, footprint, table_name, columns, quotes)
             continue
         table = typed_table(conn, table_name, key, *columns)
-        quoting = [quotes(None, table.c[c], None) for c in columns]
+        quoting = [quotes(table.c[c]) for c in columns]
         labelled = [q.label(f"quotes_{n}") for n, q in enumerate(quoting)]
         entry = footprint.tables.get(table_name)
         theirs = set(entry.keys) if entry else set()
@@ -308,7 +287,7 @@ def _count_pseudonyms(
 def _count_mentions(conn, footprint: Footprint, table_name: str, columns, quotes) -> None:
     table = typed_table(conn, table_name, *columns)
     for column in columns:
-        condition = quotes(None, table.c[column], None)
+        condition = quotes(table.c[column])
         count = conn.execute(select(func.count()).select_from(table).where(condition)).scalar()
         if count:
             entry = footprint.tables.setdefault(table_name, Found(table_name))
@@ -328,16 +307,17 @@ def _add(conn, footprint, places, table_name: str, way: str, keys: set[Any], *, 
         entry.key, entry.rows = by, 0
     if entry.key != by:
         table = typed_table(conn, table_name, by, entry.key)
-        keys = {
-            value
-            for chunk in chunks(keys)
-            for value in conn.execute(
-                select(table.c[entry.key]).distinct().where(table.c[by].in_(chunk))
-            ).scalars()
-        } - {None}
+        keys = set().union(
+            *(_distinct(conn, table.c[entry.key], table.c[by].in_(c)) for c in chunks(keys))
+        ) - {None}
     entry.keys |= keys
     entry.rows = len(entry.keys)
     entry.ways.add(way)
+
+
+def _distinct(conn: Connection, column, condition) -> set[Any]:
+    """The distinct values of ``column`` in the rows where ``condition`` holds."""
+    return set(conn.execute(select(column).distinct().where(condition)).scalars())
 
 
 def _count_unkeyed(conn, places: Places, footprint: Footprint) -> None:

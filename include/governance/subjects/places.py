@@ -50,6 +50,13 @@ class Places:
     free_text: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Output] = field(default_factory=list)
 
+    def free_text_by_table(self) -> dict[str, list[str]]:
+        """Each table's free-text columns: what one read of the table searches."""
+        by_table: dict[str, list[str]] = {}
+        for table_name, column in self.free_text:
+            by_table.setdefault(table_name, []).append(column)
+        return by_table
+
 
 def find_places(engine: Engine, policy: Policy) -> Places:
     """Every place in the warehouse's own schemas (the outputs apart, found through their

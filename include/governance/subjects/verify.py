@@ -88,11 +88,8 @@ def verify_erasure(
             checks.setdefault(table_name, []).append(
                 (f"no {kind} of theirs in {name}", _outside(theirs, *others))
             )
-    texts: dict[str, list[str]] = {}
-    for table_name, name in places.free_text:
-        texts.setdefault(table_name, []).append(name)
     like_any = dialect_of(engine).like_any
-    for table_name, names in texts.items():
+    for table_name, names in places.free_text_by_table().items():
         quoted = or_(*(_quoted(column(n), ids, request_id, like_any=like_any) for n in names))
         checks.setdefault(table_name, []).append(
             (
@@ -109,7 +106,7 @@ def verify_erasure(
                 "SELECT * FROM {batch} WHERE " + _escaped(literal_sql(engine, condition)),
                 description,
             )
-            for description, condition in checks.get(table_name, [])
+            for description, condition in checks[table_name]
         ]
         suite = f"erasure_{request_id}_{table_name}"
         results.append(quality.validate(suite, name.schema, name.name, expectations))
