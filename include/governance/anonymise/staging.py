@@ -51,6 +51,12 @@ def gone_table_name(schema: str, table: str) -> TableName:
     return staged_name(schema, table + _GONE_SUFFIX)
 
 
+def helper_name(staged: TableName, kind: str) -> TableName:
+    """A helper table of a build (a lookup, a search's interim rows), beside its staging
+    table ``staged``."""
+    return TableName(staged.schema, f"{staged.name}__{kind}")
+
+
 def bucket_counts_name(schema: str, table: str, *, published: bool) -> TableName:
     """The rows of ``schema.table`` per time bucket (``b``, ``n``): staged with a build and
     kept in the governance schema while the version they count is published (the swap

@@ -55,7 +55,7 @@ from include.governance.anonymise.methods.buckets import (
 )
 from include.governance.anonymise.plan import Filled, OutputPlan
 from include.governance.anonymise.sql import literal, load_secret, pseudonym_sql
-from include.governance.anonymise.staging import gone_table, gone_table_name
+from include.governance.anonymise.staging import gone_table, gone_table_name, helper_name
 from include.governance.dialects import dialect_of
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
 from include.governance.restrictions import unrestricted_sql
@@ -135,7 +135,7 @@ def finish_sql(plan: OutputPlan, bind: Connection) -> list[str]:
 
 def _helper(plan: OutputPlan, kind: str, number: int) -> TableName:
     """A helper table of the plan's fill, beside its staging table."""
-    return TableName(plan.staged.schema, f"{plan.staged.name}__{kind}_{number}")
+    return helper_name(plan.staged, f"{kind}_{number}")
 
 
 def fill_by_pushdown(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from include.governance.anonymise.plan import OutputPlan
-from include.governance.anonymise.staging import gone_table_name, group_sizes_name
+from include.governance.anonymise.staging import gone_table_name, group_sizes_name, helper_name
 from include.governance.dialects import Publish, dialect_of
 from include.governance.tables import TableName
 
@@ -63,7 +63,9 @@ def measure_increment(conn: Connection, plan: OutputPlan) -> tuple[int | None, f
     # Each quasi-identifier's values in the touched groups narrow the scan down before a
     # row's group is written out as text (one text, one value of each: any row's is the group's).
     names = [quote(n) for n in plan.risk.quasi_identifiers]
-    touched = _touched(plan, conn)
+    touched, before = (
+        helper_name(plan.staged, kind).quoted(conn) for kind in ("touched", "before")
+    )
     changes = " UNION ALL ".join(
         f"SELECT {''.join(f'{a}.{c}, ' for c in names)}{group(a)} AS f, {d} AS d FROM {rows}"
         for a, d, rows in (
@@ -81,19 +83,19 @@ def measure_increment(conn: Connection, plan: OutputPlan) -> tuple[int | None, f
         f"(p.{c} IS NULL OR p.{c} IN (SELECT {c} FROM {touched})) AND " for c in names
     )
     conn.exec_driver_sql(  # their sizes now, in one scan of the published rows
-        f"CREATE UNLOGGED TABLE {_before(plan, conn)} AS SELECT {group('p')} AS f, "
+        f"CREATE UNLOGGED TABLE {before} AS SELECT {group('p')} AS f, "
         f"count(*) AS n FROM {published} p "
         f"WHERE {narrowed}{group('p')} IN (SELECT f FROM {touched}) GROUP BY 1"
     )
     sizes = (
         f"SELECT n, sum(groups) AS groups FROM (SELECT n, groups FROM {stored} "
-        f"UNION ALL SELECT n, -count(*) FROM {_before(plan, conn)} GROUP BY n "
-        f"UNION ALL SELECT COALESCE(b.n, 0) + t.d, count(*) FROM {_touched(plan, conn)} t "
-        f"LEFT JOIN {_before(plan, conn)} b ON b.f = t.f WHERE COALESCE(b.n, 0) + t.d > 0 "
+        f"UNION ALL SELECT n, -count(*) FROM {before} GROUP BY n "
+        f"UNION ALL SELECT COALESCE(b.n, 0) + t.d, count(*) FROM {touched} t "
+        f"LEFT JOIN {before} b ON b.f = t.f WHERE COALESCE(b.n, 0) + t.d > 0 "
         "GROUP BY 1) h GROUP BY n HAVING sum(groups) <> 0"
     )
     _stage(conn, plan, sizes)
-    conn.exec_driver_sql(f"DROP TABLE {_touched(plan, conn)}, {_before(plan, conn)}")
+    conn.exec_driver_sql(f"DROP TABLE {touched}, {before}")
     return _measure(conn, plan)
 
 
@@ -134,15 +136,3 @@ def _measure(conn: Connection, plan: OutputPlan) -> tuple[int | None, float | No
     if not total:
         return None, None
     return int(smallest), round(int(alone) / int(total), 6)
-
-
-def _touched(plan: OutputPlan, conn: Connection) -> str:
-    return _helper(plan, "touched").quoted(conn)
-
-
-def _before(plan: OutputPlan, conn: Connection) -> str:
-    return _helper(plan, "before").quoted(conn)
-
-
-def _helper(plan: OutputPlan, kind: str) -> TableName:
-    return TableName(plan.staged.schema, f"{plan.staged.name}__{kind}")
