@@ -63,12 +63,19 @@ def wait_for_dag(client: httpx.Client, dag_id: str, timeout: int = 60) -> None:
         time.sleep(1)
 
 
-def wait_for_manual_run(client: httpx.Client, dag_id: str, timeout: int = 300) -> dict:
-    """The latest manual run of ``dag_id``, once it has finished."""
+def wait_for_manual_run(
+    client: httpx.Client, dag_id: str, timeout: int = 300, *, conf: dict | None = None
+) -> dict:
+    """The latest manual run of ``dag_id`` (triggered with ``conf``'s items, when given: a
+    run just triggered may not be listed yet), once it has finished."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         runs = client.get(f"/api/v2/dags/{dag_id}/dagRuns", params={"order_by": "-id"}).json()
-        manual = [r for r in runs["dag_runs"] if r["run_type"] == "manual"]
+        manual = [
+            r
+            for r in runs["dag_runs"]
+            if r["run_type"] == "manual" and (conf or {}).items() <= (r["conf"] or {}).items()
+        ]
         if manual and manual[0]["state"] in ("success", "failed"):
             return manual[0]
         time.sleep(2)

@@ -70,7 +70,7 @@ def test_an_erasure_answered_in_the_airflow_ui(airflow_ui, option, status):
         expect(page.get_by_text("Response received at")).to_be_visible(timeout=30_000)
         page.screenshot(path=ARTIFACTS / f"{shot}-04-answered.png")
 
-        run = wait_for_manual_run(client, DAG_ID)
+        run = wait_for_manual_run(client, DAG_ID, conf={"request_id": request_id})
         assert run["state"] == "success", run
         assert run["conf"] == {"request_id": request_id, "dry_run": False, "batch_size": 500}
         page.goto(f"{airflow_ui['base']}/dags/{DAG_ID}/runs/{run['dag_run_id']}")
@@ -108,7 +108,7 @@ def test_an_access_request_answered_from_the_airflow_ui(airflow_ui):
         browser = launch(p)
         page = signed_in(browser, airflow_ui)
         trigger_from_form(page, airflow_ui["base"], request_id, shot="subject-request-access")
-        run = wait_for_manual_run(client, DAG_ID)
+        run = wait_for_manual_run(client, DAG_ID, conf={"request_id": request_id})
         assert run["state"] == "success", run
         assert run["conf"]["request_id"] == request_id
         page.goto(f"{airflow_ui['base']}/governance/")
