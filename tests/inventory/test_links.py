@@ -3,31 +3,65 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from faker import Faker
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, insert, select
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+    text,
+)
 
-from include.governance.audit import ensure_governance_tables, pii_columns
+from include.governance.audit import ensure_governance_tables, pii_columns, pii_scan_tables
 from include.governance.catalog import Catalog
 from include.governance.inventory.discovery import ScanScope
 from include.governance.inventory.report import render_inventory_report
 from include.governance.inventory.scan import finish_scan, scan_table, start_scan
 from include.governance.policy import load_policy
+from include.governance.schemas import physical
 from include.governance.warehouse import ensure_schema
+from tests import scans
 
 POLICY = load_policy()
+
+
+def people(meta: MetaData, name: str, key: str) -> Table:
+    """A table of people: its key, a first name and an email."""
+    return Table(
+        name,
+        meta,
+        Column(key, Integer, primary_key=True),
+        Column("first_name", String(40)),
+        Column("email", String(80)),
+    )
+
+
+def fill_people(engine, tables: list[Table], seed: int) -> None:
+    """Thirty people in each of ``tables``, numbered from 1."""
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    with engine.begin() as conn:
+        for table in tables:
+            key = next(iter(table.primary_key.columns)).name
+            conn.execute(
+                insert(table),
+                [
+                    {key: i, "first_name": fake.first_name(), "email": fake.email()}
+                    for i in range(1, 31)
+                ],
+            )
 
 
 def build(engine) -> None:
     ensure_schema(engine, "shop")
     meta = MetaData(schema="shop")
-    staff = Table(
-        "staff",
-        meta,
-        Column("staff_id", Integer, primary_key=True),
-        Column("first_name", String(40)),
-        Column("email", String(80)),
-    )
+    staff = people(meta, "staff", "staff_id")
     Table(
         "tickets",
         meta,
@@ -45,16 +79,7 @@ def build(engine) -> None:
         Column("staff_id", Integer),  # named for a table of people: a weaker link
     )
     meta.create_all(engine)
-    fake = Faker("en_US")
-    fake.seed_instance(5)
-    with engine.begin() as conn:
-        conn.execute(
-            insert(staff),
-            [
-                {"staff_id": i, "first_name": fake.first_name(), "email": fake.email()}
-                for i in range(1, 31)
-            ],
-        )
+    fill_people(engine, [staff], seed=5)
 
 
 def test_keys_to_people_are_links_of_their_own_not_the_category_they_point_at(any_engine):
@@ -79,7 +104,7 @@ def test_keys_to_people_are_links_of_their_own_not_the_category_they_point_at(an
     assert rows["tickets.staff_id"] == (
         None,
         "shop.staff",
-        {"to": "shop.staff", "how": "foreign key"},
+        {"to": "shop.staff", "how": "foreign key", "column": "staff_id"},
     )
     assert rows["lines.staff_id"] == (None, "shop.staff", {"to": "shop.staff", "how": "name"})
     assert "lines.product_id" not in rows
@@ -175,3 +200,72 @@ def test_a_key_named_for_what_an_extension_table_extends_links_to_it(any_engine)
         }
     assert rows["newsletter_subscriber.customer_id"] == ("customer_id", "eav.customer_entity")
     assert rows["customer_entity.entity_id"][0] == "customer_id"  # the customers' own key
+
+
+def build_erp(engine) -> None:
+    """Customers and staff, and invoices whose keys to them say nothing of whom."""
+    ensure_schema(engine, "erp")
+    meta = MetaData(schema="erp")
+    customer, staff = people(meta, "customer", "id"), people(meta, "staff", "id")
+    Table(
+        "invoice",
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column("buyer", Integer, ForeignKey(customer.c.id)),  # nothing in its name
+        Column("clerk", Integer, ForeignKey(staff.c.id)),
+    )
+    meta.create_all(engine)
+    fill_people(engine, [customer, staff], seed=7)
+
+
+def erp_register(engine) -> dict[str, Any]:
+    with engine.connect() as conn:
+        return {
+            f"{r.table_name}.{r.column_name}": r
+            for r in conn.execute(select(pii_columns).where(pii_columns.c.schema_name == "erp"))
+        }
+
+
+def test_a_foreign_key_to_a_customer_number_holds_that_customer_number(any_engine):
+    """A key to the customers' own key holds the same numbers, whatever its name: it is the
+    customer number as well as a link; a key to staff is a link only (no category)."""
+    build_erp(any_engine)
+    summary = scans.run_scan(any_engine, POLICY, "erp-1", include=["erp"])
+    rows = erp_register(any_engine)
+    assert rows["customer.id"].category == "customer_id"
+    buyer = rows["invoice.buyer"]
+    assert (buyer.category, buyer.links_to) == ("customer_id", "erp.customer")
+    assert buyer.evidence["link"] == {"to": "erp.customer", "how": "foreign key", "column": "id"}
+    clerk = rows["invoice.clerk"]
+    assert (clerk.category, clerk.links_to) == (None, "erp.staff")
+    assert "erp.invoice.buyer" in {u["column"] for u in summary.ungoverned}
+    report = render_inventory_report(any_engine, POLICY, summary)
+    assert "holds the values of `erp.customer.id`" in report
+
+
+def test_a_held_customer_number_goes_when_what_it_refers_to_is_no_longer_one(any_engine):
+    """The invoices are unchanged (on PostgreSQL, whose change counters say so, their
+    findings are carried), but the customers' table no longer holds anyone's data: its key
+    is no customer number, so neither is the key to it, and the change is recorded."""
+    build_erp(any_engine)
+    scans.run_scan(any_engine, POLICY, "erp-1", include=["erp"])
+    with any_engine.begin() as conn:
+        for column in ("first_name", "email"):
+            customer = f"{physical(conn, 'erp')}.customer"
+            conn.execute(text(f"ALTER TABLE {customer} DROP COLUMN {column}"))
+    summary = scans.run_scan(any_engine, POLICY, "erp-2", day=25, include=["erp"])
+    with any_engine.connect() as conn:
+        carried_from = conn.execute(
+            select(pii_scan_tables.c.carried_from).where(
+                pii_scan_tables.c.scan_id == "erp-2", pii_scan_tables.c.table_name == "invoice"
+            )
+        ).scalar_one()
+    if any_engine.dialect.name == "postgresql":
+        assert carried_from == "erp-1"
+    rows = erp_register(any_engine)
+    assert "customer.id" not in rows
+    assert "invoice.buyer" not in rows  # nor a link: no table of people is left
+    gone = {
+        (c["table_name"], c["column_name"]) for c in summary.changes if c["change"] == "removed"
+    }
+    assert ("invoice", "buyer") in gone

@@ -5,6 +5,8 @@ it joins a row to one: the register records it as a link (``pii_columns.links_to
 the category of the table it points at. A declared foreign key is the link; where none is
 declared, a key named for a table of people in the same schema (``employee_id`` beside
 ``employees``, ``customer_id`` in ``sales`` and ``crm.customers``) is a weaker one.
+A declared foreign key also holds the values of the column it refers to: a key to the
+customers' own key is a customer number, whatever it is called (``buyer``, ``parent_id``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from include.governance.catalog import Catalog
+from include.governance.detect.classify import Finding
 from include.governance.detect.names import is_key_name, normalise
 from include.governance.detect.table_context import (
     named_for_addresses,
@@ -73,7 +76,11 @@ def find_links(
                 declared.add(column)
                 target = f"{key.get('referred_schema') or schema}.{key['referred_table']}"
                 if target in people:
-                    links[(schema, name, column)] = {"to": target, "how": "foreign key"}
+                    links[(schema, name, column)] = {
+                        "to": target,
+                        "how": "foreign key",
+                        "column": key["referred_columns"][0],
+                    }
             for column in columns_of.get(name, []):
                 if column["name"] in declared:
                     continue
@@ -81,6 +88,34 @@ def find_links(
                 if target and target != table_name:
                     links[(schema, name, column["name"])] = {"to": target, "how": "name"}
     return links
+
+
+def held_values(
+    links: Mapping[ColumnKey, dict[str, Any]], findings: Mapping[ColumnKey, Any]
+) -> dict[ColumnKey, Finding]:
+    """Declared keys with no finding of their own that refer to a column with one: they
+    hold that column's values, so its category (``holds`` in the evidence says whose)."""
+    held = {}
+    for key, link in links.items():
+        own = findings.get(key)
+        if "column" not in link or (own is not None and not is_held(own)):
+            continue
+        target_name = TableName.parse(link["to"])
+        target = findings.get((target_name.schema, target_name.name, link["column"]))
+        if target is None or is_held(target):
+            continue
+        held[key] = Finding(
+            target.category,
+            target.confidence,
+            {"link": link, "holds": {"column": f"{link['to']}.{link['column']}"}},
+        )
+    return held
+
+
+def is_held(finding: Any) -> bool:
+    """A finding a key has from the column it refers to, not from its own values: worked
+    out anew each scan, as what the key refers to may have changed."""
+    return "holds" in finding.evidence
 
 
 def _named_target(column: str, schema: str, people: set[str]) -> str | None:

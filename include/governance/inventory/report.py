@@ -276,6 +276,8 @@ def describe_evidence(
         parts.append(f"binary, read as {decoded} text")
     if link := evidence.get("link"):
         parts.append(f"a key to `{link['to']}` ({link['how']})")
+    if holds := evidence.get("holds"):
+        parts.append(f"holds the values of `{holds['column']}`")
     if name := evidence.get("column_name"):
         parts.append(f"name word `{name['matched']}` ({_NAME_MATCH.get(name['how'], name['how'])})")
     if evidence.get("attribute_rows"):

@@ -14,13 +14,14 @@ of a scan are always computed against the scan before it, so a re-run records th
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, astuple, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from include.governance.audit import (
     ensure_governance_tables,
@@ -39,8 +40,9 @@ from include.governance.inventory.fingerprints import (
 )
 from include.governance.inventory.incremental import ScanBasis, carry_findings, planned_row
 from include.governance.inventory.leaks import leaked_columns
-from include.governance.inventory.links import find_links, person_tables
+from include.governance.inventory.links import find_links, held_values, is_held, person_tables
 from include.governance.inventory.register import (
+    ColumnKey,
     changes_between,
     findings_of,
     latest_rows,
@@ -208,6 +210,10 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
         }
         done = [t for t, r in states.items() if r.status in ("scanned", "dropped")]
         current = findings_of(conn, [(scan_id, t) for t in done])
+        later = scanned_later(conn, run)
+        latest = [t for t in done if t not in later]
+        links = find_links(conn, latest_scanned(latest, states), person_tables(current))
+        current = _with_held_values(conn, scan_id, current, held_values(links, current))
         before = previous_states(conn, scan_id, run.scanned_at)
         previous = findings_of(
             conn,
@@ -227,9 +233,6 @@ def finish_scan(engine: Engine, policy: Policy, scan_id: str) -> ScanSummary:
         registered, disagreements = apply_reviews(
             conn, policy, current=current, previous=previous, tables=done
         )
-        later = scanned_later(conn, run)
-        latest = [t for t in done if t not in later]
-        links = find_links(conn, latest_scanned(latest, states), person_tables(current))
         update_register(
             conn,
             policy,
@@ -335,6 +338,44 @@ def _with_all_columns(row: dict[str, Any]) -> dict[str, Any]:
     optional = ("fingerprint", "sampled_at", "carried_from", "scan_reason")
     optional += ("columns_scanned", "rows_sampled", "sampling")
     return dict.fromkeys(optional) | row
+
+
+def _with_held_values(
+    conn: Connection,
+    scan_id: str,
+    current: dict[ColumnKey, Any],
+    held: dict[ColumnKey, Finding],
+) -> dict[ColumnKey, Any]:
+    """This scan's findings with the values keys hold (``links.held_values``) recorded as
+    findings of their own, so that changes and reviews treat them as any other; a held
+    finding carried from an earlier scan that no longer holds, or holds another, is
+    replaced."""
+    stale = [
+        key
+        for key, f in current.items()
+        if is_held(f) and (key not in held or not _same_finding(f, held[key]))
+    ]
+    for schema, table, column in stale:
+        conn.execute(
+            delete(pii_scan_findings).where(
+                _table_where(pii_scan_findings, scan_id, f"{schema}.{table}"),
+                pii_scan_findings.c.column_name == column,
+            )
+        )
+    new = {key: f for key, f in held.items() if key in stale or key not in current}
+    if new:
+        conn.execute(
+            insert(pii_scan_findings), [_finding_row(scan_id, *key, f) for key, f in new.items()]
+        )
+    return {k: f for k, f in current.items() if k not in stale} | new
+
+
+def _same_finding(recorded: Any, finding: Finding) -> bool:
+    return (
+        recorded.category == finding.category
+        and math.isclose(recorded.confidence, finding.confidence, rel_tol=1e-6)
+        and recorded.evidence == finding.evidence
+    )
 
 
 def _finding_row(scan_id: str, schema: str, table: str, column: str, f: Finding) -> dict:
