@@ -96,3 +96,44 @@ def test_an_erasure_deletes_them_children_first_and_is_proven(warehouse, tmp_pat
     assert count(warehouse, "SELECT COUNT(*) FROM sales.order_notes") == others_notes
     proof = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path)
     assert [r.table for r in proof if not r.success] == []
+
+
+def test_the_proof_fails_while_a_row_holding_their_customer_number_is_left(warehouse, tmp_path):
+    """A table without a key found by two columns: its rows are named by the first (their
+    email), so a row with no email but their customer number may be left; the proof
+    searches customer numbers by value too, and never passes while one is."""
+    person = the_busiest_customer(warehouse)
+    other, _ = two_others(warehouse, person)
+    with warehouse.begin() as conn:
+        conn.execute(
+            sql(conn, "CREATE TABLE crm.loyalty_export (email_0 VARCHAR(254), customer_id_0 INT)")
+        )
+        conn.execute(
+            sql(conn, "INSERT INTO crm.loyalty_export VALUES (:e, NULL), (NULL, :c), (NULL, :o)"),
+            {"e": person["email"], "c": person["customer_id"], "o": other},
+        )
+    ensure_governance_tables(warehouse)
+    with warehouse.begin() as conn:
+        conn.execute(
+            insert(pii_columns),
+            [
+                register_row("crm", "loyalty_export", "email"),
+                register_row("crm", "loyalty_export", "customer_id"),
+            ],
+        )
+    request_id, _ = plan_for(warehouse, person)
+    run_erasure(warehouse, request_id, batch_size=10)
+    left = count(
+        warehouse,
+        "SELECT COUNT(*) FROM crm.loyalty_export WHERE customer_id_0 = :c",
+        c=person["customer_id"],
+    )
+    assert (
+        count(
+            warehouse, "SELECT COUNT(*) FROM crm.loyalty_export WHERE customer_id_0 = :o", o=other
+        )
+        == 1
+    )
+    proof = verify_erasure(warehouse, POLICY, request_id, docs_dir=tmp_path)
+    failed = [r.table for r in proof if not r.success]
+    assert failed == (["crm.loyalty_export"] if left else [])

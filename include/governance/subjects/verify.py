@@ -1,7 +1,8 @@
 """The proof of an erasure, with Great Expectations, run in the warehouse: by key, every
 row the plan deleted is gone and every column it cleared is empty; by value, no column
 that holds identifiers, and no free text, still holds one of the person's (except in the
-rows a hold keeps whole). The queries name the plan's and the identifiers' tables, never a
+rows a hold keeps whole), and no column of customer numbers holds theirs in a row the plan
+did not handle. The queries name the plan's and the identifiers' tables, never a
 value, so the suites and their Data Docs hold none."""
 
 from __future__ import annotations
@@ -41,10 +42,11 @@ from include.governance.schemas import literal_sql, physical
 from include.governance.subjects.find import CONTACT_KINDS, typed_table
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.matching import compact, lowered_or_compact_like
-from include.governance.subjects.places import find_places
+from include.governance.subjects.places import Places, find_places
 from include.governance.tables import TableName
 
 Check = tuple[str, ColumnElement]  # what it shows, the rows that must not be there
+THEIR_ROWS = (DELETE, CLEAR, KEEP)  # a plan's SHARED and REDACT rows are someone else's
 
 
 def verify_erasure(
@@ -88,6 +90,10 @@ def verify_erasure(
             checks.setdefault(table_name, []).append(
                 (f"no {kind} of theirs in {name}", _outside(theirs, *others))
             )
+    with engine.connect() as conn:
+        numbers = _customer_number_checks(conn, plan, request_id, places, steps)
+    for table_name, check in numbers.items():
+        checks.setdefault(table_name, []).append(check)
     like_any = dialect_of(engine).like_any
     for table_name, names in places.free_text_by_table().items():
         quoted = or_(*(_quoted(column(n), ids, request_id, like_any=like_any) for n in names))
@@ -111,6 +117,44 @@ def verify_erasure(
         suite = f"erasure_{request_id}_{table_name}"
         results.append(quality.validate(suite, name.schema, name.name, expectations))
     return results
+
+
+def _customer_number_checks(
+    conn: Connection, plan: Table, request_id: int, places: Places, steps: list
+) -> dict[str, Check]:
+    """No column holding customer numbers has one of theirs in a row the plan did not
+    handle (a row of a table without a key that the column it was found by cannot name).
+    Their numbers are the plan's keys of their own rows (not someone else's that share a
+    phone or quote them) in the tables whose own key is the customer number."""
+    holding = places.holding[IdentifierKind.CUSTOMER_ID]
+    own = [(t, c) for t, c in holding if places.keys[t] == c]
+    if not own:
+        return {}
+    theirs = and_(
+        plan.c.request_id == request_id,
+        plan.c.action.in_(THEIR_ROWS),
+        or_(*(and_(plan.c.table_name == t, plan.c.key_column == c) for t, c in own)),
+    )
+    handled_by: dict[str, set[str]] = {}
+    for table_name, _, key_column, _ in steps:
+        handled_by.setdefault(table_name, set()).add(key_column)
+    checks = {}
+    for table_name, name in holding:
+        keys = sorted(handled_by.get(table_name, ()))
+        table = typed_table(conn, table_name, name, *keys)
+        number = column(name, table.c[name].type)
+        handled = (
+            and_(column(k).is_not(None), _in_plan(plan, request_id, table_name, table.c[k]))
+            for k in keys
+        )
+        checks[table_name] = (
+            f"no customer number of theirs in {name} outside the plan's rows",
+            and_(
+                number.in_(select(cast(plan.c.key_value, number.type)).where(theirs)),
+                *(~h for h in handled),
+            ),
+        )
+    return checks
 
 
 def _quoted(text: ColumnElement, ids: Table, request_id: int, *, like_any: bool):
@@ -167,12 +211,17 @@ def _steps(conn: Connection, plan: Table, request_id: int) -> list[tuple[str, st
 def _planned(plan: Table, request_id: int, table_name: str, action: str, key: ColumnElement):
     """The batch's rows that the plan gave ``action``: the plan's keys (text) cast to the
     type of the table's ``key``, which is then compared as it is, so its index is used."""
+    return _in_plan(plan, request_id, table_name, key, plan.c.action == action)
+
+
+def _in_plan(plan: Table, request_id: int, table_name: str, key: ColumnElement, *where):
+    """The batch's rows the plan has, by ``key`` (of the steps ``where`` picks)."""
     return column(key.name, key.type).in_(
         select(cast(plan.c.key_value, key.type)).where(
             plan.c.request_id == request_id,
             plan.c.table_name == table_name,
-            plan.c.action == action,
             plan.c.key_column == key.name,
+            *where,
         )
     )
 
