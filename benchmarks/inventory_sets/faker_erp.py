@@ -18,6 +18,8 @@ import random
 from collections.abc import Callable
 from datetime import date
 
+from faker import Faker
+
 from benchmarks.inventory_sets.faker_apps import _company, _person
 from benchmarks.inventory_sets.faker_conventions import _ascii
 from benchmarks.inventory_sets.faker_sets import (
@@ -573,6 +575,12 @@ def faker_jde() -> EvalSet:
     return EvalSet("faker_jde", "faker_erp.py faker_jde", _jde_tables(locals()))
 
 
+def _line_keys(prefix: str) -> list[tuple[str, str]]:
+    """The keys of a who's who line's phones and e-mails: address number, who's who line,
+    line (``WPAN8``, ``WPIDLN``, ``WPRCK7``)."""
+    return [(f"{prefix}{key}", "integer") for key in ("AN8", "IDLN", "RCK7")]
+
+
 def _jde_tables(v: dict) -> list:
     d = "proddta"
     book = (["ABAN8"], f"{d}.F0101", ["ABAN8"])
@@ -632,28 +640,20 @@ def _jde_tables(v: dict) -> list:
             d,
             "F0115",
             [
-                ("WPAN8", "integer"),
-                ("WPIDLN", "integer"),
-                ("WPRCK7", "integer"),
+                *_line_keys("WP"),
                 ("WPPHTP", "varchar(4)"),
                 ("WPAR1", "varchar(20)"),
                 ("WPPH1", "varchar(20)"),
             ],
-            ["WPAN8", "WPIDLN", "WPRCK7"],
+            [c for c, _ in _line_keys("WP")],
             v["phones"],
             [(["WPAN8"], *book[1:])],
         ),
         _table(
             d,
             "F01151",
-            [
-                ("EAAN8", "integer"),
-                ("EAIDLN", "integer"),
-                ("EARCK7", "integer"),
-                ("EAETP", "varchar(4)"),
-                ("EAEMAL", "varchar(256)"),
-            ],
-            ["EAAN8", "EAIDLN", "EARCK7"],
+            [*_line_keys("EA"), ("EAETP", "varchar(4)"), ("EAEMAL", "varchar(256)")],
+            [c for c, _ in _line_keys("EA")],
             v["emails"],
             [(["EAAN8"], *book[1:])],
         ),
@@ -766,6 +766,12 @@ def _jde_tables(v: dict) -> list:
 # --- A mid-market ERP's legacy database: German, Belgian Dutch, Danish ----------------
 
 
+def _german_contact(de: Faker, first: str, last: str) -> tuple[str, ...]:
+    """Names, street, house number, postcode, town and phone, as both master files hold them."""
+    return (first, last, de.street_name(), de.building_number(), de.postcode(), de.city(),
+            de.phone_number())  # fmt: skip
+
+
 def faker_legacy_erp() -> EvalSet:
     """A wholesaler's legacy ERP database with abbreviated snake_case names in three
     languages: German customers, staff and order headers with delivery names (de_DE),
@@ -780,13 +786,7 @@ def faker_legacy_erp() -> EvalSet:
             (
                 20000 + i,
                 "Frau" if female else "Herr",
-                first,
-                last,
-                de.street_name(),
-                de.building_number(),
-                de.postcode(),
-                de.city(),
-                de.phone_number(),
+                *_german_contact(de, first, last),
                 de.phone_number() if rng.random() < 0.4 else None,
                 _birth(rng) if rng.random() < 0.8 else None,
                 f"{_ascii(first)}.{_ascii(last)}@{de.free_email_domain()}",
@@ -802,13 +802,7 @@ def faker_legacy_erp() -> EvalSet:
         mitarbeiter.append(
             (
                 p,
-                first,
-                last,
-                de.street_name(),
-                de.building_number(),
-                de.postcode(),
-                de.city(),
-                de.phone_number(),
+                *_german_contact(de, first, last),
                 _birth(rng),
                 _steuer_id(rng),
                 _when(rng, 7000).date(),
@@ -912,6 +906,12 @@ def faker_legacy_erp() -> EvalSet:
     return EvalSet("faker_legacy_erp", "faker_erp.py faker_legacy_erp", _legacy_tables(locals()))
 
 
+# What _german_contact makes, as columns
+GERMAN_CONTACT = [("vorn", "varchar(40)"), ("nachn", "varchar(40)"), ("str", "varchar(60)"),
+                  ("hnr", "varchar(10)"), ("plz", "varchar(5)"), ("ort", "varchar(40)"),
+                  ("tel_priv", "varchar(30)")]  # fmt: skip
+
+
 def _legacy_tables(v: dict) -> list:
     w, b, lg = "warenwirt", "boekhoud", "lager"
     return [
@@ -921,13 +921,7 @@ def _legacy_tables(v: dict) -> list:
             [
                 ("kd_nr", "integer"),
                 ("anr", "varchar(10)"),
-                ("vorn", "varchar(40)"),
-                ("nachn", "varchar(40)"),
-                ("str", "varchar(60)"),
-                ("hnr", "varchar(10)"),
-                ("plz", "varchar(5)"),
-                ("ort", "varchar(40)"),
-                ("tel_priv", "varchar(30)"),
+                *GERMAN_CONTACT,
                 ("tel_gesch", "varchar(30)"),
                 ("geb_dat", "date"),
                 ("e_mail", "varchar(80)"),
@@ -944,13 +938,7 @@ def _legacy_tables(v: dict) -> list:
             "ma_stamm",
             [
                 ("pers_nr", "integer"),
-                ("vorn", "varchar(40)"),
-                ("nachn", "varchar(40)"),
-                ("str", "varchar(60)"),
-                ("hnr", "varchar(10)"),
-                ("plz", "varchar(5)"),
-                ("ort", "varchar(40)"),
-                ("tel_priv", "varchar(30)"),
+                *GERMAN_CONTACT,
                 ("geb_dat", "date"),
                 ("st_id", "varchar(11)"),
                 ("eintr_dat", "date"),
