@@ -89,6 +89,7 @@ _LONE_NAME = re.compile(
 # other kind beside it, as sure as a name's part.
 GIVEN, SURNAME = "given_names", "surnames"
 GIVEN_SHARE, SURNAME_SHARE, MIN_LISTED_WORDS, LISTED_BESIDE = 0.7, 0.5, 10, 0.5
+MAX_LISTED_WORDS = 200  # distinct words read: the share is known well enough by then
 _ONE_NAME = re.compile(NAME_WORD)
 # A column called the firm whose row it is (``firma``, ``company``, ``societe``).
 FIRM_WORDS = (
@@ -206,22 +207,24 @@ def _listed_names(
     names (``Denise``) or surnames (``Hill``), as legacy systems write them (``DENISE``):
     a table of people read from its values where its names say nothing (``WWGNNM``,
     ``WWSRNM``), when it holds people anyway or given names stand beside surnames."""
-    kinds: dict[str, tuple[str, float]] = {}
+    listed: dict[str, tuple[str, float, int]] = {}
     for column in sample.columns:
         if column.kind != "text" or found.get(column.name, False) is not None:
             continue
         words = {v.strip() for v in column.values if isinstance(v, str) and v.strip()}
+        if len(words) > MAX_LISTED_WORDS:  # the same words every run, whatever the hash seed
+            words = set(sorted(words)[:MAX_LISTED_WORDS])
         if len(words) >= MIN_LISTED_WORDS and (kind := _listed_kind(words)):
-            kinds[column.name] = kind
-    if not kinds or not (people or {GIVEN, SURNAME} <= {k for k, _ in kinds.values()}):
+            listed[column.name] = (*kind, len(column.values))
+    if not (people or {GIVEN, SURNAME} <= {kind for kind, _, _ in listed.values()}):
         return {}
     return {
         name: Finding(
             NAME,
             round(1 - (1 - LISTED_BESIDE) * (1 - VALUE_WEIGHT * share), 3),
-            {"sampled": len(words), "listed_names": {"kind": kind, "share": round(share, 3)}},
+            {"sampled": sampled, "listed_names": {"kind": kind, "share": round(share, 3)}},
         )
-        for name, (kind, share) in kinds.items()
+        for name, (kind, share, sampled) in listed.items()
     }
 
 
