@@ -468,7 +468,8 @@ def test_person_name_rejects_products_and_companies(fake):
 
 def test_person_name_needs_two_capitalised_words_led_by_a_given_name(fake):
     not_names = [fake.first_name() for _ in range(N)] + [fake.last_name() for _ in range(N)]
-    not_names += ["kari nordmann", "KARI NORDMANN", "Kari Nordmann 2", "Kari Nordmann Ltd"]
+    # (in capitals it is a name as legacy systems write it: test_terse_names.py)
+    not_names += ["kari nordmann", "Kari Nordmann 2", "Kari Nordmann Ltd", "KARI NORDMANN AS"]
     not_names += ["Nordmann Kari", "Kari Nordmann Hansen Berg Olsen"]
     assert accepted("person_name", not_names) == []
 

@@ -217,6 +217,12 @@ def test_the_report_explains_each_finding_and_lists_disagreements(sqlite_engine)
             0.76,
             "key/value: 80% of `attribute`'s keys name it; confidence 0.76",
         ),
+        (
+            {"sampled": 250, "listed_names": {"kind": "surnames", "share": 0.62}},
+            0.79,
+            "62% of its distinct values are surnames the name lists know, in a table of "
+            "people; confidence 0.79",
+        ),
     ],
 )
 def test_each_finding_is_explained_in_one_line(evidence, confidence, expected):

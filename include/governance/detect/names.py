@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,10 +44,11 @@ _SCRIPT = re.compile(r"(?<=[a-z0-9])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[a-z0-9
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "œ": "oe", "ı": "i"})
 _ACCENT = re.compile("[\u0300-\u036f]")  # combining accents (not the kana's voicing marks)
 # Type prefixes of Hungarian notation before a capital (``strPostCode``, ``intMemberID``,
-# ``dtmBirth``, ``tblMember``), and table prefixes before a separator (``tbl_member``).
+# ``dtmBirth``, ``tblMember``) or a word in capitals (``strNINO``), and table prefixes
+# before a separator (``tbl_member``).
 _HUNGARIAN = re.compile(
     r"^(?:str|int|dtm|dt|bln|bit|lng|dbl|dec|cur|txt|chr|vch|sz|tbl|fld|obj|byt|sng|mny)"
-    r"(?=[A-Z][a-z])|^(?i:tbl|tb|vw)_(?=[A-Za-z])"
+    r"(?=[A-Z][a-z]|[A-Z]{2,}(?![a-z]))|^(?i:tbl|tb|vw)_(?=[A-Za-z])"
 )
 # ``id_cliente``, ``idKlienta``, ``cle_client`` (French clé): a key written first (not ``ref``:
 # ``ref.cities``, ``ref_country`` are reference data)
@@ -92,6 +94,41 @@ ABBREVIATIONS = {
     "st": "state",
     "strt": "street",
     "usr": "user",
+    # IBM i (RPG) and JD Edwards fields, written out once their table's prefix is gone
+    # (``CMNAM1``, ``EMFNAM``, ``CMBDAT``, ``ALADD1``), and RPG-style files' names
+    # (``CUSMST``, ``EMPMST``, ``WHSMST``: a master file of customers, employees, warehouses)
+    "add": "address",
+    "brdt": "birth_date",
+    "bdat": "birth_date",
+    "cnty": "county",
+    "cus": "customer",
+    "emp": "employee",
+    "fnam": "first_name",
+    "lnam": "last_name",
+    "mst": "master",
+    "nam": "name",
+    "phon": "phone",
+    "whs": "warehouse",
+    # legacy ERPs' German, Dutch and Nordic abbreviations (``vorn``, ``geb_dat``, ``wpl``)
+    "anaam": "achternaam",
+    "dat": "date",
+    "enamn": "efternamn",
+    "enavn": "efternavn",
+    "fdato": "birth_date",
+    "fnamn": "fornamn",
+    "fnavn": "fornavn",
+    "geb": "birth",
+    "gsm": "mobile",
+    "hnr": "hausnummer",
+    "huisnr": "huisnummer",
+    "kd": "kunde",
+    "nachn": "nachname",
+    "pc": "postcode",
+    "str": "strasse",
+    "tfn": "telefon",
+    "vnaam": "voornaam",
+    "vorn": "vorname",
+    "wpl": "woonplaats",
 }
 # Words a name run together without separators is split into, two at a time (``CUSTNM``,
 # ``EMAILADDR``, ``phonenumber``): the abbreviations and the words they stand for.
@@ -131,6 +168,9 @@ KEY_QUALIFIERS = frozenset({"alternate", "business", "natural", "surrogate", "du
 # an address, a phone's status, how many emails (``addr_type``, ``phone_status``).
 ABOUT_PARTS = frozenset({"type", "kind", "status", "count", "flag", "format", "verified"})
 OPTION_CODE = "code"  # an option set's value (``gendercode``: the gender, coded)
+# RPG and JD Edwards fields: a table's prefix, then two to eight characters (``CMSSN#``)
+TABLE_PREFIX, MIN_PREFIXED_FIELDS = 2, 3
+_PREFIXED_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9][A-Za-z0-9#@$]{2,8}")
 
 
 @dataclass(frozen=True)
@@ -172,6 +212,27 @@ def _known_words(part: str, most: int) -> list[str] | None:
             if part[:cut] in _RUN_TOGETHER and (rest := _known_words(part[cut:], most - 1)):
                 return [part[:cut], *rest]
     return None
+
+
+def without_table_prefix(columns: list[str], policy: Policy) -> dict[str, str] | None:
+    """IBM i (RPG) and JD Edwards fields (``CMCUST``, ``CMNAM1``, ``CMCITY``: at most ten
+    characters, no separator, one case, the table's two-character prefix first), each
+    without the prefix (``NAM1``, ``CITY``), where that explains more of them; a start the
+    words themselves share (``postcode``, ``poststed``) stays. None when not such fields."""
+    if len(columns) < MIN_PREFIXED_FIELDS or not all(map(_prefixed_field, columns)):
+        return None
+    if len({c[:TABLE_PREFIX].upper() for c in columns}) != 1:
+        return None
+    short = {c: c[TABLE_PREFIX:] for c in columns}
+    return short if _with_signals(short.values(), policy) > _with_signals(columns, policy) else None
+
+
+def _prefixed_field(name: str) -> bool:
+    return _PREFIXED_FIELD.fullmatch(name) is not None and (name.isupper() or name.islower())
+
+
+def _with_signals(columns: Iterable[str], policy: Policy) -> int:
+    return sum(bool(name_signals(c, policy)) for c in columns)
 
 
 def names_a_thing(column_name: str) -> bool:

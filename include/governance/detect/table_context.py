@@ -35,8 +35,22 @@ from include.governance.detect.classify import (
     attribute_finding,
     classify_column,
 )
-from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
-from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
+from include.governance.detect.name_lists import (
+    COMMON_ZIPF,
+    NAME_PARTICLE,
+    NAME_WORD,
+    is_given_name,
+    surnames,
+    without_accents,
+    zipf,
+)
+from include.governance.detect.names import (
+    is_key_name,
+    name_signals,
+    names_a_thing,
+    normalise,
+    without_table_prefix,
+)
 from include.governance.detect.structured import (
     is_attribute_key,
     is_attribute_value,
@@ -70,6 +84,18 @@ LONE_NAME_SHARE = 0.8  # of a column called a name, values that are lone names: 
 _LONE_NAME = re.compile(
     rf"(?:{NAME_PARTICLE} )*({NAME_WORD})(?: (?:{NAME_PARTICLE} )*{NAME_WORD})?"
 )
+# Single words the name lists know, by distinct values: given names (most of them) or
+# surnames (half of them: surnames are more varied than the lists); with a column of the
+# other kind beside it, as sure as a name's part.
+GIVEN, SURNAME = "given_names", "surnames"
+GIVEN_SHARE, SURNAME_SHARE, MIN_LISTED_WORDS, LISTED_BESIDE = 0.7, 0.5, 10, 0.5
+MAX_LISTED_WORDS = 200  # distinct words read: the share is known well enough by then
+_ONE_NAME = re.compile(NAME_WORD)
+# A column called the firm whose row it is (``firma``, ``company``, ``societe``).
+FIRM_WORDS = (
+    "firma", "firm", "compan", "societe", "entreprise", "empresa", "azienda", "bedrijf",
+    "unternehm", "yritys", "foretag", "selskap",
+)  # fmt: skip
 # Words naming people in tables and keys, in the languages of the policy's names; a word
 # counts as the start of a table's last word or a key's stem ("customers", "kunder").
 PERSON_WORDS = (
@@ -82,10 +108,12 @@ PERSON_WORDS = (
 ADDRESS_WORDS = ("address", "adress", "adresse", "osoite", "anschrift")
 # Last words of tables that extend another's rows: EAV entities and their typed value
 # tables, custom fields, meta, info and attribute rows (``customer_entity_varchar``,
-# ``contacts_cstm``, ``user_attribute``): such a table is of what it extends.
+# ``contacts_cstm``, ``user_attribute``): such a table is of what it extends; and of a
+# master file (``CUSMST``, ``kd_stamm``): it is of what it is the master of.
 EXTENSION_WORDS = frozenset({
     "entity", "varchar", "int", "text", "datetime", "decimal", "cstm", "custom", "meta",
-    "info", "data", "attribute", "attributes", "ext", "extra", "detail", "details",
+    "info", "data", "attribute", "attributes", "ext", "extra", "detail", "details", "master",
+    "stamm",
 })  # fmt: skip
 # Tables of places (lookups of cities, regions, a warehouse's geography and sales
 # territories) and of organisations (trading partners too), and their premises, in the
@@ -112,7 +140,17 @@ ORGANISATION_WORDS = (
 
 def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str, Finding | None]:
     """Each sampled column's finding (``classify_column``), kept only where its table
-    agrees; a column that could not be sampled has none."""
+    agrees; a column that could not be sampled has none. Fields sharing their table's
+    prefix (``CMNAM1``) are judged by their names without it (``NAM1``)."""
+    short = without_table_prefix([c.name for c in sample.columns], policy)
+    if short is None:
+        return _classify_table(table, sample, policy)
+    renamed = replace(sample, columns=[replace(c, name=short[c.name]) for c in sample.columns])
+    full = {name: column for column, name in short.items()}
+    return {full[c]: f for c, f in _classify_table(table, renamed, policy).items()}
+
+
+def _classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str, Finding | None]:
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
     _with_role_mailboxes(sample, found)
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
@@ -123,13 +161,21 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     weak = {c for c, f in found.items() if f and f.category == NAME and _weak_name(c, policy)}
     anchors = {c for c, f in found.items() if f and not _whose(f) and c not in weak}
     people = _named_for_people(table, [c.name for c in sample.columns])
+    listed = _listed_names(sample, found, people=people or bool(anchors))
+    found |= listed
+    anchors |= set(listed)
     things = {c for c in weak if not (people or anchors - {c} or _mostly_names(found[c]))}
     found |= dict.fromkeys(things)
     anchors |= weak - things
     if people or anchors:
         found |= _lone_names(sample, found, policy)
     unnamed = {c for c, f in found.items() if f is None and _called_name(c, policy)}
-    of_a_thing = things or unnamed or _named(table, PLACE_WORDS + ORGANISATION_WORDS)
+    of_a_thing = (
+        things
+        or unnamed
+        or _named(table, PLACE_WORDS + ORGANISATION_WORDS)
+        or any(_names_a_firm(c.name) for c in sample.columns)
+    )
     if of_a_thing and not (people or anchors or named_for_addresses(table)):
         found = {c: None if f and _whose(f) else f for c, f in found.items()}
     return found
@@ -152,6 +198,56 @@ def _lone_names(
             evidence = {"sampled": len(column.values), "lone_names": {"share": round(share, 3)}}
             lone[column.name] = Finding(NAME, round(VALUE_WEIGHT * share, 3), evidence)
     return lone
+
+
+def _listed_names(
+    sample: TableSample, found: dict[str, Finding | None], *, people: bool
+) -> dict[str, Finding]:
+    """Columns no name explains whose values are single words the lists know as given
+    names (``Denise``) or surnames (``Hill``), as legacy systems write them (``DENISE``):
+    a table of people read from its values where its names say nothing (``WWGNNM``,
+    ``WWSRNM``), when it holds people anyway or given names stand beside surnames."""
+    listed: dict[str, tuple[str, float, int]] = {}
+    for column in sample.columns:
+        if column.kind != "text" or found.get(column.name, False) is not None:
+            continue
+        words = {v.strip() for v in column.values if isinstance(v, str) and v.strip()}
+        if len(words) > MAX_LISTED_WORDS:  # the same words every run, whatever the hash seed
+            words = set(sorted(words)[:MAX_LISTED_WORDS])
+        if len(words) >= MIN_LISTED_WORDS and (kind := _listed_kind(words)):
+            listed[column.name] = (*kind, len(column.values))
+    if not (people or {GIVEN, SURNAME} <= {kind for kind, _, _ in listed.values()}):
+        return {}
+    return {
+        name: Finding(
+            NAME,
+            round(1 - (1 - LISTED_BESIDE) * (1 - VALUE_WEIGHT * share), 3),
+            {"sampled": sampled, "listed_names": {"kind": kind, "share": round(share, 3)}},
+        )
+        for name, (kind, share, sampled) in listed.items()
+    }
+
+
+def _listed_kind(words: set[str]) -> tuple[str, float] | None:
+    """Given names or surnames, and their share of the distinct words; None if neither."""
+    given = surname = 0
+    for word in words:
+        word = word.title() if word.isupper() else word
+        if _ONE_NAME.fullmatch(word):
+            plain = without_accents(word)
+            given += is_given_name(word) or is_given_name(plain)
+            surname += word in surnames() or plain in surnames()
+    if given >= GIVEN_SHARE * len(words):
+        return GIVEN, given / len(words)
+    if surname >= SURNAME_SHARE * len(words):
+        return SURNAME, surname / len(words)
+    return None
+
+
+def _names_a_firm(column: str) -> bool:
+    """A column called the firm (``firma``, ``company``): the row is an organisation's."""
+    name = normalise(column)
+    return "_" not in name and name.startswith(FIRM_WORDS)
 
 
 def _is_lone_name(value: str) -> bool:
@@ -293,13 +389,16 @@ def table_stem(name: str) -> str:
 def _own_customer_keys(
     table: str, sample: TableSample, found: dict[str, Finding | None]
 ) -> dict[str, Finding]:
-    """A table of customers' own key (``id``, ``entity_id``) is the customer number; a
-    table so named with no personal data is of something else (an OAuth ``client``)."""
-    if not _subject(table).startswith(CUSTOMER_WORDS) or not any(found.values()):
+    """A table of customers' own key (``id``, ``entity_id``, or named for the table's
+    subject: ``CMCUST`` of ``CUSMST``) is the customer number; a table so named with no
+    personal data is of something else (an OAuth ``client``)."""
+    subject = _subject(table)
+    if not subject.startswith(CUSTOMER_WORDS) or not any(found.values()):
         return {}
-    evidence = {"sampled": 0, "table_key": {"of": _subject(table)}}
+    evidence = {"sampled": 0, "table_key": {"of": subject}}
+    keys = OWN_KEYS | {subject}
     return {
         c.name: Finding(CUSTOMER_ID, OWN_KEY, {**evidence, "sampled": len(c.values)})
         for c in sample.columns
-        if c.name in found and found[c.name] is None and normalise(c.name) in OWN_KEYS
+        if c.name in found and found[c.name] is None and normalise(c.name) in keys
     }

@@ -22,12 +22,14 @@ from numbers import Integral
 from types import MappingProxyType
 
 from include.governance.detect.name_lists import (
+    LEGAL_FORM_AFTER,
     NAME_PARTICLE,
     NAME_TITLE,
     NAME_UPPER,
     NAME_WORD,
     NOT_PERSON_WORDS,
     given_names,
+    not_person_names,
     without_accents,
 )
 from include.governance.detect.text import contains_personal_data
@@ -66,7 +68,7 @@ _FULL_NAME = re.compile(
     rf"(?:{NAME_TITLE} )?({NAME_WORD})"
     rf"(?: (?:{NAME_PARTICLE} )*(?:{NAME_WORD}|[{NAME_UPPER}]\.)){{1,3}}"
 )
-GENDERS = frozenset(
+_GENDER_WORDS = frozenset(
     {
         "f", "m", "k", "x", "female", "male", "woman", "man", "kvinne", "mann", "kvinnelig",
         "mannlig", "jente", "gutt", "other", "annet", "annen", "non-binary", "nonbinary",
@@ -77,8 +79,12 @@ GENDERS = frozenset(
         "femme", "homme", "féminin", "masculin", "mujer", "hombre", "femenino", "masculino",
         "mulher", "homem", "feminino", "donna", "uomo", "femmina", "maschio", "weiblich",
         "männlich", "vrouw", "kobieta", "mężczyzna", "kvinna",
-        # salutations, which say a gender: English, German, Nordic, French, Spanish,
-        # Portuguese, Italian, Dutch, Polish
+    }
+)  # fmt: skip
+# Salutations, which say a gender: English, German, Nordic, French, Spanish, Portuguese,
+# Italian, Dutch, Polish.
+SALUTATIONS = frozenset(
+    {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "herr", "frau", "fru",
         "frk", "frk.", "monsieur", "madame", "mademoiselle", "m.", "mme", "mme.", "mlle",
         "mlle.", "señor", "señora", "señorita", "sr", "sr.", "sra", "sra.", "srta.", "senhor",
@@ -86,6 +92,10 @@ GENDERS = frozenset(
         "mevr.", "heer", "mevrouw", "pan", "pani",
     }
 )  # fmt: skip
+GENDERS = _GENDER_WORDS | SALUTATIONS
+# Salutations no other column holds as often (not ``Sr.``, a generation's suffix too, nor
+# ``pan``, ``m.``): a column of them is someone's gender, whatever it is called.
+SALUTATIONS_ALONE = SALUTATIONS - {"sr", "sr.", "pan", "m.", "heer"}
 
 
 def is_null(value: object) -> bool:
@@ -192,6 +202,11 @@ def is_gender(value: object) -> bool:
     return isinstance(value, str) and value.strip().casefold() in GENDERS
 
 
+def is_salutation(value: object) -> bool:
+    """``Herr``, ``Mevr.``, ``Ms``: a gender said by a salutation, needing no column name."""
+    return isinstance(value, str) and value.strip().casefold() in SALUTATIONS_ALONE
+
+
 def is_user_agent(value: object) -> bool:
     return isinstance(value, str) and len(value) >= 10 and _USER_AGENT.search(value) is not None
 
@@ -207,11 +222,23 @@ def is_person_name(value: object) -> bool:
     """Two to four capitalised words whose first is a known given name: ``Kari Nordmann``,
     ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``, ``Éric Dupont`` (a name the lists
     know without its accents). Digits, all-capital words (``AS``, ``ATR``), ``&`` and
-    business words (``Ltd``) make it a product or a company."""
+    business words (``Ltd``) make it a product or a company. A legacy system's name in
+    capitals (``JESSICA BELL``) is read as written in words, and a sort name, surname first
+    (``Hill, Denise``), in its usual order unless it names a place (``Lyon, France``)."""
     if not isinstance(value, str):
         return False
-    match = _FULL_NAME.fullmatch(value.strip())
-    if match is None or not NOT_PERSON_WORDS.isdisjoint(value.split()):
+    text = value.strip()
+    if text.isupper():
+        if any(LEGAL_FORM_AFTER.fullmatch(f" {word}") for word in text.split()[1:]):
+            return False  # KARI NORDMANN AS: a firm in capitals
+        text = text.title()
+    surname, comma, given = text.partition(", ")
+    if comma and "," not in given:
+        if given.split(" ", 1)[0] in not_person_names():
+            return False
+        text = f"{given} {surname}"
+    match = _FULL_NAME.fullmatch(text)
+    if match is None or not NOT_PERSON_WORDS.isdisjoint(text.split()):
         return False
     first = match[1].split("-")[0]
     return first in given_names() or without_accents(first) in given_names()
@@ -249,6 +276,7 @@ DETECTORS: Mapping[str, Callable[[object], bool]] = MappingProxyType(
         "date_of_birth": is_date_of_birth,
         "postcode": is_postcode,
         "gender": is_gender,
+        "salutation": is_salutation,
         "user_agent": is_user_agent,
         "screen_resolution": is_screen_resolution,
         "person_name": is_person_name,
@@ -280,6 +308,7 @@ VALIDATED_BY: Mapping[str, str] = MappingProxyType(
         "date_of_birth": "a date 0 to 110 years ago",
         "postcode": "four digits",
         "gender": "a word for a gender",
+        "salutation": "a salutation (Herr, Mevr., Ms)",
         "user_agent": "a browser's product tokens",
         "screen_resolution": "width x height in pixels",
         "person_name": "capitalised words led by a known given name",

@@ -302,6 +302,11 @@ def describe_evidence(
         parts.append("mostly an organisation's mailboxes (info@, sales@)")
     if lone_names := evidence.get("lone_names"):
         parts.append(f"{lone_names['share']:.0%} of values are lone names in a table of people")
+    if listed := evidence.get("listed_names"):
+        parts.append(
+            f"{listed['share']:.0%} of its distinct values are {listed['kind'].replace('_', ' ')}"
+            " the name lists know, in a table of people"
+        )
     if key_column := evidence.get("key_column"):
         parts.append(
             f"key/value: {key_column['share']:.0%} of `{key_column['column']}`'s keys name it"

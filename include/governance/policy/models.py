@@ -42,6 +42,7 @@ ValueDetector = Literal[
     "date_of_birth",
     "postcode",
     "gender",
+    "salutation",
     "user_agent",
     "screen_resolution",
     "person_name",
