@@ -181,3 +181,19 @@ def test_a_table_of_firms_holds_no_persons_contact_details():
 def test_a_hungarian_prefix_before_a_word_in_capitals_is_the_type_not_a_street(column, category):
     """``str`` is a street written short in German, and a string's type before a capital."""
     assert category_of(column) == category
+
+
+def test_add_is_an_address_only_as_a_numbered_line():
+    """RPG and JD Edwards write an address's lines ``ADD1``, ``ALADD2``; elsewhere ``add``
+    is what was added and when (``add_date``, ``ADDUSER``), in a table of people too."""
+    columns = found(
+        "crm.customers",
+        ("first_name", [us.first_name() for _ in range(40)]),
+        ("last_name", [us.last_name() for _ in range(40)]),
+        ("email", [us.email() for _ in range(40)]),
+        ("add_date", [us.date_time().isoformat() for _ in range(40)]),
+        ("ADDUSER", ["admin", "batch", "sys", "import"] * 10),
+        ("add1", [us.street_address() for _ in range(40)]),
+    )
+    assert (columns["add_date"], columns["ADDUSER"]) == (None, None)
+    assert columns["add1"] == "postal_address"

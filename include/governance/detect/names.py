@@ -97,7 +97,6 @@ ABBREVIATIONS = {
     # IBM i (RPG) and JD Edwards fields, written out once their table's prefix is gone
     # (``CMNAM1``, ``EMFNAM``, ``CMBDAT``, ``ALADD1``), and RPG-style files' names
     # (``CUSMST``, ``EMPMST``, ``WHSMST``: a master file of customers, employees, warehouses)
-    "add": "address",
     "brdt": "birth_date",
     "bdat": "birth_date",
     "cnty": "county",
@@ -130,6 +129,9 @@ ABBREVIATIONS = {
     "vorn": "vorname",
     "wpl": "woonplaats",
 }
+# Abbreviations only before a number: an address's lines in RPG and JD Edwards fields
+# (``ADD1``, ``ALADD2``), where elsewhere ``add`` is what was added (``add_date``, ``ADDUSER``).
+NUMBERED = {"add": "address"}
 # Words a name run together without separators is split into, two at a time (``CUSTNM``,
 # ``EMAILADDR``, ``phonenumber``): the abbreviations and the words they stand for.
 _RUN_TOGETHER = frozenset(ABBREVIATIONS) | frozenset({
@@ -192,7 +194,16 @@ def normalise(name: str) -> str:
     words = [w for p in _SPLIT.split(spaced) if p for w in _run_together(p)]
     if len(words) > 1 and words[0] in KEY_FIRST:
         words = [*words[1:], words[0]]
-    return "_".join(ABBREVIATIONS.get(w, w) for w in words)
+    following = [*words[1:], ""]
+    return "_".join(_written_out(w, after) for w, after in zip(words, following, strict=True))
+
+
+def _written_out(word: str, after: str) -> str:
+    """An abbreviation written out; one that means something else but before a number
+    (``add1``: an address line; ``add_date``: when it was added) only there."""
+    if after.isdigit() and word in NUMBERED:
+        return NUMBERED[word]
+    return ABBREVIATIONS.get(word, word)
 
 
 def _run_together(part: str) -> list[str]:
