@@ -20,7 +20,13 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, insert, text
 
-from benchmarks.inventory_sets import faker_apps, faker_blind, faker_conventions, faker_sets
+from benchmarks.inventory_sets import (
+    faker_apps,
+    faker_blind,
+    faker_conventions,
+    faker_phones,
+    faker_sets,
+)
 from benchmarks.inventory_sets.model import EvalSet, build_metadata, read_set
 from include.governance.dialects import dialect_of
 from include.governance.policy import load_policy
@@ -39,6 +45,7 @@ GENERATORS = {  # the Faker-made sets
     **faker_conventions.GENERATORS,
     **faker_blind.GENERATORS,
     **faker_apps.GENERATORS,
+    **faker_phones.GENERATORS,
 }
 
 
