@@ -37,6 +37,7 @@ from include.governance.detect.classify import (
 )
 from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
 from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
+from include.governance.detect.national_formats import national_formats
 from include.governance.detect.structured import (
     is_attribute_key,
     is_attribute_value,
@@ -114,6 +115,7 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
     """Each sampled column's finding (``classify_column``), kept only where its table
     agrees; a column that could not be sampled has none."""
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    found |= national_formats(sample, found, policy)
     _with_role_mailboxes(sample, found)
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
     found |= dict.fromkeys(things_names)

@@ -1,0 +1,185 @@
+"""Phones and personal numbers as other countries write them, judged by column in its table.
+
+A value alone cannot tell ``0765 484 829`` from a part number, nor ``4502113130`` from an
+order number; the column's name and its table can:
+
+* a **phone** written in a national format counts in a column whose name says phone in
+  any language (``gsm``, ``telefonas``, ``hp_no``, ``direct_line``); where the name says
+  nothing (``domashen``, ``contact_no``), when it is written like a phone column of the
+  same table (a second number), or when most of its numbers are valid in the countries the
+  table's rows name (``phones``). A column named for a code of a thing (``sku``,
+  ``part_no``, ``tracking_no``) is no phone by its values, whatever plan accepts them;
+* a **personal number** of bare digits counts when nearly all values pass a number whose
+  birth date and check digits few other numbers pass, or, beside a name that says it is
+  a personal or identity number, when most pass any (``national_ids``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from include.governance.detect.classify import MOSTLY, VALUE_WEIGHT, Finding
+from include.governance.detect.masking import mask
+from include.governance.detect.names import normalise
+from include.governance.detect.national_ids import bare_id_strength
+from include.governance.detect.phones import (
+    MAX_JUDGED,
+    country_regions,
+    is_written_as_phone,
+    layout,
+    mostly_valid,
+)
+from include.governance.detect.values import is_national_id
+from include.governance.policy import Policy
+from include.governance.sampling import ColumnSample, TableSample
+
+PHONE, NATIONAL_ID = "phone", "national_id"  # the detectors whose categories these are
+CUE = 0.45  # a name that says phone or personal number, its values not yet read
+ALIKE_SHARE = 0.5  # of a column's numbers written as a phone column beside it writes them
+VALID_SHARE = MOSTLY  # of its numbers valid in the table's countries
+STRONG_SHARE, CUED_SHARE = 0.9, 0.5  # of bare numbers passing: unnamed, named
+# Words of names that say phone (starts of words: ``telefonas``, ``mobitel``, ``gsm``).
+PHONE_STARTS = ("tel", "phon", "fax", "mobil", "mobitel", "gsm", "cell", "handy", "puhelin")
+PHONE_WORDS = frozenset({"tlf", "tfn", "hp", "sms", "whatsapp", "mob", "cep", "kinito"})
+LINES = frozenset({"direct", "land", "hot", "office", "home", "work", "private", "mobile"})
+# Words of names that say a personal or identity number (``personal_code``, ``ipn``).
+ID_WORDS = frozenset({
+    "personal", "ident", "identity", "identification", "pin", "nid", "egn", "oib", "jmbg",
+    "emso", "pesel", "asmens", "isikukood", "ipn", "rnokpp", "tckn", "kimlik", "rrn", "jumin",
+    "amka", "cnp", "rodne", "citizen", "national",
+})  # fmt: skip
+# Words of names that say a code of a thing: what it numbers is no one's phone.
+CODE_WORDS = frozenset({
+    "sku", "part", "article", "artikel", "item", "product", "ean", "gtin", "upc", "isbn",
+    "barcode", "serial", "lot", "batch", "tracking", "track", "waybill", "awb", "parcel",
+    "shipment", "consignment", "order", "invoice", "reference", "ref", "hs", "tariff",
+    "model", "catalog", "catalogue", "stock", "bin",
+})  # fmt: skip
+
+
+def national_formats(
+    sample: TableSample, found: dict[str, Finding | None], policy: Policy
+) -> dict[str, Finding | None]:
+    """The table's columns whose finding these kinds change: phones found by values alone
+    in a column named for a code (none), national numbers and personal numbers found."""
+    phone, national_id = _category(policy, PHONE), _category(policy, NATIONAL_ID)
+    texts = [c for c in sample.columns if c.kind == "text" and not c.not_sampled and c.values]
+    changes: dict[str, Finding | None] = {
+        c.name: None
+        for c in texts
+        if (f := found.get(c.name)) and f.category == phone and _code_named(c, f)
+    }
+    unfound = [c for c in texts if found.get(c.name) is None and not _names_a_code(c.name)]
+    if phone:
+        changes |= _phones(texts, unfound, found, phone)
+    if national_id:
+        changes |= {
+            c.name: f for c in unfound if c.name not in changes and (f := _ids(c, national_id))
+        }
+    return changes
+
+
+def _category(policy: Policy, detector: str) -> str | None:
+    return next((c for c, cat in policy.categories.items() if detector in cat.detect.values), None)
+
+
+def _words(column: str) -> list[str]:
+    return normalise(column).split("_")
+
+
+def _names_a_code(column: str) -> bool:
+    return not CODE_WORDS.isdisjoint(_words(column))
+
+
+def _code_named(column: ColumnSample, finding: Finding) -> bool:
+    return "column_name" not in finding.evidence and _names_a_code(column.name)
+
+
+def says_phone(column: str) -> bool:
+    """``gsm``, ``telefonas``, ``hp_no``, ``direct_line``: a phone in the name."""
+    words = _words(column)
+    if any(w.startswith(PHONE_STARTS) or w in PHONE_WORDS for w in words):
+        return True
+    return any(w == "line" and i and words[i - 1] in LINES for i, w in enumerate(words))
+
+
+def _says_id(column: str) -> bool:
+    words = _words(column)
+    return not ID_WORDS.isdisjoint(words) or "id_no" in "_".join(words)
+
+
+def _phones(
+    texts: list[ColumnSample],
+    unfound: list[ColumnSample],
+    found: dict[str, Finding | None],
+    phone: str,
+) -> dict[str, Finding]:
+    written = {c.name: _written(c.values) for c in unfound}
+    numbers = [c for c in unfound if len(written[c.name]) >= MOSTLY * len(_read(c.values))]
+    if not numbers:
+        return {}
+    cued = {c.name: _finding(c, phone, "name", CUE) for c in numbers if says_phone(c.name)}
+    named = [
+        c for c in texts if c.name in cued or ((f := found.get(c.name)) and f.category == phone)
+    ]
+    layouts = {layout(v) for c in named for v in set(_written(c.values))}
+    changes: dict[str, Finding] = dict(cued)
+    regions: tuple[str, ...] | None = None  # read only when a column needs them
+    for column in (c for c in numbers if c.name not in cued):
+        mine = written[column.name]
+        if layouts and sum(layout(v) in layouts for v in mine) >= ALIKE_SHARE * len(mine):
+            changes[column.name] = _finding(column, phone, "written like a phone column", 0.0)
+            continue
+        if regions is None:
+            judged = {c.name for c in numbers + named}
+            regions = country_regions(c.values for c in texts if c.name not in judged)
+        if regions and mostly_valid(mine, regions, VALID_SHARE):
+            changes[column.name] = _finding(column, phone, f"valid in {'/'.join(regions)}", 0.0)
+    return changes
+
+
+def _read(values: Sequence[object]) -> list[str]:
+    """The texts judged: the first ``MAX_JUDGED``, repeats counted as the sample has them."""
+    return [v.strip() for v in values[:MAX_JUDGED] if isinstance(v, str)]
+
+
+def _written(values: Sequence[object]) -> list[str]:
+    return [v for v in _read(values) if is_written_as_phone(v)]
+
+
+def _finding(column: ColumnSample, category: str, how: str, cue: float) -> Finding:
+    return _found(column, category, how=how, cue=cue, passing=_written(column.values))
+
+
+def _found(
+    column: ColumnSample, category: str, *, how: str, cue: float, passing: list[str]
+) -> Finding:
+    """A finding from ``passing`` of the column's distinct values, and a name's ``cue``."""
+    checked = len(_read(column.values))
+    rate = len(passing) / checked
+    evidence = {
+        "sampled": len(column.values),
+        "national_format": how,
+        "values": {"detector": category, "match_rate": round(rate, 3), "checked": checked},
+        "examples": [mask(v) for v in passing[:3]],
+    }
+    if cue:
+        evidence["column_name"] = {"how": "cue", "matched": column.name}
+    confidence = 1 - (1 - cue) * (1 - VALUE_WEIGHT * rate)
+    return Finding(category, round(confidence, 3), evidence)
+
+
+def _ids(column: ColumnSample, category: str) -> Finding | None:
+    texts = _read(column.values)
+    if not texts:
+        return None
+    strengths = [bare_id_strength(v) for v in texts]
+    strong = [v for v, s in zip(texts, strengths, strict=True) if s == "strong"]
+    if len(strong) >= STRONG_SHARE * len(texts):
+        return _found(column, category, how="bare", cue=0.0, passing=strong)
+    if not _says_id(column.name):
+        return None
+    passing = [v for v, s in zip(texts, strengths, strict=True) if s or is_national_id(v)]
+    if len(passing) < CUED_SHARE * len(texts):
+        return None
+    return _found(column, category, how="bare, named", cue=CUE, passing=passing)
