@@ -12,6 +12,7 @@ from faker import Faker
 from stdnum.bg import egn
 from stdnum.lt import asmens
 
+from include.governance.detect.national_ids import bare_id_strength
 from include.governance.detect.phones import country_regions, is_written_as_phone, mostly_valid
 from tests.detect.classified import found
 
@@ -54,6 +55,23 @@ def test_numbers_valid_in_the_tables_countries_are_phones_without_a_name() -> No
 def test_without_a_name_context_or_a_phone_beside_them_national_numbers_are_not_enough():
     assert found("records", ("second", _greek_mobiles()))["second"] is None
     assert found("records", ("second", _phones("bg_BG")))["second"] is None
+
+
+def test_a_persons_attribute_rows_of_phones_in_national_formats_are_phones() -> None:
+    numbers = _phones("en_US", 40)
+    table = found(
+        "shop.customer_entity_varchar",
+        ("attribute_id", ["151", "152"] * 20),
+        ("entity_id", [str(i) for i in range(40)]),
+        ("value", numbers),
+    )
+    assert table["value"] == "phone"
+    products = found(
+        "shop.catalog_product_entity_varchar",
+        ("attribute_id", ["73"] * 40),
+        ("value", numbers),
+    )
+    assert products["value"] is None
 
 
 def test_country_columns_name_regions_by_code_or_name() -> None:
@@ -118,6 +136,22 @@ def test_numbers_with_one_check_digit_count_beside_a_name_that_says_so(locale: s
     fake.seed_instance(3)
     numbers = [fake.ssn() for _ in range(60)]
     assert found("staff", ("personal_code", numbers))["personal_code"] == "national_id"
+
+
+@pytest.mark.parametrize(
+    ("number", "strength"),
+    [
+        ("8501011236", "strong"),  # a Swedish personnummer without its dash
+        ("198501011236", "strong"),
+        ("85010112387", "strong"),  # a Belgian national number
+        ("12345678909", "strong"),  # a CPF: two check digits
+        ("3068052317", "weak"),  # an RNOKPP: one
+        ("85010112388", None),
+        ("850101-1236", None),  # written forms are national_ids.FORMS's
+    ],
+)
+def test_bare_numbers_by_how_few_other_numbers_their_checks_let_through(number, strength):
+    assert bare_id_strength(number) == strength
 
 
 def test_order_numbers_of_ten_or_eleven_digits_are_no_personal_numbers() -> None:

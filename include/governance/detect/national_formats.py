@@ -79,6 +79,19 @@ def national_formats(
     return changes
 
 
+def attribute_phones(column: ColumnSample, policy: Policy) -> Finding | None:
+    """A person's attribute rows' value column whose values are mostly phones as written
+    anywhere (``customer_entity_varchar.value``: mobile and work numbers): the rows say
+    whose they are, the attribute which number."""
+    phone = _category(policy, PHONE)
+    texts = _read(column.values)
+    if phone is None or column.kind != "text" or not texts:
+        return None
+    if len(_written(column.values)) < MOSTLY * len(texts):
+        return None
+    return _finding(column, phone, "attribute rows", 0.0)
+
+
 def _category(policy: Policy, detector: str) -> str | None:
     return next((c for c, cat in policy.categories.items() if detector in cat.detect.values), None)
 

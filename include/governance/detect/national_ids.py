@@ -19,10 +19,11 @@ pass, so a column of order numbers or barcodes does not.
 
 Bare digits are judged by column too (``national_formats``): numbers whose birth date and
 check digits, or two check digits, let one random number in fifty or fewer through (an
-EGN, a PESEL, an isikukood or asmens kodas, an AMKA, a TC Kimlik No, a rodné číslo, an
-RRN, a CNP) count when nearly all of a column's values pass; those with one check digit
-alone (an OIB, an RNOKPP, a Steuer-ID, a CPF, an Aadhaar: one in ten) when a column's name
-says it holds personal numbers.
+EGN, a PESEL, an isikukood or asmens kodas, an AMKA, a TC Kimlik No, a rodné číslo, a
+personnummer, a Belgian national number, a CPF, an RRN, a CNP) count when nearly all of a
+column's values pass; those with one check digit or a birth date alone (an OIB, an
+RNOKPP, a Steuer-ID, an Aadhaar, a CPR number: one in ten or thirty) when a column's
+name says it holds personal numbers.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from stdnum.ch import ssn as ch_ssn
 from stdnum.cn import ric
 from stdnum.cz import rc as cz_rc
 from stdnum.de import idnr
+from stdnum.dk import cpr
 from stdnum.ee import ik
 from stdnum.es import dni, nie
 from stdnum.fr import nir
@@ -56,6 +58,7 @@ from stdnum.nl import bsn
 from stdnum.pl import pesel
 from stdnum.pt import cc
 from stdnum.ro import cnp
+from stdnum.se import personnummer
 from stdnum.si import emso
 from stdnum.sk import rc as sk_rc
 from stdnum.tr import tckimlik
@@ -123,16 +126,26 @@ _Validators = tuple[Callable[[str], bool], ...]
 # Bare digits, by length: the numbers few random digits pass (1 in 50 or fewer) ...
 STRONG_BARE: Mapping[int, _Validators] = MappingProxyType(
     {
-        10: (egn.is_valid, cz_rc.is_valid, sk_rc.is_valid),
-        11: (pesel.is_valid, ik.is_valid, asmens.is_valid, amka.is_valid, tckimlik.is_valid),
+        10: (egn.is_valid, cz_rc.is_valid, sk_rc.is_valid, personnummer.is_valid),
+        11: (
+            pesel.is_valid,
+            ik.is_valid,
+            asmens.is_valid,
+            amka.is_valid,
+            tckimlik.is_valid,
+            nn.is_valid,
+            cpf.is_valid,
+        ),
+        12: (personnummer.is_valid,),
         13: (rrn.is_valid, cnp.is_valid, emso.is_valid),
     }
 )
-# ... and those with one check digit (1 in 10), which companies may be given as well.
+# ... and those with one check digit or a birth date alone (1 in 10 to 30): some are
+# companies' too (an OIB), or order numbers led by a date pass them.
 WEAK_BARE: Mapping[int, _Validators] = MappingProxyType(
     {
-        10: (rntrc.is_valid,),
-        11: (oib.is_valid, idnr.is_valid, cpf.is_valid),
+        10: (rntrc.is_valid, cpr.is_valid),  # a CPR number: a birth date alone
+        11: (oib.is_valid, idnr.is_valid),
         12: (aadhaar.is_valid,),
     }
 )

@@ -37,7 +37,7 @@ from include.governance.detect.classify import (
 )
 from include.governance.detect.name_lists import COMMON_ZIPF, NAME_PARTICLE, NAME_WORD, zipf
 from include.governance.detect.names import is_key_name, name_signals, names_a_thing, normalise
-from include.governance.detect.national_formats import national_formats
+from include.governance.detect.national_formats import attribute_phones, national_formats
 from include.governance.detect.structured import (
     is_attribute_key,
     is_attribute_value,
@@ -197,7 +197,11 @@ def _attribute_rows(
         for c in sample.columns
         if c.name in found and found[c.name] is None and is_attribute_value(c.name)
     ]
-    return {c.name: f for c in values if (f := attribute_finding(c, policy))}
+    return {
+        c.name: f
+        for c in values
+        if (f := attribute_finding(c, policy) or attribute_phones(c, policy))
+    }
 
 
 def _whose(finding: Finding) -> bool:
