@@ -84,7 +84,9 @@ def test_country_columns_name_regions_by_code_or_name() -> None:
 def test_a_phone_is_written_with_digits_in_groups_and_a_date_is_not() -> None:
     written = ["(0374) 068-124", "+359(0)798 917215", "010-8128-6144", "+(370) 67869474"]
     assert all(map(is_written_as_phone, written))
-    assert not any(map(is_written_as_phone, ["30-07-2025", "14 06 2025", "123", "SO-2501-0001"]))
+    assert not any(
+        map(is_written_as_phone, ["30-07-2025", "14 06 2025", "123", "SO-2501-0001", "10.20.30.40"])
+    )
 
 
 def test_validity_is_judged_against_the_regions_given() -> None:

@@ -16,7 +16,7 @@ order number; the column's name and its table can:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from include.governance.detect.classify import MOSTLY, VALUE_WEIGHT, Finding
 from include.governance.detect.masking import mask
@@ -38,6 +38,7 @@ CUE = 0.45  # a name that says phone or personal number, its values not yet read
 ALIKE_SHARE = 0.5  # of a column's numbers written as a phone column beside it writes them
 VALID_SHARE = MOSTLY  # of its numbers valid in the table's countries
 STRONG_SHARE, CUED_SHARE = 0.9, 0.5  # of bare numbers passing: unnamed, named
+FIRST_READ = 10  # values read first, to leave columns of other kinds after them
 # Words of names that say phone (starts of words: ``telefonas``, ``mobitel``, ``gsm``).
 PHONE_STARTS = ("tel", "phon", "fax", "mobil", "mobitel", "gsm", "cell", "handy", "puhelin")
 PHONE_WORDS = frozenset({"tlf", "tfn", "hp", "sms", "whatsapp", "mob", "cep", "kinito"})
@@ -127,8 +128,9 @@ def _phones(
     found: dict[str, Finding | None],
     phone: str,
 ) -> dict[str, Finding]:
-    written = {c.name: _written(c.values) for c in unfound}
-    numbers = [c for c in unfound if len(written[c.name]) >= MOSTLY * len(_read(c.values))]
+    likely = [c for c in unfound if _likely(c.values, is_written_as_phone)]
+    written = {c.name: _written(c.values) for c in likely}
+    numbers = [c for c in likely if len(written[c.name]) >= MOSTLY * len(_read(c.values))]
     if not numbers:
         return {}
     cued = {c.name: _finding(c, phone, "name", CUE) for c in numbers if says_phone(c.name)}
@@ -154,6 +156,12 @@ def _phones(
 def _read(values: Sequence[object]) -> list[str]:
     """The texts judged: the first ``MAX_JUDGED``, repeats counted as the sample has them."""
     return [v.strip() for v in values[:MAX_JUDGED] if isinstance(v, str)]
+
+
+def _likely(values: Sequence[object], test: Callable[[str], object]) -> bool:
+    """Do at least half of the first few texts pass? Most columns are read no further."""
+    first = _read(values[:FIRST_READ])
+    return bool(first) and sum(bool(test(v)) for v in first) >= len(first) / 2
 
 
 def _written(values: Sequence[object]) -> list[str]:
@@ -184,7 +192,7 @@ def _found(
 
 def _ids(column: ColumnSample, category: str) -> Finding | None:
     texts = _read(column.values)
-    if not texts:
+    if not texts or not _likely(texts, bare_id_strength):
         return None
     strengths = [bare_id_strength(v) for v in texts]
     strong = [v for v, s in zip(texts, strengths, strict=True) if s == "strong"]

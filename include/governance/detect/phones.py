@@ -27,6 +27,7 @@ MAX_JUDGED = 100  # distinct values read against a table's regions at most
 # extension after it (``x704``, ``ext. 12``).
 _WRITTEN = re.compile(r"\+?\(?\+?\d[\d .\-/()]*\d(?: ?(?:x|ext\.?|#) ?\d{1,6})?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[ .\-/()+]")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # an address, not a number
 _EXTENSION = re.compile(r" ?(?:x|ext\.?|#) ?\d{1,6}$", re.IGNORECASE)
 # Dates and times in groups are no phones: "14 06 2025", "30-07-2025", "2025/06/14".
 _DATE = re.compile(r"\d{1,2}([ ./-])\d{1,2}\1(?:19|20)\d{2}|(?:19|20)\d{2}([ ./-])\d{1,2}\2\d{1,2}")
@@ -43,9 +44,11 @@ _CODE = re.compile(r"[A-Z]{2,3}")
 
 def is_written_as_phone(text: str) -> bool:
     """Seven to fifteen digits in groups (or after a ``+``), as a phone is written; a date
-    written in groups is not one."""
+    or an IP address written in groups is not one."""
     text = text.strip()
-    if not _WRITTEN.fullmatch(text) or not _SEPARATOR.search(text) or _DATE.fullmatch(text):
+    if not _WRITTEN.fullmatch(text) or not _SEPARATOR.search(text):
+        return False
+    if _DATE.fullmatch(text) or _IPV4.fullmatch(text):
         return False
     return MIN_DIGITS <= len(digits_of(_EXTENSION.sub("", text))) <= MAX_PHONE_DIGITS
 
