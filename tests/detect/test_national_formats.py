@@ -74,6 +74,13 @@ def test_a_persons_attribute_rows_of_phones_in_national_formats_are_phones() -> 
     assert products["value"] is None
 
 
+def test_numbers_grouped_otherwise_than_the_tables_phones_are_not_taken_for_them() -> None:
+    rng = random.Random(8)
+    accounts = [_grouped(rng, (4, 2, 5)) for _ in range(40)]  # 1234 56 78901
+    norwegian = [_grouped(rng, (2, 2, 3), "9") for _ in range(40)]  # 912 34 567
+    assert found("members", ("phone", norwegian), ("other_no", accounts))["other_no"] is None
+
+
 def test_country_columns_name_regions_by_code_or_name() -> None:
     assert country_regions([["DE", "RO", "DE", "HR"]]) == ("DE", "RO", "HR")
     assert country_regions([["Germany", "România", "Hrvatska", "Germany"]])[0] == "DE"

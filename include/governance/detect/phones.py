@@ -27,6 +27,7 @@ MAX_JUDGED = 100  # distinct values read against a table's regions at most
 # extension after it (``x704``, ``ext. 12``).
 _WRITTEN = re.compile(r"\+?\(?\+?\d[\d .\-/()]*\d(?: ?(?:x|ext\.?|#) ?\d{1,6})?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[ .\-/()+]")
+_DIGITS = re.compile(r"\d+")
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # an address, not a number
 _EXTENSION = re.compile(r" ?(?:x|ext\.?|#) ?\d{1,6}$", re.IGNORECASE)
 # Dates and times in groups are no phones: "14 06 2025", "30-07-2025", "2025/06/14".
@@ -54,9 +55,10 @@ def is_written_as_phone(text: str) -> bool:
 
 
 def layout(text: str) -> str:
-    """How a number is written, its digits left out (``(0374) 068-124``: ``(9) 9-9``):
-    two columns of one table written alike are written by the same hands."""
-    return re.sub(r"\d+", "9", text.strip())
+    """How a number is written, each group of digits by its length (``(0374) 068-124``:
+    ``(4) 3-3``): two columns of one table written alike are written by the same hands, and
+    a bank account in groups is grouped otherwise than the table's phones."""
+    return _DIGITS.sub(lambda group: str(len(group[0])), text.strip())
 
 
 def country_regions(columns: Iterable[Sequence[object]]) -> tuple[str, ...]:
