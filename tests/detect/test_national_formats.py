@@ -140,11 +140,14 @@ def test_bare_personal_numbers_with_a_date_and_check_digit_are_national_ids(colu
 
 
 @pytest.mark.parametrize("locale", ["uk_UA", "hr_HR", "tr_TR"])
-def test_numbers_with_one_check_digit_count_beside_a_name_that_says_so(locale: str) -> None:
+@pytest.mark.parametrize("column", ["personal_code", "id_no", "IdNumber"])
+def test_numbers_with_one_check_digit_count_beside_a_name_that_says_so(locale, column) -> None:
     fake = Faker(locale)
     fake.seed_instance(3)
     numbers = [fake.ssn() for _ in range(60)]
-    assert found("staff", ("personal_code", numbers))["personal_code"] == "national_id"
+    assert found("staff", (column, numbers))[column] == "national_id"
+    if locale != "tr_TR":  # a TC Kimlik No has two check digits: it counts unnamed
+        assert found("staff", ("paid_no", numbers))["paid_no"] is None
 
 
 @pytest.mark.parametrize(

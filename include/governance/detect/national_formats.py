@@ -17,6 +17,7 @@ order number; the column's name and its table can:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from include.governance.detect.classify import MOSTLY, VALUE_WEIGHT, Finding
 from include.governance.detect.masking import mask
@@ -49,6 +50,8 @@ ID_WORDS = frozenset({
     "emso", "pesel", "asmens", "isikukood", "ipn", "rnokpp", "tckn", "kimlik", "rrn", "jumin",
     "amka", "cnp", "rodne", "citizen", "national",
 })  # fmt: skip
+# ``id_no``, ``IdNumber`` (normalised ``number_id``), ``id_card``
+NUMBER = frozenset({"no", "nr", "num", "number", "code", "card"})
 # Words of names that say a code of a thing: what it numbers is no one's phone.
 CODE_WORDS = frozenset({
     "sku", "part", "article", "artikel", "item", "product", "ean", "gtin", "upc", "isbn",
@@ -118,8 +121,12 @@ def says_phone(column: str) -> bool:
 
 
 def _says_id(column: str) -> bool:
+    """``personal_code``, ``asmens_kodas``, ``id_no``: a personal or identity number."""
     words = _words(column)
-    return not ID_WORDS.isdisjoint(words) or "id_no" in "_".join(words)
+    pairs = pairwise(words)
+    return not ID_WORDS.isdisjoint(words) or any(
+        {a, b} & NUMBER and "id" in (a, b) for a, b in pairs
+    )
 
 
 def _phones(
