@@ -14,7 +14,10 @@ from stdnum.lt import asmens
 
 from include.governance.detect.national_ids import bare_id_strength
 from include.governance.detect.phones import country_regions, is_written_as_phone, mostly_valid
-from tests.detect.classified import found
+from include.governance.detect.table_context import classify_table
+from include.governance.inventory.report import describe_evidence
+from include.governance.sampling import ColumnSample, TableSample
+from tests.detect.classified import POLICY, found
 
 EMAILS = [f"person{i}@example.org" for i in range(40)]
 
@@ -81,6 +84,21 @@ def test_numbers_grouped_otherwise_than_the_tables_phones_are_not_taken_for_them
     assert found("members", ("phone", norwegian), ("other_no", accounts))["other_no"] is None
 
 
+def test_the_report_says_how_a_national_number_was_judged() -> None:
+    sample = TableSample(
+        [
+            ColumnSample("telefon", "text", _phones("bg_BG")),
+            ColumnSample("domashen", "text", _phones("bg_BG", seed=2)),
+        ],
+        rows_sampled=40,
+        method="test",
+    )
+    finding = classify_table("staff", sample, POLICY)["domashen"]
+    line = describe_evidence(finding.evidence, examples=False)
+    assert line.startswith("90% of 40 values checked written as a phone as a country writes it")
+    assert "written like a phone column" in line
+
+
 def test_country_columns_name_regions_by_code_or_name() -> None:
     assert country_regions([["DE", "RO", "DE", "HR"]]) == ("DE", "RO", "HR")
     assert country_regions([["Germany", "România", "Hrvatska", "Germany"]])[0] == "DE"
@@ -118,6 +136,8 @@ def test_codes_of_things_in_groups_of_digits_are_no_phones(column, groups, lead)
     beside = _phones("hr_HR", 60)
     assert found("stock", (column, codes))[column] is None
     assert found("stock", ("telefon", beside), (column, codes))[column] is None
+    international = [f"+47 {92000000 + i * 7919}" for i in range(60)]
+    assert found("stock", (column, international))[column] == "phone"
 
 
 def _egn(rng: random.Random) -> str:

@@ -30,6 +30,7 @@ from include.governance.detect.phones import (
     layout,
     mostly_valid,
 )
+from include.governance.detect.validators import MAX_PHONE_DIGITS, digits_of, is_international
 from include.governance.detect.values import is_national_id
 from include.governance.policy import Policy
 from include.governance.sampling import ColumnSample, TableSample
@@ -109,7 +110,17 @@ def _names_a_code(column: str) -> bool:
 
 
 def _code_named(column: ColumnSample, finding: Finding) -> bool:
-    return "column_name" not in finding.evidence and _names_a_code(column.name)
+    """Found by its values alone, named for a code, and its numbers national: a number
+    written with its country code (``+47 920 00 000``) is a phone whatever its column."""
+    if "column_name" in finding.evidence or not _names_a_code(column.name):
+        return False
+    texts = _read(column.values)
+    return sum(map(_international, texts)) < len(texts) / 2
+
+
+def _international(text: str) -> bool:
+    """After ``+`` or ``00``, and no longer than a phone number (an SSCC is 20 digits)."""
+    return is_international(text) and len(digits_of(text)) <= MAX_PHONE_DIGITS
 
 
 def says_phone(column: str) -> bool:
