@@ -8,7 +8,8 @@ order number; the column's name and its table can:
   nothing (``domashen``, ``contact_no``), when it is written like a phone column of the
   same table (a second number), or when most of its numbers are valid in the countries the
   table's rows name (``phones``). A column named for a code of a thing (``sku``,
-  ``part_no``, ``tracking_no``) is no phone by its values, whatever plan accepts them;
+  ``part_no``, ``tracking_no``) is no phone by its national numbers, whatever plan
+  accepts them; a person's attribute rows (``table_context``) hold phones written anywhere;
 * a **personal number** of bare digits counts when nearly all values pass a number whose
   birth date and check digits few other numbers pass, or, beside a name that says it is
   a personal or identity number, when most pass any (``national_ids``).
@@ -128,15 +129,14 @@ def says_phone(column: str) -> bool:
     words = _words(column)
     if any(w.startswith(PHONE_STARTS) or w in PHONE_WORDS for w in words):
         return True
-    return any(w == "line" and i and words[i - 1] in LINES for i, w in enumerate(words))
+    return any(b == "line" and a in LINES for a, b in pairwise(words))
 
 
 def _says_id(column: str) -> bool:
     """``personal_code``, ``asmens_kodas``, ``id_no``: a personal or identity number."""
     words = _words(column)
-    pairs = pairwise(words)
     return not ID_WORDS.isdisjoint(words) or any(
-        {a, b} & NUMBER and "id" in (a, b) for a, b in pairs
+        {a, b} & NUMBER and "id" in (a, b) for a, b in pairwise(words)
     )
 
 
