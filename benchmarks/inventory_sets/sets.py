@@ -25,6 +25,7 @@ from benchmarks.inventory_sets import (
     faker_blind,
     faker_conventions,
     faker_erp,
+    faker_phones,
     faker_sets,
 )
 from benchmarks.inventory_sets.model import EvalSet, build_metadata, read_set
@@ -46,6 +47,7 @@ GENERATORS = {  # the Faker-made sets
     **faker_blind.GENERATORS,
     **faker_apps.GENERATORS,
     **faker_erp.GENERATORS,
+    **faker_phones.GENERATORS,
 }
 
 

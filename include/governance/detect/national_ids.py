@@ -16,35 +16,53 @@ as often a fødselsnummer cut short or run on, or a phone: they count in their g
 (``1237 010180``, ``2345 6789 0124``).
 Bare digits pass one check in ten or fewer; a column counts only when most of its values
 pass, so a column of order numbers or barcodes does not.
+
+Bare digits are judged by column too (``national_formats``): numbers whose birth date and
+check digits, or two check digits, let one random number in fifty or fewer through (an
+EGN, a PESEL, an isikukood or asmens kodas, an AMKA, a TC Kimlik No, a rodné číslo, a
+personnummer, a Belgian national number, a CPF, an RRN, a CNP) count when nearly all of a
+column's values pass; those with one check digit or a birth date alone (an OIB, an
+RNOKPP, a Steuer-ID, an Aadhaar, a CPR number: one in ten or thirty) when a column's
+name says it holds personal numbers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from stdnum.at import vnr
 from stdnum.be import nn
+from stdnum.bg import egn
 from stdnum.br import cpf
 from stdnum.ca import sin
 from stdnum.ch import ssn as ch_ssn
 from stdnum.cn import ric
 from stdnum.cz import rc as cz_rc
 from stdnum.de import idnr
+from stdnum.dk import cpr
+from stdnum.ee import ik
 from stdnum.es import dni, nie
 from stdnum.fr import nir
+from stdnum.gr import amka
+from stdnum.hr import oib
 from stdnum.ie import pps
 from stdnum.in_ import aadhaar
 from stdnum.it import codicefiscale
 from stdnum.jp import in_ as jp_in
 from stdnum.kr import rrn
+from stdnum.lt import asmens
 from stdnum.mx import curp
 from stdnum.nl import bsn
+from stdnum.pl import pesel
 from stdnum.pt import cc
 from stdnum.ro import cnp
+from stdnum.se import personnummer
 from stdnum.si import emso
 from stdnum.sk import rc as sk_rc
+from stdnum.tr import tckimlik
+from stdnum.ua import rntrc
 from stdnum.us import itin
 from stdnum.za import idnr as za_idnr
 
@@ -104,6 +122,35 @@ _FORMS: dict[int, tuple[_Form, ...]] = {
 }
 FORMS = MappingProxyType(_FORMS)
 
+_Validators = tuple[Callable[[str], bool], ...]
+# Bare digits, by length: the numbers few random digits pass (1 in 50 or fewer) ...
+STRONG_BARE: Mapping[int, _Validators] = MappingProxyType(
+    {
+        10: (egn.is_valid, cz_rc.is_valid, sk_rc.is_valid, personnummer.is_valid),
+        11: (
+            pesel.is_valid,
+            ik.is_valid,
+            asmens.is_valid,
+            amka.is_valid,
+            tckimlik.is_valid,
+            nn.is_valid,
+            cpf.is_valid,
+        ),
+        12: (personnummer.is_valid,),
+        13: (rrn.is_valid, cnp.is_valid, emso.is_valid),
+    }
+)
+# ... and those with one check digit or a birth date alone (1 in 10 to 30): some are
+# companies' too (an OIB), or order numbers led by a date pass them.
+WEAK_BARE: Mapping[int, _Validators] = MappingProxyType(
+    {
+        10: (rntrc.is_valid, cpr.is_valid),  # a CPR number: a birth date alone
+        11: (oib.is_valid, idnr.is_valid),
+        12: (aadhaar.is_valid,),
+    }
+)
+_BARE = re.compile(r"\d{10,13}")
+
 
 def is_personal_id(text: str) -> bool:
     """A personal identification number of one of the countries above, as written there."""
@@ -123,3 +170,14 @@ def _passes(valid: Callable[[str], bool], number: str) -> bool:
         return valid(number)
     except (KeyError, IndexError, ValueError):
         return False
+
+
+def bare_id_strength(text: str) -> str | None:
+    """``strong`` or ``weak``: bare digits that one of the numbers above of that length
+    passes (``STRONG_BARE`` tried first); None for other text."""
+    if not _BARE.fullmatch(text):
+        return None
+    for strength, validators in (("strong", STRONG_BARE), ("weak", WEAK_BARE)):
+        if any(_passes(valid, text) for valid in validators.get(len(text), ())):
+            return strength
+    return None

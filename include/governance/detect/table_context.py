@@ -51,6 +51,7 @@ from include.governance.detect.names import (
     normalise,
     without_table_prefix,
 )
+from include.governance.detect.national_formats import attribute_phones, national_formats
 from include.governance.detect.structured import (
     is_attribute_key,
     is_attribute_value,
@@ -152,6 +153,7 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
 
 def _classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str, Finding | None]:
     found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    found |= national_formats(sample, found, policy)
     _with_role_mailboxes(sample, found)
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
     found |= dict.fromkeys(things_names)
@@ -291,7 +293,11 @@ def _attribute_rows(
         for c in sample.columns
         if c.name in found and found[c.name] is None and is_attribute_value(c.name)
     ]
-    return {c.name: f for c in values if (f := attribute_finding(c, policy))}
+    return {
+        c.name: f
+        for c in values
+        if (f := attribute_finding(c, policy) or attribute_phones(c, policy))
+    }
 
 
 def _whose(finding: Finding) -> bool:

@@ -282,7 +282,12 @@ def describe_evidence(
         parts.append(f"name word `{name['matched']}` ({_NAME_MATCH.get(name['how'], name['how'])})")
     if evidence.get("attribute_rows"):
         parts.append("the value of a person's attribute rows")
-    if values := evidence.get("values"):
+    if (values := evidence.get("values")) and (written := evidence.get("national_format")):
+        parts.append(
+            f"{values['match_rate']:.0%} of {values['checked']} values checked written as a"
+            f" {values['detector']} as a country writes it ({written})"
+        )
+    elif values:
         detector = values["detector"]
         parts.append(
             f"the {detector} validator ({VALIDATED_BY.get(detector, detector)}) accepts "
