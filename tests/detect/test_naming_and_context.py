@@ -67,6 +67,11 @@ def test_normalise_splits_camel_case_digits_and_writes_abbreviations_out():
     assert normalise("IPAddress") == "ip_address"
 
 
+@pytest.mark.parametrize("column", ["", "_", "#", "__"])
+def test_a_name_without_words_normalises_to_nothing(column):
+    assert normalise(column) == ""
+
+
 @pytest.mark.parametrize("locale", ["en_US", "sv_SE", "fi_FI"])
 def test_national_id_accepts_other_countries_numbers_as_faker_writes_them(locale):
     fake = Faker(locale)

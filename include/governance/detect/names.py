@@ -194,7 +194,7 @@ def normalise(name: str) -> str:
     words = [w for p in _SPLIT.split(spaced) if p for w in _run_together(p)]
     if len(words) > 1 and words[0] in KEY_FIRST:
         words = [*words[1:], words[0]]
-    following = [*words[1:], ""]
+    following = [*words[1:], ""][: len(words)]
     return "_".join(_written_out(w, after) for w, after in zip(words, following, strict=True))
 
 
