@@ -173,9 +173,10 @@ POSTGRESQL = Dialect(
     statement_timeout="SET LOCAL statement_timeout = {ms}",
     batch_limits="SET LOCAL statement_timeout = '{seconds}s'",
     private_schema="REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
-    unique_indexes="SELECT count(*) AS n FROM pg_index i JOIN pg_attribute a "
-    "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
-    """WHERE i.indrelid = to_regclass('"{schema}"."{name}"') AND i.indisunique """
+    # no JOIN keyword: GX aliases a query's {batch} only where it finds none
+    unique_indexes="SELECT count(*) AS n FROM pg_index i, pg_attribute a "
+    "WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+    """AND i.indrelid = to_regclass('"{schema}"."{name}"') AND i.indisunique """
     "AND i.indisvalid AND i.indnatts = 1 AND a.attname = '{column}'",
     regex_operator="~",
     digits_only="{text} ~ '^[0-9]+$'",

@@ -193,3 +193,53 @@ def test_the_fill_reads_the_snapshot_the_rows_were_counted_in(warehouse, monkeyp
             conn.execute(text("DELETE FROM sales.orders WHERE order_id > 1000000"))
     assert added == [True]
     assert source_rows == written == len(rows) == now - 1
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("validated", [True, False])
+def test_a_full_builds_lookup_is_made_from_the_table_a_foreign_key_refers_to(warehouse, validated):
+    """Every customer_id of an order is a customer's where a validated foreign key says so:
+    the lookup hashes crm.customers' keys (a million), not the distinct values sorted out of
+    every order (ten million). A key added ``NOT VALID`` may refer to no row: there the
+    lookup is made from the orders, and every order still gets its customer's pseudonym."""
+    if not validated:
+        with warehouse.begin() as conn:
+            conn.execute(text("ALTER TABLE sales.orders DROP CONSTRAINT orders_customer_id_fkey"))
+            conn.execute(
+                text(
+                    "INSERT INTO sales.orders SELECT order_id + 1000000, order_number + 1000000, "
+                    "99999999, ordered_at, status, channel, currency, total_amount, "
+                    "shipping_fee, ip_address, updated_at FROM sales.orders "
+                    "ORDER BY order_id LIMIT 1"
+                )
+            )
+            conn.execute(
+                text(
+                    "ALTER TABLE sales.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY "
+                    "(customer_id) REFERENCES crm.customers (customer_id) NOT VALID"
+                )
+            )
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        build(warehouse, "analytics.orders")
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    lookups = [s for s in seen if s.startswith("CREATE UNLOGGED TABLE") and "__lookup_" in s]
+    assert len(lookups) == 1
+    assert ("FROM crm.customers" in lookups[0]) == validated
+    pseudonymise = Pseudonymiser(KEY)
+    with warehouse.connect() as conn:
+        made = set(
+            conn.execute(
+                text("SELECT order_key, customer_key FROM governance_staging.analytics__orders")
+            ).all()
+        )
+        orders = conn.execute(text("SELECT order_id, customer_id FROM sales.orders")).all()
+    assert made == {
+        (pseudonymise("order_key", o), pseudonymise("customer_key", c)) for o, c in orders
+    }

@@ -181,11 +181,11 @@ def test_amount_bands():
 def test_sql_forms_give_what_the_python_forms_give(pg_driver_engine):
     """The pushdown path's SQL against the streaming path's Python, value by value."""
 
-    def sql_values(expression: str, values: list, sql_type: str) -> list:
+    def sql_values(expression: str, values: list, sql_type: str, zone: str = "Europe/Oslo") -> list:
         rows = [{"i": i, "v": v} for i, v in enumerate(values)]
         with pg_driver_engine.begin() as conn:
             conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
-            conn.execute(text("SET TIME ZONE 'Europe/Oslo'"))  # UTC must not depend on it
+            conn.execute(text(f"SET TIME ZONE '{zone}'"))  # UTC must not depend on it
             load_secret(conn, KEY)
             conn.execute(text(f"CREATE TEMP TABLE t (i int, v {sql_type}) ON COMMIT DROP"))
             conn.execute(text("INSERT INTO t VALUES (:i, :v)"), rows)
@@ -221,6 +221,10 @@ def test_sql_forms_give_what_the_python_forms_give(pg_driver_engine):
     for to in ("hour", "day", "month", "year"):
         expression = truncate_sql("v", to, DateTime(timezone=True))
         assert sql_values(expression, moments, "timestamptz") == [
+            truncate_time(m, to) for m in moments
+        ]
+        in_utc = truncate_sql("v", to, DateTime(timezone=True), session_in_utc=True)
+        assert sql_values(in_utc, moments, "timestamptz", "UTC") == [
             truncate_time(m, to) for m in moments
         ]
     ids = [1, 42, 10**12, None]

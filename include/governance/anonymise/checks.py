@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import great_expectations as gx
-from sqlalchemy import Integer, String
+from sqlalchemy import Engine, Integer, String
 from sqlalchemy.types import TypeEngine
 
 from include.governance.anonymise.plan import KEY_VERSION_COLUMN, OutputPlan
@@ -134,17 +134,18 @@ def can_be_a_pseudonym(source_type: TypeEngine | None) -> bool:
     return not (isinstance(source_type, String) and length and length < PSEUDONYM_LENGTH)
 
 
-def unique_index_proof(
-    checks: Checks, suite: str, table: TableName, column: str, dialect: Dialect
-) -> SuiteResult:
+def unique_index_proof(engine: Engine, table: TableName, column: str, dialect: Dialect) -> Any:
     """That ``column`` of ``table`` has a valid unique index of its own: what keeps it
-    unique, proven from the catalogue instead of by sorting the table."""
-    server = table.on_server(checks.engine)
+    unique, proven from the catalogue instead of by sorting the table. An expectation of
+    the table's own suite (a suite of its own cost a second GX run, 0.6 s a build): no row
+    of the table has its key without one (a condition on no column of the rows: PostgreSQL
+    tests it once, before reading any; an empty table has no key to keep unique)."""
+    server = table.on_server(engine)
     query = dialect.unique_indexes.format(schema=server.schema, name=server.name, column=column)
-    expectation = gx.expectations.ExpectColumnValuesToBeBetween(
-        column="n", min_value=1, description=f"{column} is unique per source key (its index)"
+    return unexpected_rows(
+        f"SELECT {column} FROM {{batch}} WHERE ({query}) < 1",
+        f"{column} is unique per source key (its index)",
     )
-    return checks.validate_query(f"{suite} key index", query, [expectation])
 
 
 def at_least_k(quasi_identifiers: list[str], k: int, description: str | None = None) -> Any:
@@ -170,9 +171,10 @@ def shape_checks(columns: list[str], rows: int, key_version: str | None) -> list
             "changed since the last build",
         ),
     ]
-    if key_version:
+    if key_version:  # each value in the set: one pass beside the other columns' checks,
+        # where its distinct values are two more, sorting them (10M orders: 5 s at load 6)
         checks.append(
-            gx.expectations.ExpectColumnDistinctValuesToBeInSet(
+            gx.expectations.ExpectColumnValuesToBeInSet(
                 column=KEY_VERSION_COLUMN,
                 value_set=[key_version],
                 description=f"made with key version {key_version}",
@@ -218,8 +220,8 @@ def check_output(
     redacted = [c.name for c in text if isinstance(c.rule, Redact)]
     expectations += no_personal_data([c.name for c in text if c.name not in redacted], dialect)
     expectations += no_personal_data(redacted, dialect, REDACTED_TEXT_SHAPES)
-    table = checks.validate(plan.output, plan.staged.schema, plan.staged.name, expectations)
-    if not by_index:
-        return table
-    key = unique_index_proof(checks, plan.output, plan.staged, plan.key_column.name, dialect)
-    return SuiteResult(table.suite, table.table, table.outcomes + key.outcomes)
+    if by_index:
+        expectations.append(
+            unique_index_proof(checks.engine, plan.staged, plan.key_column.name, dialect)
+        )
+    return checks.validate(plan.output, plan.staged.schema, plan.staged.name, expectations)

@@ -119,6 +119,12 @@ class Watermark:
     latest: datetime | None
     future_rows: int = 0
 
+    @classmethod
+    def capped(cls, latest: datetime | None, now: datetime, future_rows: int) -> Watermark:
+        """The latest change ``latest`` (UTC, or none), capped at ``now``."""
+        latest = utc(latest)
+        return cls(min(latest, now) if latest else None, future_rows)
+
 
 def latest_change(conn: Connection, plan: OutputPlan) -> Watermark:
     """The source's :class:`Watermark` in the reading connection's snapshot."""
@@ -142,9 +148,7 @@ def rows_and_latest_change(
     watermark = source.c[plan.watermark]
     query = select(rows, func.max(watermark), func.sum(case((watermark > at, 1), else_=0)))
     counted_rows, latest, future = conn.execute(query.select_from(source)).one()
-    latest = utc(latest)
-    counted_rows = int(counted_rows or 0)
-    return counted_rows, Watermark(min(latest, now) if latest else None, int(future or 0))
+    return int(counted_rows or 0), Watermark.capped(latest, now, int(future or 0))
 
 
 def merge_published(
