@@ -154,3 +154,23 @@ def test_salutations_in_other_languages_are_a_gender_beside_their_name():
     assert finding.category == "gender"
     assert finding.evidence["values"]["match_rate"] == 1.0
     assert classify_column(ColumnSample("code", "text", values), POLICY) is None
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        "prijmeni", "priezvisko",  # Czech, Slovak
+        "prezime", "priimek", "bashtino_ime",  # Croatian, Serbian, Slovenian; Bulgarian
+        "pavarde", "uzvards", "eesnimi", "perekonnanimi",  # Lithuanian, Latvian, Estonian
+        "prizvyshche", "po_batkovi", "familiya", "otchestvo",  # Ukrainian, Russian
+        "prenume", "keresztnev", "vezeteknev", "utonev",  # Romanian, Hungarian
+        "eponymo", "soyadi",  # Greek, Turkish
+    ],
+)  # fmt: skip
+def test_names_of_people_in_central_and_eastern_european_languages(column):
+    assert category_of(column) == "name"
+
+
+def test_words_of_those_names_inside_other_names_are_not_names():
+    """Whole words only: ``time`` holds ``ime``, ``menu`` is no ``meno``."""
+    assert [category_of(c) for c in ("time", "regime", "menu", "volume")] == [None] * 4
