@@ -279,6 +279,12 @@ subject_erasure_rows = Table(
     Column("columns", JSON, nullable=False, comment="the columns cleared or redacted"),
     Column("reason", Text, nullable=False),
     Column("done_at", TIMESTAMP, comment="set in the transaction that changed the row"),
+    Column(
+        "empty_columns",
+        JSON,
+        comment="a table without a key: the columns empty in the rows key_value names "
+        "(those naming its rows before key_column)",
+    ),
     comment="An erasure's plan, row by row: what a killed run's re-run carries on from.",
 )
 
@@ -319,6 +325,12 @@ subject_found_tables = Table(
     ),
     Column("rows", Integer, nullable=False),
     Column("found_by", JSON, nullable=False, comment="how its rows were found"),
+    Column(
+        "then_by",
+        JSON,
+        comment="a table without a key: the columns, in turn, naming the rows whose "
+        "key_column (and every column before) is empty",
+    ),
     comment="Where a request's find task found the person, table by table: what the run's "
     "later tasks answer or plan from, instead of finding them again; removed once answered "
     "or planned.",

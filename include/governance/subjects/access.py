@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, delete, insert, or_, select
 from include.governance.audit import ensure_governance_tables, subject_packages
 from include.governance.policy import Policy
 from include.governance.reports import html_page, table
-from include.governance.subjects.find import Footprint, Found, chunks, typed_table
+from include.governance.subjects.find import Footprint, Found, named_rows, typed_table
 from include.governance.subjects.requests import SubjectRequest
 
 SUMMARY = "summary"
@@ -79,11 +79,8 @@ def _rows(conn: Connection, found: Found) -> list[dict[str, Any]]:
     if not found.key:
         return []  # counted only: a table without a key (its rows are listed by count)
     rows = []
-    for chunk in chunks(found.keys):
-        rows += [
-            dict(r._mapping)
-            for r in conn.execute(select(table).where(table.c[found.key].in_(chunk)))
-        ]
+    for named in named_rows(table, found):
+        rows += [dict(r._mapping) for r in conn.execute(select(table).where(named))]
     return rows
 
 

@@ -8,7 +8,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, String, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    String,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from include.governance.audit import (
     CLEAR,
@@ -56,6 +67,7 @@ def store_plan(engine: Engine, request_id: int, plan: ErasurePlan) -> None:
                 "key_column": step.key_column,
                 "columns": list(step.columns),
                 "reason": step.reason,
+                "empty_columns": list(step.empty) or None,
             }
             for number, step in enumerate(plan.steps)
             for key in sorted(step.keys, key=str)
@@ -89,7 +101,7 @@ def run_erasure(engine: Engine, request_id: int, *, batch_size: int) -> dict[str
     changed: dict[str, dict[str, int]] = {}
     with engine.connect() as conn:
         steps = [
-            (*row, _columns_of(conn, request_id, row.step))
+            (*row, *_columns_of(conn, request_id, row.step))
             for row in conn.execute(
                 select(rows_c.step, rows_c.table_name, rows_c.action, rows_c.key_column)
                 .where(rows_c.request_id == request_id)
@@ -97,7 +109,7 @@ def run_erasure(engine: Engine, request_id: int, *, batch_size: int) -> dict[str
                 .order_by(rows_c.step)
             )
         ]
-    for step, table_name, action, key_column, columns in steps:
+    for step, table_name, action, key_column, columns, empty in steps:
         while True:
             with engine.begin() as conn:
                 keys = (
@@ -116,7 +128,15 @@ def run_erasure(engine: Engine, request_id: int, *, batch_size: int) -> dict[str
                 )
                 if not keys:
                     break
-                count = _apply(conn, table_name, action, key_column, list(columns), keys)
+                count = _apply(
+                    conn,
+                    table_name,
+                    action,
+                    key_column,
+                    columns=list(columns),
+                    empty=list(empty or ()),
+                    keys=keys,
+                )
                 now = datetime.now(UTC)
                 conn.execute(
                     update(subject_erasure_rows)
@@ -152,20 +172,30 @@ def run_erasure(engine: Engine, request_id: int, *, batch_size: int) -> dict[str
     return changed
 
 
-def _columns_of(conn: Connection, request_id: int, step: int) -> list[str]:
-    """A step's columns (the same on each of its rows; JSON has no equality to group by)."""
+def _columns_of(conn: Connection, request_id: int, step: int) -> tuple[list, list | None]:
+    """A step's columns, cleared or redacted, and those empty in its rows (the same on each
+    of its rows; JSON has no equality to group by)."""
     return conn.execute(
-        select(rows_c.columns).where(rows_c.request_id == request_id, rows_c.step == step).limit(1)
-    ).scalar_one()
+        select(rows_c.columns, rows_c.empty_columns)
+        .where(rows_c.request_id == request_id, rows_c.step == step)
+        .limit(1)
+    ).one()
 
 
 def _apply(
-    conn: Connection, table_name: str, action: str, key_column: str, columns: list[str], keys
+    conn: Connection,
+    table_name: str,
+    action: str,
+    key_column: str,
+    *,
+    columns: list[str],
+    empty: list[str],
+    keys: list[str],
 ) -> int:
-    table = typed_table(conn, table_name, key_column, *columns)
+    table = typed_table(conn, table_name, key_column, *columns, *empty)
     key = table.c[key_column]
     typed = [int(k) for k in keys] if isinstance(key.type, Integer) else list(keys)
-    where = key.in_(typed)
+    where = and_(key.in_(typed), *(table.c[e].is_(None) for e in empty))
     if action == DELETE:
         return conn.execute(delete(table).where(where)).rowcount
     if action == CLEAR:
@@ -236,7 +266,7 @@ def stored_plan(engine: Engine, request_id: int) -> list[dict[str, Any]]:
             {
                 "table": table_name,
                 "action": action,
-                "columns": _columns_of(conn, request_id, step),
+                "columns": _columns_of(conn, request_id, step)[0],
                 "reason": reason,
                 "rows": rows_planned,
                 "done": rows_done,

@@ -20,7 +20,7 @@ from include.governance.audit import CLEAR, DELETE, KEEP, REDACT, SHARED, legal_
 from include.governance.catalog import Catalog
 from include.governance.policy import Policy, RetentionRule
 from include.governance.retention.plan import LEGAL_HOLD, RuleSql, cutoff_for
-from include.governance.subjects.find import Footprint, chunks, typed_table
+from include.governance.subjects.find import Footprint, chunks, named_rows, typed_table
 from include.governance.subjects.identifiers import IdentifierKind
 from include.governance.subjects.places import Places
 from include.governance.tables import TableName
@@ -30,7 +30,8 @@ ORDER = {DELETE: 3, CLEAR: 2, REDACT: 1, KEEP: 4, SHARED: 5}  # outputs first, t
 
 @dataclass(frozen=True)
 class Step:
-    """One action on some rows of one table: the rows whose ``key_column`` is in ``keys``."""
+    """One action on some rows of one table: the rows whose ``key_column`` is in ``keys``
+    (and, in a table without a key, whose ``empty`` columns, naming rows before, are)."""
 
     table: str
     action: str
@@ -38,6 +39,7 @@ class Step:
     keys: frozenset = field(repr=False)
     columns: tuple[str, ...] = ()  # cleared, or redacted
     reason: str = ""
+    empty: tuple[str, ...] = ()
 
 
 @dataclass
@@ -67,7 +69,8 @@ def plan_erasure(
     *,
     as_of: date,
 ) -> ErasurePlan:
-    decided: dict[str, dict[Any, tuple[str, str]]] = {}  # table: key: (action, reason)
+    # table: (the column naming rows, its value): (action, reason, columns)
+    decided: dict[str, dict[tuple[str, Any], tuple[str, str, tuple]]] = {}
     with engine.connect() as conn:
         for rule in policy.retention.values():
             _decide_rule(conn, policy, rule, footprint, decided, as_of=as_of)
@@ -75,17 +78,19 @@ def plan_erasure(
             if found.pseudonyms or not found.key:
                 continue
             held = _legally_held(conn, table_name, found.keys)
-            for key in found.keys:
-                if key in decided.get(table_name, {}):
-                    continue
-                quoting = tuple(sorted(c for c, k in found.mentions.items() if key in k))
-                if key in held:
-                    decision = (KEEP, "legal hold", ())
-                elif quoting:
-                    decision = (REDACT, "a note about someone else that quotes them", quoting)
-                else:
-                    decision = (DELETE, "erased", ())
-                decided.setdefault(table_name, {})[key] = decision
+            for column, _, values in found.namings():
+                for value in values:
+                    name = (column, value)
+                    if name in decided.get(table_name, {}):
+                        continue
+                    quoting = tuple(sorted(c for c, k in found.mentions.items() if value in k))
+                    if column == found.key and value in held:
+                        decision = (KEEP, "legal hold", ())
+                    elif column == found.key and quoting:
+                        decision = (REDACT, "a note about someone else that quotes them", quoting)
+                    else:
+                        decision = (DELETE, "erased", ())
+                    decided.setdefault(table_name, {})[name] = decision
         _stubs(conn, policy, places, footprint, decided)
     steps = _steps(places, footprint, decided)
     return ErasurePlan(steps=steps, identifiers=footprint.identifiers)
@@ -134,19 +139,22 @@ def _decide_rule(
         for table_name in tables:
             decision = (action, reason, cleared[table_name] if action == CLEAR else ())
             if table_name == rule.table:
-                decided.setdefault(rule.table, {}).update(dict.fromkeys(keys, decision))
+                names = ((root.key, k) for k in keys)
+                decided.setdefault(rule.table, {}).update(dict.fromkeys(names, decision))
                 continue
             child = next(c for c in rule.children if c.table == table_name)
             found = footprint.tables.get(child.table)
             if not found or not found.keys:
                 continue
-            rows = typed_table(conn, child.table, found.key, child.column)
+            rows = typed_table(conn, child.table, child.column, *found.naming_columns())
             for chunk in chunks(keys):
                 belonging = select(sql.child_fk(child.table)).where(sql.rows_of(child.table, chunk))
-                query = select(rows.c[found.key]).where(rows.c[child.column].in_(belonging))
-                for row_key in conn.execute(query).scalars():
-                    if row_key in found.keys:
-                        decided.setdefault(child.table, {})[row_key] = decision
+                query = select(*(rows.c[n] for n in found.naming_columns())).where(
+                    rows.c[child.column].in_(belonging)
+                )
+                for row in conn.execute(query):
+                    if name := found.name_of(row):
+                        decided.setdefault(child.table, {})[name] = decision
 
 
 def _legally_held(conn: Connection, table_name: str, keys: set[Any]) -> set[Any]:
@@ -165,23 +173,24 @@ def _stubs(conn, policy: Policy, places: Places, footprint: Footprint, decided: 
     """A row that a kept record still refers to (through a column it keeps) stays, cleared."""
     for ref in places.references:
         kept = [
-            key
-            for key, (action, _, cleared) in decided.get(ref.child, {}).items()
+            name
+            for name, (action, _, cleared) in decided.get(ref.child, {}).items()
             if action == KEEP or (action == CLEAR and ref.column not in cleared)
         ]
         if not kept:
             continue
-        key = footprint.tables[ref.child].key
-        child = typed_table(conn, ref.child, key, ref.column)
+        found = footprint.tables[ref.child]
+        child = typed_table(conn, ref.child, ref.column, found.key, *found.then_by)
         referred: set[str] = set()
-        for chunk in chunks(kept):
-            query = select(child.c[ref.column]).where(child.c[key].in_(chunk))
-            referred |= {str(v) for v in conn.execute(query).scalars()}
+        for rows in named_rows(child, found.only(kept)):
+            referred |= {
+                str(v) for v in conn.execute(select(child.c[ref.column]).where(rows)).scalars()
+            }
         parents = decided.get(ref.parent, {})
         stub = (CLEAR, f"referred to by kept rows of {ref.child}")
-        for key, (action, _, _) in list(parents.items()):
-            if action == DELETE and str(key) in referred:
-                parents[key] = (*stub, clearable(conn, policy, ref.parent, purposes=set()))
+        for name, (action, _, _) in list(parents.items()):
+            if action == DELETE and str(name[1]) in referred:
+                parents[name] = (*stub, clearable(conn, policy, ref.parent, purposes=set()))
 
 
 def clearable(conn: Connection, policy: Policy, table_name: str, *, purposes: set[str]) -> tuple:
@@ -211,19 +220,19 @@ def _steps(places: Places, footprint: Footprint, decided: dict) -> list[Step]:
         for name, found in sorted(footprint.tables.items())
         for column, pseudonyms in sorted(found.pseudonyms.items())
     ]
-    grouped: dict[tuple[str, str, str, tuple], set[Any]] = {}
-    for table_name, keys in decided.items():
-        for key, (action, reason, columns) in keys.items():
+    grouped: dict[tuple[str, str, str, tuple, str], set[Any]] = {}
+    for table_name, names in decided.items():
+        for (column, value), (action, reason, columns) in names.items():
             kept_whole = action == CLEAR and not columns  # nothing in it to clear
             grouped.setdefault(
-                (table_name, KEEP if kept_whole else action, reason, columns), set()
-            ).add(key)
+                (table_name, KEEP if kept_whole else action, reason, columns, column), set()
+            ).add(value)
     order = _children_first(places, {t for t, *_ in grouped})
-    for (table_name, action, reason, columns), keys in sorted(
-        grouped.items(), key=lambda g: (ORDER[g[0][1]], order.index(g[0][0]), g[0][2])
+    for (table_name, action, reason, columns, column), keys in sorted(
+        grouped.items(), key=lambda g: (ORDER[g[0][1]], order.index(g[0][0]), g[0][2], g[0][4])
     ):
-        key_column = footprint.tables[table_name].key
-        steps.append(Step(table_name, action, key_column, frozenset(keys), columns, reason))
+        empty = next(e for c, e, _ in footprint.tables[table_name].namings() if c == column)
+        steps.append(Step(table_name, action, column, frozenset(keys), columns, reason, empty))
     steps += [
         Step(
             table_name,

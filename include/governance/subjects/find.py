@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, func, or_, select
+from sqlalchemy import Column, Connection, Engine, and_, func, or_, select
+from sqlalchemy.sql import ColumnElement
 
 from include.governance.catalog import Catalog
 from include.governance.dialects import dialect_of
@@ -47,6 +48,37 @@ class Found:
     pseudonyms: dict[str, set[str]] = field(default_factory=dict, repr=False)
     # rows about someone else whose free text quotes the person: column: keys
     mentions: dict[str, set[Any]] = field(default_factory=dict, repr=False)
+    # a table without a key found by further columns: the rows whose ``key`` is empty are
+    # named by the first of these (in order) that is not: column: its values
+    then_by: dict[str, set[Any]] = field(default_factory=dict, repr=False)
+
+    def namings(self) -> Iterator[tuple[str, tuple[str, ...], set[Any]]]:
+        """(column, the columns empty in its rows, its values) for each column naming the
+        rows: the key, then, in a table without one, each further column in its turn."""
+        if self.key:
+            yield self.key, (), self.keys
+        before = (self.key,)
+        for column, values in self.then_by.items():
+            yield column, before, values
+            before = (*before, column)
+
+    def naming_columns(self) -> list[str]:
+        return [column for column, _, _ in self.namings()]
+
+    def name_of(self, values: Iterable[Any]) -> tuple[str, Any] | None:
+        """The (column, value) naming a row whose naming columns hold ``values`` (in the
+        order of :meth:`namings`); None where the row is not one of those found."""
+        for (column, _, named), value in zip(self.namings(), values, strict=True):
+            if value is not None:
+                return (column, value) if value in named else None
+        return None
+
+    def only(self, names: Iterable[tuple[str, Any]]) -> Found:
+        """The same table, with only the rows ``names`` (column, value) name."""
+        found = Found(self.table, self.key, then_by={column: set() for column in self.then_by})
+        for column, value in names:
+            (found.keys if column == self.key else found.then_by[column]).add(value)
+        return found
 
 
 @dataclass
@@ -151,13 +183,12 @@ def _children(conn: Connection, places: Places, footprint: Footprint) -> None:
 
 def _values(conn, footprint, table_name: str, column: str) -> set[Any]:
     """A found table's ``column`` for the rows found (their keys, when it is the key)."""
-    key = footprint.tables[table_name].key
-    keys = footprint.tables[table_name].keys
-    if column == key:
-        return set(keys)
-    table = typed_table(conn, table_name, column, key)
+    found = footprint.tables[table_name]
+    if column == found.key and not found.then_by:
+        return set(found.keys)
+    table = typed_table(conn, table_name, column, found.key, *found.then_by)
     return set().union(
-        *(_distinct(conn, table.c[column], table.c[key].in_(c)) for c in chunks(keys))
+        *(_distinct(conn, table.c[column], rows) for rows in named_rows(table, found))
     ) - {None}
 
 
@@ -298,21 +329,43 @@ def _count_mentions(conn, footprint: Footprint, table_name: str, columns, quotes
 def _add(conn, footprint, places, table_name: str, way: str, keys: set[Any], *, by: str) -> None:
     """``keys`` are values of ``by`` (the table's key, or the column a table without one was
     found by). Where that table was found by another column first, its rows found now are
-    added by that column's values (those without one cannot be named, and are left)."""
+    added by the values of the first column naming them that is not empty."""
     keys = keys - {None}
     if not keys:
         return
     entry = footprint.tables.setdefault(table_name, Found(table_name, by))
     if entry.key is None:  # counted only until now (a mention in a table without a key)
         entry.key, entry.rows = by, 0
-    if entry.key != by:
-        table = typed_table(conn, table_name, by, entry.key)
-        keys = set().union(
-            *(_distinct(conn, table.c[entry.key], table.c[by].in_(c)) for c in chunks(keys))
-        ) - {None}
-    entry.keys |= keys
+    if entry.key == by:
+        entry.keys |= keys
+    else:
+        for column, values in _named_by(conn, table_name, entry, by, keys).items():
+            named = entry.keys if column == entry.key else entry.then_by.setdefault(column, set())
+            named |= values
     entry.rows = len(entry.keys)
     entry.ways.add(way)
+
+
+def _named_by(conn, table_name: str, entry: Found, by: str, keys: set[Any]) -> dict[str, set]:
+    """The rows of a table without a key whose ``by`` is in ``keys``, as the values of the
+    first column naming them (the key, the further ones, then ``by``) that is not empty."""
+    naming = list(dict.fromkeys((entry.key, *entry.then_by, by)))
+    table = typed_table(conn, table_name, *naming)
+    named: dict[str, set] = {}
+    for chunk in chunks(keys):
+        query = select(*(table.c[n] for n in naming)).distinct().where(table.c[by].in_(chunk))
+        for row in conn.execute(query):
+            column, value = next((n, v) for n, v in zip(naming, row, strict=True) if v is not None)
+            named.setdefault(column, set()).add(value)
+    return named
+
+
+def named_rows(table, found: Found) -> Iterator[ColumnElement]:
+    """Conditions, a chunk of values each, whose rows together are those ``found`` names
+    (no row in two): by the key, and where it is empty by each further column in turn."""
+    for column, empty, values in found.namings():
+        for chunk in chunks(values):
+            yield and_(*(table.c[e].is_(None) for e in empty), table.c[column].in_(chunk))
 
 
 def _distinct(conn: Connection, column, condition) -> set[Any]:
@@ -321,16 +374,14 @@ def _distinct(conn: Connection, column, condition) -> set[Any]:
 
 
 def _count_unkeyed(conn, places: Places, footprint: Footprint) -> None:
-    """A table without a key holds as many rows of theirs as its rows with the values found."""
+    """A table without a key holds as many rows of theirs as its rows the values name."""
     for table_name, found in footprint.tables.items():
         if places.keys.get(table_name) or not found.key or not found.keys:
             continue
-        table = typed_table(conn, table_name, found.key)
+        table = typed_table(conn, table_name, found.key, *found.then_by)
         found.rows = sum(
-            conn.execute(
-                select(func.count()).select_from(table).where(table.c[found.key].in_(chunk))
-            ).scalar()
-            for chunk in chunks(found.keys)
+            conn.execute(select(func.count()).select_from(table).where(rows)).scalar()
+            for rows in named_rows(table, found)
         )
 
 

@@ -32,6 +32,7 @@ def store_footprint(engine: Engine, request_id: int, footprint: Footprint) -> No
             "key_column": found.key,
             "rows": found.rows,
             "found_by": sorted(found.ways),
+            "then_by": list(found.then_by) or None,
         }
         for name, found in sorted(footprint.tables.items())
     ]
@@ -68,8 +69,13 @@ def load_footprint(engine: Engine, request_id: int) -> Footprint | None:
             found = Found(row.table_name, row.key_column, row.rows, set(row.found_by))
             footprint.tables[row.table_name] = found
             if found.key:
-                key = typed_table(conn, found.table, found.key).c[found.key]
+                table = typed_table(conn, found.table, found.key, *(row.then_by or ()))
+                key = table.c[found.key]
                 found.keys = _typed(conn, request_id, found.table, KEY, key)
+                for column in row.then_by or ():
+                    found.then_by[column] = _typed(
+                        conn, request_id, found.table, KEY, table.c[column], column
+                    )
                 for column in _columns(conn, request_id, found.table, MENTION):
                     found.mentions[column] = _typed(
                         conn, request_id, found.table, MENTION, key, column
@@ -96,6 +102,8 @@ def _parts(footprint: Footprint):
     """(table, part, column, value) of everything the footprint holds beside its tables."""
     for name, found in footprint.tables.items():
         yield from ((name, KEY, "", str(k)) for k in found.keys)
+        for column, values in found.then_by.items():
+            yield from ((name, KEY, column, str(v)) for v in values)
         for column, keys in found.mentions.items():
             yield from ((name, MENTION, column, str(k)) for k in keys)
         for column, pseudonyms in found.pseudonyms.items():

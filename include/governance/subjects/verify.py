@@ -59,11 +59,14 @@ def verify_erasure(
     with engine.connect() as conn:
         steps = _steps(conn, plan, request_id)
         # each table's key, typed as the catalogue has it: its index finds the plan's rows
-        keyed_tables = {(t, k) for t, _, k, _ in steps}
+        keyed_tables = {(t, k) for t, _, k, _, _ in steps}
         keys = {(t, k): typed_table(conn, t, k).c[k] for t, k in keyed_tables}
     checks: dict[str, list[Check]] = {}
-    for table_name, action, key_column, columns in steps:
-        keyed = _planned(plan, request_id, table_name, action, keys[table_name, key_column])
+    for table_name, action, key_column, columns, empty in steps:
+        keyed = and_(
+            _planned(plan, request_id, table_name, action, keys[table_name, key_column]),
+            *_empty(empty),
+        )
         if action == DELETE:
             checks.setdefault(table_name, []).append(("the rows erased are gone", keyed))
         elif action == CLEAR:
@@ -73,11 +76,8 @@ def verify_erasure(
             checks.setdefault(table_name, []).append(
                 (f"{', '.join(columns)} cleared in the rows kept", and_(keyed, filled))
             )
-    held = {t: keys[t, k] for t, a, k, _ in steps if a == KEEP}  # the key of rows kept whole
-    kept = {t: _planned(plan, request_id, t, KEEP, key) for t, key in held.items()}
-    shared = {
-        t: _planned(plan, request_id, t, SHARED, keys[t, k]) for t, a, k, _ in steps if a == SHARED
-    }
+    kept = _planned_rows(plan, request_id, steps, keys, KEEP)  # rows a hold keeps whole
+    shared = _planned_rows(plan, request_id, steps, keys, SHARED)
     places = find_places(engine, policy)
     for kind in CONTACT_KINDS:
         for table_name, name in places.holding[IdentifierKind(kind)]:
@@ -135,17 +135,21 @@ def _customer_number_checks(
         plan.c.action.in_(THEIR_ROWS),
         or_(*(and_(plan.c.table_name == t, plan.c.key_column == c) for t, c in own)),
     )
-    handled_by: dict[str, set[str]] = {}
-    for table_name, _, key_column, _ in steps:
-        handled_by.setdefault(table_name, set()).add(key_column)
+    handled_by: dict[str, dict[str, tuple[str, ...]]] = {}  # key column: columns empty
+    for table_name, _, key_column, _, empty in steps:
+        handled_by.setdefault(table_name, {})[key_column] = tuple(empty or ())
     checks = {}
     for table_name, name in holding:
-        keys = sorted(handled_by.get(table_name, ()))
+        keys = handled_by.get(table_name, {})
         table = typed_table(conn, table_name, name, *keys)
         number = column(name, table.c[name].type)
         handled = (
-            and_(column(k).is_not(None), _in_plan(plan, request_id, table_name, table.c[k]))
-            for k in keys
+            and_(
+                column(k).is_not(None),
+                _in_plan(plan, request_id, table_name, table.c[k]),
+                *_empty(empty),
+            )
+            for k, empty in sorted(keys.items())
         )
         checks[table_name] = (
             f"no customer number of theirs in {name} outside the plan's rows",
@@ -195,17 +199,45 @@ def _escaped(sql: str) -> str:
     return sql.replace("{", "{{").replace("}", "}}")
 
 
-def _steps(conn: Connection, plan: Table, request_id: int) -> list[tuple[str, str, str, Any]]:
-    """Each step of the plan: table, action, key column, columns (as its first row has them)."""
+def _steps(conn: Connection, plan: Table, request_id: int) -> list[tuple[str, str, str, Any, Any]]:
+    """Each step of the plan: table, action, key column, columns, columns empty in its rows
+    (as its first row has them)."""
+    p = plan.c
     rows = conn.execute(
-        select(plan.c.step, plan.c.table_name, plan.c.action, plan.c.key_column, plan.c.columns)
-        .where(plan.c.request_id == request_id)
-        .order_by(plan.c.step)
+        select(p.step, p.table_name, p.action, p.key_column, p.columns, p.empty_columns)
+        .where(p.request_id == request_id)
+        .order_by(p.step)
     )
-    steps: dict[int, tuple[str, str, str, Any]] = {}
-    for step, table_name, action, key_column, columns in rows:
-        steps.setdefault(step, (table_name, action, key_column, columns))
+    steps: dict[int, tuple[str, str, str, Any, Any]] = {}
+    for step, *described in rows:
+        steps.setdefault(step, tuple(described))
     return list(steps.values())
+
+
+def _planned_rows(
+    plan: Table, request_id: int, steps: list, keys: dict, action: str
+) -> dict[str, ColumnElement]:
+    """Per table, its rows the plan gave ``action``, by each column naming them."""
+    naming: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+    for table_name, step_action, key_column, _, empty in steps:
+        if step_action == action:
+            naming.setdefault(table_name, set()).add((key_column, tuple(empty or ())))
+    return {
+        table_name: or_(
+            *(
+                and_(
+                    _planned(plan, request_id, table_name, action, keys[table_name, k]), *_empty(e)
+                )
+                for k, e in sorted(names)
+            )
+        )
+        for table_name, names in naming.items()
+    }
+
+
+def _empty(columns) -> list[ColumnElement]:
+    """The columns empty in a step's rows (a table without a key: those naming rows before)."""
+    return [column(c).is_(None) for c in columns or ()]
 
 
 def _planned(plan: Table, request_id: int, table_name: str, action: str, key: ColumnElement):
