@@ -59,6 +59,11 @@ SOURCES: dict[str, tuple[str, str, str]] = {
         "6660bad68c07bd143430ace58565b3f727e17263",
         "MIT (LICENSE.txt)",
     ),
+    "oracle_oe": (
+        "oracle-samples/db-sample-schemas",
+        "6660bad68c07bd143430ace58565b3f727e17263",
+        "MIT (LICENSE.txt)",
+    ),
     "pubs": (
         "microsoft/sql-server-samples",
         "481085dc95720244a359f1311afd6003e0bcc09c",
@@ -506,6 +511,98 @@ ORACLE_TABLES: dict[str, dict[str, Any]] = {
         ),
     },
 }
+ORACLE_TABLES["oracle_oe"] = {  # typed by hand from order_entry's oe_cre.sql and c*_v3.sql
+    "promotions": ([("promo_id", "integer"), ("promo_name", "varchar(20)")], ["promo_id"], []),
+    "product_information": (
+        [
+            ("product_id", "integer"),
+            ("product_name", "varchar(50)"),
+            ("product_description", "varchar(2000)"),
+            ("category_id", "integer"),
+            ("weight_class", "integer"),
+            ("warranty_period", "varchar(10)"),
+            ("supplier_id", "integer"),
+            ("product_status", "varchar(20)"),
+            ("list_price", "numeric(8,2)"),
+            ("min_price", "numeric(8,2)"),
+            ("catalog_url", "varchar(50)"),
+        ],
+        ["product_id"],
+        [],
+    ),
+    "warehouses": (
+        [
+            ("warehouse_id", "integer"),
+            ("warehouse_spec", "text"),
+            ("warehouse_name", "varchar(35)"),
+            ("location_id", "integer"),
+            ("wh_geo", "text"),
+        ],
+        ["warehouse_id"],
+        [],
+    ),
+    "customers": (
+        [
+            ("customer_id", "integer"),
+            ("cust_first_name", "varchar(20)"),
+            ("cust_last_name", "varchar(20)"),
+            ("street_address", "varchar(40)"),
+            ("postal_code", "varchar(10)"),
+            ("city", "varchar(30)"),
+            ("state_province", "varchar(10)"),
+            ("country_id", "varchar(2)"),
+            ("phone_numbers", "varchar(130)"),
+            ("nls_language", "varchar(3)"),
+            ("nls_territory", "varchar(30)"),
+            ("credit_limit", "numeric(9,2)"),
+            ("cust_email", "varchar(40)"),
+            ("account_mgr_id", "integer"),
+            ("cust_geo_location", "text"),
+            ("date_of_birth", "date"),
+            ("marital_status", "varchar(20)"),
+            ("gender", "varchar(1)"),
+            ("income_level", "varchar(20)"),
+        ],
+        ["customer_id"],
+        [],
+    ),
+    "orders": (
+        [
+            ("order_id", "integer"),
+            ("order_date", "timestamp"),
+            ("order_mode", "varchar(8)"),
+            ("customer_id", "integer"),
+            ("order_status", "integer"),
+            ("order_total", "numeric(8,2)"),
+            ("sales_rep_id", "integer"),
+            ("promotion_id", "integer"),
+        ],
+        ["order_id"],
+        [(["customer_id"], "customers", ["customer_id"])],
+    ),
+    "order_items": (
+        [
+            ("order_id", "integer"),
+            ("line_item_id", "integer"),
+            ("product_id", "integer"),
+            ("unit_price", "numeric(8,2)"),
+            ("quantity", "integer"),
+        ],
+        ["order_id", "line_item_id"],
+        [
+            (["order_id"], "orders", ["order_id"]),
+            (["product_id"], "product_information", ["product_id"]),
+        ],
+    ),
+    "inventories": (
+        [("product_id", "integer"), ("warehouse_id", "integer"), ("quantity_on_hand", "integer")],
+        ["product_id", "warehouse_id"],
+        [
+            (["product_id"], "product_information", ["product_id"]),
+            (["warehouse_id"], "warehouses", ["warehouse_id"]),
+        ],
+    ),
+}
 _INSERT = re.compile(r"INSERT\s+INTO\s+(\w+)\s*(?:\(([^)]*)\))?\s*VALUES\s*\(", re.I)
 _MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
@@ -568,16 +665,33 @@ def _oracle_value(token: str) -> Any:
     return Decimal(token) if "." in token else int(token)
 
 
+def _oracle_script(git_dir: Path, commit: str, script: str) -> str:
+    return _oracle_text(_git_show(git_dir, commit, script).decode("utf-8"))
+
+
+def _oracle_text(sql: str, *, continued: bool = False) -> str:
+    """The script without its comment lines; ``continued`` joins SQL*Plus's continued
+    lines (a trailing -, read as a space) first, so that one starting "rem..." is kept."""
+    if continued:
+        sql = sql.replace("-\n", " ")
+    return "\n".join(line for line in sql.splitlines() if not re.match(r"\s*(rem|--)", line, re.I))
+
+
 def _oracle(set_name: str, git_dir: Path, commit: str, script: str) -> list[TableData]:
-    sql = _git_show(git_dir, commit, script).decode("utf-8")
-    sql = "\n".join(line for line in sql.splitlines() if not re.match(r"\s*(rem|--)", line, re.I))
+    return _oracle_tables(set_name, _oracle_script(git_dir, commit, script))
+
+
+def _oracle_tables(set_name: str, sql: str) -> list[TableData]:
+    """The tables of ORACLE_TABLES[set_name] with the rows the script's INSERTs give."""
     specs = ORACLE_TABLES[set_name]
     rows: dict[str, list[list[Any]]] = {name: [] for name in specs}
     for m in _INSERT.finditer(sql):
         table = m.group(1).lower()
         values, _ = _oracle_values(sql, m.end())
         columns = [c for c, _ in specs[table][0]]
+        # without a column list, the first columns (oe's customers get their last by UPDATE)
         named = [c.strip().lower() for c in m.group(2).split(",")] if m.group(2) else columns
+        named = named if m.group(2) else columns[: len(values)]
         record = dict(zip(named, values, strict=True))
         if len(specs[table][1]) == 1 and record.get(specs[table][1][0]) is None:
             record[specs[table][1][0]] = len(rows[table]) + 1  # an identity column
@@ -595,6 +709,90 @@ def _oracle(set_name: str, git_dir: Path, commit: str, script: str) -> list[Tabl
         )
         for name, (columns, pk, fks) in specs.items()
     ]
+
+
+# Order Entry (oe), read flat: its address type's attributes are columns, its phone list
+# one text, its geometries left out (so is the warehouses' XML spec, NULL throughout).
+OE_SCRIPTS = [  # as loe_v3.sql runs them; product_descriptions' translations left out
+    "order_entry/oe_p_pi.sql",
+    "order_entry/pwhs_v3.sql",
+    "order_entry/pcus_v3.sql",
+    "order_entry/pord_v3.sql",
+    "order_entry/oe_p_itm.sql",
+    "order_entry/oe_p_inv.sql",
+    "order_entry/loe_v3.sql",
+]
+OE_LEFT_OUT = {"customers": {"cust_geo_location"}, "warehouses": {"warehouse_spec", "wh_geo"}}
+_OE_TIMESTAMP = re.compile(
+    r"TO_TIMESTAMP\('(\d\d)-(\w{3})-(\d\d) (\d\d)\.(\d\d)\.(\d\d)\.(\d+) ([AP]M)'"
+    r"\s*,\s*'[^']*'\s*,\s*'[^']*'\)",
+    re.I,
+)
+_OE_GEOMETRY = re.compile(
+    r"MDSYS\.SDO_GEOMETRY\s*\(\s*2001\s*,\s*8307\s*,\s*MDSYS\.SDO_POINT_TYPE\s*\([^)]*\)"
+    r"\s*,\s*NULL\s*,\s*NULL\s*\)",
+    re.I,
+)
+_OE_UPDATE = re.compile(
+    r"UPDATE customers c\s+SET\s+c\.date_of_birth\s*=\s*'(\d\d)-(\w{3})-(\d\d)'"
+    r"\s*,\s*c\.marital_status\s*=\s*'([^']*)'\s*,\s*c\.gender\s*=\s*'([^']*)'"
+    r"\s*,\s*c\.income_level\s*=\s*'([^']*)'\s*WHERE c\.customer_id\s*=\s*(\d+)",
+    re.I,
+)
+
+
+def _oe_timestamp(m: re.Match) -> str:
+    day, mon, year, hour, minute, second, fraction, half = m.groups()
+    hour24 = int(hour) % 12 + (12 if half.upper() == "PM" else 0)
+    month = _MONTHS.index(mon.upper()) + 1
+    return f"'20{year}-{month:02d}-{day}T{hour24:02d}:{minute}:{second}.{fraction[:6]}'"
+
+
+def _oe_flat(sql: str) -> str:
+    """Order Entry's scripts as the INSERT parser reads them: timestamps and intervals as
+    text, object values flattened."""
+    sql = _OE_TIMESTAMP.sub(_oe_timestamp, sql)
+    sql = re.sub(r"to_yminterval\(('[^']*')\)", r"\1", sql, flags=re.I)
+    sql = re.sub(r"cust_address_typ\s*\(([^)]*)\)", r"\1", sql, flags=re.I)
+    sql = re.sub(
+        r"PHONE_LIST_TYP\s*\(([^)]*)\)",
+        lambda m: "'" + ", ".join(re.findall(r"'([^']*)'", m[1])) + "'",
+        sql,
+        flags=re.I,
+    )
+    return _OE_GEOMETRY.sub("NULL", sql)
+
+
+def oracle_oe(git_dir: Path, commit: str) -> list[TableData]:
+    """Oracle's Order Entry: customers (with the birth dates, marital status, gender and
+    income its BI additions set by UPDATE; two-digit years read as 19..), orders and their
+    items, products, warehouses and their stock, promotions."""
+    return oe_tables([_git_show(git_dir, commit, s).decode("utf-8") for s in OE_SCRIPTS])
+
+
+def oe_tables(scripts: list[str]) -> list[TableData]:
+    """Order Entry's tables from the text of its scripts, in the order they run."""
+    sql = "\n".join(_oe_flat(_oracle_text(s, continued=True)) for s in scripts)
+    tables = _oracle_tables("oracle_oe", sql)
+    extra = {
+        int(m[7]): [
+            f"19{m[3]}-{_MONTHS.index(m[2].upper()) + 1:02d}-{m[1]}",
+            m[4],
+            m[5],
+            m[6],
+        ]
+        for m in _OE_UPDATE.finditer(sql)
+    }
+    for table in tables:
+        names = [c for c, _ in table.columns]
+        if table.name == "customers":
+            at = names.index("date_of_birth")
+            for row in table.rows:
+                row[at : at + 4] = extra[row[0]]
+        keep = [i for i, c in enumerate(names) if c not in OE_LEFT_OUT.get(table.name, ())]
+        table.columns = [table.columns[i] for i in keep]
+        table.rows = [[row[i] for i in keep] for row in table.rows]
+    return tables
 
 
 # OpenFlights' data files (no header; \N for NULL) with the columns its load-data.sql
@@ -694,6 +892,7 @@ EXTRACTORS: dict[str, Callable[[Path, str], list[TableData]]] = {
     "northwind": northwind,
     "oracle_hr": lambda g, c: _oracle("oracle_hr", g, c, "human_resources/hr_populate.sql"),
     "oracle_co": lambda g, c: _oracle("oracle_co", g, c, "customer_orders/co_populate.sql"),
+    "oracle_oe": oracle_oe,
     "pubs": pubs,
     "adventureworks": adventureworks,
     "adventureworks_dw": adventureworks_dw,

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, insert, text
 from benchmarks.inventory_sets import (
     faker_apps,
     faker_blind,
+    faker_blind2,
     faker_conventions,
     faker_erp,
     faker_phones,
@@ -45,6 +46,7 @@ GENERATORS = {  # the Faker-made sets
     **faker_sets.GENERATORS,
     **faker_conventions.GENERATORS,
     **faker_blind.GENERATORS,
+    **faker_blind2.GENERATORS,
     **faker_apps.GENERATORS,
     **faker_erp.GENERATORS,
     **faker_phones.GENERATORS,

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from benchmarks.bench_inventory_accuracy import Score, scored_differently
 from benchmarks.inventory_sets.model import ForeignKey, TableData
-from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES, keep_consistent
+from benchmarks.inventory_sets.samples import EXTRACTORS, SOURCES, keep_consistent, oe_tables
 from benchmarks.inventory_sets.sets import (
     GENERATORS,
     NOT_PERSONAL,
@@ -154,3 +154,60 @@ def test_the_bench_names_the_sets_a_dialect_scored_differently() -> None:
         "one": {"sqlite": Score(tp=1)},
     }
     assert scored_differently(by_set) == ["apart"]
+
+
+def test_oracle_order_entry_is_read_flat() -> None:
+    """Order Entry's scripts: a customer's address object becomes columns and its phone
+    list one text, the geometry goes, a continued line that starts "rem" stays part of its
+    text, a 12-hour timestamp and a two-digit birth year are read right."""
+    customers = """Rem a comment line
+INSERT INTO customers VALUES
+    (101,'Constantin','Welles',cust_address_typ
+    ('514 W Superior St','46901','Kokomo','IN','US'),PHONE_LIST_TYP
+    ('+1 317 123 4104','+1 317 123 4105'),'us','AMERICA','100','C.W@ANHINGA.EXAMPLE.COM',
+    149,MDSYS.SDO_GEOMETRY(2001, 8307, MDSYS.SDO_POINT_TYPE (-86.13631, 40.485424,NULL),
+    NULL,NULL));
+"""
+    orders = """INSERT INTO orders VALUES (2458
+	,TO_TIMESTAMP('16-AUG-07 02.34.12.234359 PM'
+	,'DD-MON-RR HH.MI.SS.FF AM'
+	,'NLS_DATE_LANGUAGE=American')
+	,'direct',101,0,78279.6,153,NULL);
+INSERT INTO product_information VALUES (3225-
+, 'Card Organizer'-
+, 'Lid is-
+removable.'
+, 32,1, to_yminterval('+00-02'), 103095, 'orderable', 47, 39, 'http://x/p3225.html');
+UPDATE customers c
+SET
+c.date_of_birth    = '20-FEB-22'
+, c.marital_status   = 'married'
+, c.gender           = 'M'
+, c.income_level     = 'B: 30,000 - 49,999'
+WHERE c.customer_id = 101;
+"""
+    tables = {t.name: t for t in oe_tables([customers, orders])}
+    names = [c for c, _ in tables["customers"].columns]
+    customer = dict(zip(names, tables["customers"].rows[0], strict=True))
+    assert customer == {
+        "customer_id": 101,
+        "cust_first_name": "Constantin",
+        "cust_last_name": "Welles",
+        "street_address": "514 W Superior St",
+        "postal_code": "46901",
+        "city": "Kokomo",
+        "state_province": "IN",
+        "country_id": "US",
+        "phone_numbers": "+1 317 123 4104, +1 317 123 4105",
+        "nls_language": "us",
+        "nls_territory": "AMERICA",
+        "credit_limit": "100",
+        "cust_email": "C.W@ANHINGA.EXAMPLE.COM",
+        "account_mgr_id": 149,
+        "date_of_birth": "1922-02-20",
+        "marital_status": "married",
+        "gender": "M",
+        "income_level": "B: 30,000 - 49,999",
+    }
+    assert tables["orders"].rows[0][1] == "2007-08-16T14:34:12.234359"
+    assert tables["product_information"].rows[0][2] == "Lid is removable."
