@@ -9,6 +9,7 @@ from faker import Faker
 from sqlalchemy import (
     Column,
     ForeignKey,
+    ForeignKeyConstraint,
     Integer,
     MetaData,
     String,
@@ -269,3 +270,86 @@ def test_a_held_customer_number_goes_when_what_it_refers_to_is_no_longer_one(any
         (c["table_name"], c["column_name"]) for c in summary.changes if c["change"] == "removed"
     }
     assert ("invoice", "buyer") in gone
+
+
+def build_tenant_erp(engine) -> None:
+    """An ERP whose every key starts with the client (SAP's ``MANDT``): customers keyed by
+    (client, number), an address book they refer to, orders referring to a customer, and
+    order lines keyed by (order, line) referring to their order."""
+    ensure_schema(engine, "erp")
+    meta = MetaData(schema="erp")
+    address = Table(
+        "adrc",
+        meta,
+        Column("client", String(3), primary_key=True),
+        Column("addrnumber", String(10), primary_key=True),
+        Column("city1", String(40)),
+    )
+    customer = Table(
+        "kna1",
+        meta,
+        Column("mandt", String(3), primary_key=True),
+        Column("kunnr", String(10), primary_key=True),
+        Column("first_name", String(40)),
+        Column("email", String(80)),
+        Column("adrnr", String(10)),
+        ForeignKeyConstraint(["mandt", "adrnr"], [address.c.client, address.c.addrnumber]),
+    )
+    order = Table(
+        "vbak",
+        meta,
+        Column("mandt", String(3), primary_key=True),
+        Column("vbeln", String(10), primary_key=True),
+        Column("kunnr", String(10)),
+        ForeignKeyConstraint(["mandt", "kunnr"], [customer.c.mandt, customer.c.kunnr]),
+    )
+    Table(
+        "vbap",
+        meta,
+        Column("mandt", String(3), primary_key=True),
+        Column("vbeln", String(10), primary_key=True),
+        Column("posnr", String(6), primary_key=True),
+        Column("matnr", String(18)),
+        ForeignKeyConstraint(["mandt", "vbeln"], [order.c.mandt, order.c.vbeln]),
+    )
+    meta.create_all(engine)
+    fake = Faker("en_US")
+    fake.seed_instance(11)
+    with engine.begin() as conn:
+        numbers = [f"{100000 + i:010d}" for i in range(30)]
+        conn.execute(
+            insert(address),
+            [{"client": "100", "addrnumber": f"{i:010d}", "city1": fake.city()} for i in range(30)],
+        )
+        conn.execute(
+            insert(customer),
+            [
+                {
+                    "mandt": "100",
+                    "kunnr": n,
+                    "first_name": fake.first_name(),
+                    "email": fake.email(),
+                    "adrnr": f"{i:010d}",
+                }
+                for i, n in enumerate(numbers)
+            ],
+        )
+        conn.execute(
+            insert(order),
+            [{"mandt": "100", "vbeln": f"{i:010d}", "kunnr": n} for i, n in enumerate(numbers)],
+        )
+
+
+def test_a_key_written_with_its_client_first_links_by_the_rest_of_it(any_engine):
+    """(``MANDT``, ``KUNNR``) to the customers is a link by ``KUNNR`` (the client starts
+    keys to two tables: it is no one's); a key of two columns none of which is a client
+    (an order line's) links nothing; an address's record number is no address."""
+    build_tenant_erp(any_engine)
+    scans.run_scan(any_engine, POLICY, "erp-1", include=["erp"])
+    rows = erp_register(any_engine)
+    buyer = rows["vbak.kunnr"]
+    assert buyer.links_to == "erp.kna1"
+    assert buyer.category == "customer_id"
+    assert "vbak.mandt" not in rows
+    assert not any(name.startswith("vbap.") for name in rows)
+    assert "kna1.adrnr" not in rows or rows["kna1.adrnr"].category != "postal_address"

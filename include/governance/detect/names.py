@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from include.governance.policy import Policy
+from include.governance.policy import Policy, Sensitivity
 
 EXACT, PART, SUFFIX = 0.6, 0.5, 0.45
 MIN_SUFFIX = 4  # shorter names (os, ip, ua) must match exactly or as a part
@@ -121,13 +121,34 @@ ABBREVIATIONS = {
     "hnr": "hausnummer",
     "huisnr": "huisnummer",
     "kd": "kunde",
-    "nachn": "nachname",
     "pc": "postcode",
     "str": "strasse",
     "tfn": "telefon",
     "vnaam": "voornaam",
     "vorn": "vorname",
     "wpl": "woonplaats",
+    # SAP's data dictionary (the same fields in every SAP system: ``KNA1`` customers,
+    # ``PA0002`` personal data, ``USR02`` logons): German words cut to five characters
+    "aenam": "user_name",  # who changed the record: a user's logon name
+    "anred": "anrede",
+    "bankn": "bank_account",
+    "bname": "benutzername",
+    "ernam": "user_name",  # who created the record
+    "gbdat": "geburtsdatum",
+    "gesch": "geschlecht",
+    "hsnmr": "hausnummer",
+    "koinh": "kontoinhaber",
+    "kunnr": "kundennummer",
+    "nachn": "nachname",
+    "pernr": "personnel_number",
+    "pstlz": "postleitzahl",
+    "regio": "region",
+    "smtp": "email",
+    "stras": "strasse",
+    "telf": "telefon",
+    "telfx": "telefax",
+    "telnr": "telefonnummer",
+    "vorna": "vorname",
 }
 # Abbreviations only before a number: an address's lines in RPG and JD Edwards fields
 # (``ADD1``, ``ALADD2``), where elsewhere ``add`` is what was added (``add_date``, ``ADDUSER``).
@@ -163,12 +184,26 @@ THING_PARTS = frozenset({
     "plan", "course",
 })  # fmt: skip
 KEY_PARTS = frozenset({"id", "key", "fk", "pk", "sk", "bk", "uuid", "guid", "ref", "cle"})
+# An address's number is its record's (``ADRNR``, ``ADDRNUMBER``); a house's is written so
+RECORD_NUMBERS = ("address_number",)
 # A data warehouse's words for which key of a thing a column holds (``CustomerAlternateKey``,
 # ``client_business_key``): the surrogate and the business key both stand for the thing.
 KEY_QUALIFIERS = frozenset({"alternate", "business", "natural", "surrogate", "durable"})
 # Last words that make a name say something about a value rather than be it: the kind of
 # an address, a phone's status, how many emails (``addr_type``, ``phone_status``).
-ABOUT_PARTS = frozenset({"type", "kind", "status", "count", "flag", "format", "verified"})
+ABOUT_PARTS = frozenset(
+    {"type", "kind", "status", "count", "flag", "format", "verified", "estimated"}
+)
+# A place of birth (``place_of_birth``, ``birth_country``, ``lieu_naissance``) is neither a
+# date of birth nor an address: it matches no listed name.
+BIRTH_PARTS = frozenset(
+    {"birth", "naissance", "nacimiento", "nascimento", "nascita", "geboorte", "geburt",
+     "geburts", "fodsel", "fodsels", "urodzenia", "syntyma"}
+)  # fmt: skip
+PLACE_PARTS = frozenset(
+    {"place", "city", "town", "country", "ort", "lieu", "lugar", "luogo", "local", "plaats",
+     "land", "sted", "miejsce", "paikka", "pays", "pais", "paese", "ville", "ciudad", "cidade"}
+)  # fmt: skip
 OPTION_CODE = "code"  # an option set's value (``gendercode``: the gender, coded)
 # RPG and JD Edwards fields: a table's prefix, then two to eight characters (``CMSSN#``)
 TABLE_PREFIX, MIN_PREFIXED_FIELDS = 2, 3
@@ -256,8 +291,9 @@ def _things_named(parts: list[str]) -> set[str]:
 
 
 def is_key_name(normalised: str) -> bool:
-    """Named as a key (``address_id``, ``cityKey``), not as the thing it points at."""
-    return normalised.rsplit("_", 1)[-1] in KEY_PARTS
+    """Named as a key (``address_id``, ``cityKey``; an address's record number, SAP's
+    ``ADRNR``), not as the thing it points at."""
+    return normalised.rsplit("_", 1)[-1] in KEY_PARTS or normalised.endswith(RECORD_NUMBERS)
 
 
 def name_signals(column_name: str, policy: Policy) -> list[NameSignal]:
@@ -268,6 +304,7 @@ def name_signals(column_name: str, policy: Policy) -> list[NameSignal]:
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per policy object
 class _Listed:
     names: tuple[tuple[str, str, str, bool], ...]  # category, as listed, normalised, confirm
+    special: frozenset[str]  # categories of special data: what a name says about it is it
 
 
 _LISTED_BY_POLICY: dict[int, tuple[Policy, _Listed]] = {}
@@ -288,7 +325,12 @@ def _listed(policy: Policy) -> _Listed:
         )
         if len(_LISTED_BY_POLICY) >= MAX_POLICIES:
             _LISTED_BY_POLICY.pop(next(iter(_LISTED_BY_POLICY)))
-        entry = _LISTED_BY_POLICY[id(policy)] = (policy, _Listed(names))
+        special = frozenset(
+            c
+            for c, category in policy.categories.items()
+            if category.sensitivity is Sensitivity.SPECIAL
+        )
+        entry = _LISTED_BY_POLICY[id(policy)] = (policy, _Listed(names, special))
     return entry[1]
 
 
@@ -296,12 +338,15 @@ def _listed(policy: Policy) -> _Listed:
 def _signals(column_name: str, listed: _Listed) -> tuple[NameSignal, ...]:
     name = normalise(column_name)
     parts = name.split("_")
+    if BIRTH_PARTS.intersection(parts) and PLACE_PARTS.intersection(parts):
+        return ()
     key = is_key_name(name)
     about = _about(parts)
     things = _things_named(parts)
     best: dict[str, NameSignal] = {}
     for category_id, raw, listed_name, needs_values in listed.names:
-        if name != listed_name and (about or (key and not is_key_name(listed_name))):
+        said_about = about and category_id not in listed.special  # an allergy's status
+        if name != listed_name and (said_about or (key and not is_key_name(listed_name))):
             continue
         if things and things.isdisjoint(listed_name.split("_")):
             continue

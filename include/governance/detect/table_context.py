@@ -64,7 +64,10 @@ from include.governance.sampling import TableSample
 NAME, PERSON_NAME, EMAIL, CUSTOMER_ID = "name", "person_name", "email", "customer_id"
 # A table of customers (``customers``, ``customer_entity``, ``clientes``, ``kunder``): its
 # own key, however named, is the customer number.
-CUSTOMER_WORDS = ("customer", "client", "kunde", "kund", "asiakas", "klant", "klient")
+# (a business partner: Odoo's ``res_partner``, SAP's, a CRM's, holding customers)
+CUSTOMER_WORDS = (
+    "customer", "client", "kunde", "kund", "asiakas", "klant", "klient", "partner",
+)  # fmt: skip
 OWN_KEYS, OWN_KEY = frozenset({"id", "entity_id"}), 0.6
 # Mailboxes of a role rather than a person (RFC 2142's and their like, in the policy's
 # languages): most e-mails of a column being these, they are an organisation's.

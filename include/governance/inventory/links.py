@@ -66,20 +66,28 @@ def find_links(
     for schema, names in by_schema.items():
         keys_of = catalog.get_multi_foreign_keys(schema, names)
         columns_of = catalog.get_multi_columns(schema, names)
+        tenants = _tenant_columns(keys_of.values())
         for name in names:
             table_name = f"{schema}.{name}"
             declared: set[str] = set()
             for key in keys_of.get(name, []):
-                if len(key["constrained_columns"]) != 1:
+                pairs = [
+                    (c, r)
+                    for c, r in zip(
+                        key["constrained_columns"], key["referred_columns"], strict=True
+                    )
+                    if len(key["constrained_columns"]) == 1 or c not in tenants
+                ]
+                if len(pairs) != 1:
                     continue
-                column = key["constrained_columns"][0]
+                column, referred = pairs[0]
                 declared.add(column)
                 target = f"{key.get('referred_schema') or schema}.{key['referred_table']}"
                 if target in people:
                     links[(schema, name, column)] = {
                         "to": target,
                         "how": "foreign key",
-                        "column": key["referred_columns"][0],
+                        "column": referred,
                     }
             for column in columns_of.get(name, []):
                 if column["name"] in declared:
@@ -88,6 +96,19 @@ def find_links(
                 if target and target != table_name:
                     links[(schema, name, column["name"])] = {"to": target, "how": "name"}
     return links
+
+
+def _tenant_columns(keys_by_table) -> set[str]:
+    """The client or tenant column of a schema whose keys are written with it first (SAP's
+    ``MANDT``, a ``tenant_id``): first in composite foreign keys to two tables or more. A
+    key to a person is the rest of such a key (``MANDT``, ``KUNNR``: the ``KUNNR``)."""
+    targets: dict[str, set[str]] = {}
+    for keys in keys_by_table:
+        for key in keys:
+            if len(key["constrained_columns"]) > 1:
+                first = key["constrained_columns"][0]
+                targets.setdefault(first, set()).add(key["referred_table"])
+    return {column for column, tables in targets.items() if len(tables) >= 2}
 
 
 def held_values(
