@@ -106,3 +106,36 @@ def test_a_business_partners_own_key_is_the_customer_number():
         ("email", [fake.email() for _ in range(40)]),
     )
     assert columns["id"] == "customer_id"
+
+
+def test_a_members_own_key_named_for_them_is_the_customer_number():
+    fake = Faker("en_GB")
+    fake.seed_instance(5)
+    columns = found(
+        "app.tblMember",
+        ("intMemberID", [str(i) for i in range(1, 41)]),
+        ("strFirstName", [fake.first_name() for _ in range(40)]),
+        ("strEmail", [fake.email() for _ in range(40)]),
+    )
+    assert columns["intMemberID"] == "customer_id"
+
+
+def test_blank_values_are_no_values():
+    """SAP writes blanks, not NULLs: a second name line blank in most rows holds names."""
+    fake = Faker("sv_SE")
+    fake.seed_instance(6)
+    names = ["" if i % 5 else fake.name() for i in range(100)]
+    assert found("sapsr3.KNA1", ("NAME2", names))["NAME2"] == "name"
+
+
+def test_a_surnames_particles_are_a_name_though_lower_case():
+    particles = ["van", "de", "ten", "von", "de", "van", "dos", "da"] * 5
+    columns = found("crm.klant", ("tussenvoegsel", particles))
+    assert columns["tussenvoegsel"] == "name"
+
+
+def test_an_address_line_of_streets_named_after_people_is_an_address():
+    fake = Faker("en_GB")
+    fake.seed_instance(7)
+    streets = [f"{fake.first_name()} {fake.street_suffix()}" for _ in range(40)]
+    assert found("crm.addresses", ("address2", streets))["address2"] == "postal_address"

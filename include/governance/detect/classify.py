@@ -60,6 +60,12 @@ WRITTEN_CATEGORIES = frozenset(
 )
 NEVER_LOWER_WORDS = frozenset({"name", "postal_address", "customer_id"})
 _LOWER_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")
+# Surnames' particles, lower-case by nature (a ``tussenvoegsel``, a ``family_name_prefix``)
+NAME_PARTICLES = frozenset({
+    "van", "de", "der", "den", "het", "te", "ten", "ter", "von", "zu", "vom", "zum", "zur",
+    "da", "das", "do", "dos", "di", "del", "della", "dei", "du", "des", "la", "le", "lo", "af",
+    "al", "el", "bin", "ibn", "van de", "van der", "van den", "de la", "de los", "von der",
+})  # fmt: skip
 _ISO_CODE = re.compile(r"[A-Z]{2,3}")
 _DIGIT = re.compile(r"\d")
 MOSTLY, DIGITS_SHARE = 0.8, 0.5
@@ -102,6 +108,7 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     if sample.kind == "binary":
         return _classify_binary(sample, policy)
     values = sample.values if sample.kind != "other" else [str(v) for v in sample.values]
+    values = [v for v in values if not (isinstance(v, str) and not v.strip())]  # blank: none
     applicable = _DETECTORS_FOR_KIND.get(sample.kind, frozenset())
     names = {s.category: s for s in _name_signals(sample, values, policy)}
     checked: dict[str, _ValueEvidence] = {}
@@ -125,9 +132,22 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     if finding:
         candidates.append(finding)
     best_finding = max(candidates, key=lambda f: f.confidence, default=None)
+    if best_finding and best_finding.category == "name" and "name" not in names:
+        best_finding = _named_for_a_place(candidates, names) or best_finding
     if best_finding is None or best_finding.confidence < REPORT_AT:
         return None
     return _with_values_of_its_category(best_finding, candidates)
+
+
+def _named_for_a_place(
+    candidates: list[Finding], names: dict[str, NameSignal]
+) -> Finding | None:
+    """Values that read as names in a column named for an address (``ADD2``: ``King
+    Walk``, ``Francesca Isle``): streets and places are named after people."""
+    signal = names.get("postal_address")
+    if signal is None or signal.needs_values:
+        return None
+    return next((f for f in candidates if f.category == "postal_address"), None)
 
 
 def _name_signals(sample: ColumnSample, values: list[Any], policy: Policy) -> list[NameSignal]:
@@ -140,7 +160,12 @@ def _name_signals(sample: ColumnSample, values: list[Any], policy: Policy) -> li
     if sample.kind in MOMENT_KINDS:
         return [s for s in signals if s.category not in WRITTEN_CATEGORIES]
     categories = {s.category for s in signals}
-    if texts and categories & NEVER_LOWER_WORDS and _share(texts, _LOWER_WORDS) >= MOSTLY:
+    if (
+        texts
+        and categories & NEVER_LOWER_WORDS
+        and _share(texts, _LOWER_WORDS) >= MOSTLY
+        and not NAME_PARTICLES.issuperset(texts)
+    ):
         signals = [s for s in signals if s.category not in NEVER_LOWER_WORDS]
     if (
         texts

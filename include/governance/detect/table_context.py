@@ -66,7 +66,7 @@ NAME, PERSON_NAME, EMAIL, CUSTOMER_ID = "name", "person_name", "email", "custome
 # own key, however named, is the customer number.
 # (a business partner: Odoo's ``res_partner``, SAP's, a CRM's, holding customers)
 CUSTOMER_WORDS = (
-    "customer", "client", "kunde", "kund", "asiakas", "klant", "klient", "partner",
+    "customer", "client", "kunde", "kund", "asiakas", "klant", "klient", "partner", "member",
 )  # fmt: skip
 OWN_KEYS, OWN_KEY = frozenset({"id", "entity_id"}), 0.6
 # Mailboxes of a role rather than a person (RFC 2142's and their like, in the policy's
@@ -405,7 +405,7 @@ def _own_customer_keys(
     if not subject.startswith(CUSTOMER_WORDS) or not any(found.values()):
         return {}
     evidence = {"sampled": 0, "table_key": {"of": subject}}
-    keys = OWN_KEYS | {subject}
+    keys = OWN_KEYS | {subject, f"{subject}_id"}
     return {
         c.name: Finding(CUSTOMER_ID, OWN_KEY, {**evidence, "sampled": len(c.values)})
         for c in sample.columns
