@@ -139,9 +139,7 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     return _with_values_of_its_category(best_finding, candidates)
 
 
-def _named_for_a_place(
-    candidates: list[Finding], names: dict[str, NameSignal]
-) -> Finding | None:
+def _named_for_a_place(candidates: list[Finding], names: dict[str, NameSignal]) -> Finding | None:
     """Values that read as names in a column named for an address (``ADD2``: ``King
     Walk``, ``Francesca Isle``): streets and places are named after people."""
     signal = names.get("postal_address")
