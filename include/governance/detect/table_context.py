@@ -52,6 +52,7 @@ from include.governance.detect.names import (
     without_table_prefix,
 )
 from include.governance.detect.national_formats import attribute_phones, national_formats
+from include.governance.detect.script_names import CASELESS_WORD
 from include.governance.detect.structured import (
     is_attribute_key,
     is_attribute_value,
@@ -91,7 +92,7 @@ _LONE_NAME = re.compile(
 GIVEN, SURNAME = "given_names", "surnames"
 GIVEN_SHARE, SURNAME_SHARE, MIN_LISTED_WORDS, LISTED_BESIDE = 0.7, 0.5, 10, 0.5
 MAX_LISTED_WORDS = 200  # distinct words read: the share is known well enough by then
-_ONE_NAME = re.compile(NAME_WORD)
+_ONE_NAME = re.compile(f"{NAME_WORD}|{CASELESS_WORD}")  # "Denise", "ნესტან", "민준"
 # A column called the firm whose row it is (``firma``, ``company``, ``societe``).
 FIRM_WORDS = (
     "firma", "firm", "compan", "societe", "entreprise", "empresa", "azienda", "bedrijf",

@@ -30,8 +30,10 @@ from include.governance.detect.name_lists import (
     NOT_PERSON_WORDS,
     given_names,
     not_person_names,
+    surnames,
     without_accents,
 )
+from include.governance.detect.script_names import is_caseless_name, without_titles
 from include.governance.detect.text import contains_personal_data
 from include.governance.detect.validators import (
     NATIONAL_ID_SHAPE,
@@ -219,15 +221,20 @@ def is_screen_resolution(value: object) -> bool:
 
 
 def is_person_name(value: object) -> bool:
-    """Two to four capitalised words whose first is a known given name: ``Kari Nordmann``,
-    ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``, ``Éric Dupont`` (a name the lists
-    know without its accents). Digits, all-capital words (``AS``, ``ATR``), ``&`` and
-    business words (``Ltd``) make it a product or a company. A legacy system's name in
-    capitals (``JESSICA BELL``) is read as written in words, and a sort name, surname first
-    (``Hill, Denise``), in its usual order unless it names a place (``Lyon, France``)."""
+    """Two to four capitalised words whose first is a known given name, or a known surname
+    before one: ``Kari Nordmann``, ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``,
+    ``Éric Dupont`` (a name the lists know without its accents), ``Колобов Александр
+    Алексеевич``, ``Γιώργος Παπαδόπουλος``; in a script without case, its own shape
+    (``script_names``: ``김민준``, ``მამუკა ჭელიძე``). Digits, all-capital words (``AS``,
+    ``ATR``), ``&`` and business words (``Ltd``) make it a product or a company. A legacy
+    system's name in capitals (``JESSICA BELL``) is read as written in words, and a sort
+    name, surname first (``Hill, Denise``), in its usual order unless it names a place
+    (``Lyon, France``)."""
     if not isinstance(value, str):
         return False
-    text = value.strip()
+    text = without_titles(value.strip())
+    if is_caseless_name(text):
+        return True
     if text.isupper():
         if any(LEGAL_FORM_AFTER.fullmatch(f" {word}") for word in text.split()[1:]):
             return False  # KARI NORDMANN AS: a firm in capitals
@@ -241,7 +248,16 @@ def is_person_name(value: object) -> bool:
     if match is None or not NOT_PERSON_WORDS.isdisjoint(text.split()):
         return False
     first = match[1].split("-")[0]
-    return first in given_names() or without_accents(first) in given_names()
+    if _is_given(first):
+        return True
+    second = text[match.end(1) :].split()[0]  # surname first: "Колобов Александр", "Nagy Ádám"
+    return (match[1] in surnames() or without_accents(match[1]) in surnames()) and _is_given(
+        second.split("-")[0]
+    )
+
+
+def _is_given(word: str) -> bool:
+    return word in given_names() or without_accents(word) in given_names()
 
 
 # The suffixes that tell generations apart in a person's name (English, Spanish, Portuguese)
