@@ -115,11 +115,13 @@ def is_email(value: object) -> bool:
 
 
 def is_phone(value: object) -> bool:
-    """A phone number as text; integers never are (8-digit order numbers would pass)."""
+    """A phone number as text, Norwegian or with its country code; integers never are
+    (8-digit order numbers would pass). Other countries' national numbers are phones by
+    their table (``national_formats``)."""
     if not isinstance(value, str):
         return False
     text = value.strip()
-    return _PHONE_SHAPE.fullmatch(text) is not None and is_valid_phone(text)
+    return _PHONE_SHAPE.fullmatch(text) is not None and is_valid_phone(text, neighbours=False)
 
 
 def is_ip_address(value: object) -> bool:
@@ -316,7 +318,8 @@ def match_rate(detector: str, values: Sequence[object]) -> float:
 VALIDATED_BY: Mapping[str, str] = MappingProxyType(
     {
         "email": "an address with a valid domain",
-        "phone": "a number a phone plan assigns (phonenumbers)",
+        "phone": "a number a phone plan assigns (phonenumbers): Norway's, or any country's"
+        " with its country code",
         "ip_address": "an address that can point at someone (not loopback, multicast, reserved)",
         "payment_card": "a known card scheme and length with the Luhn check, or a masked card",
         "national_id": "a fødselsnummer's birth date and both mod-11 check digits, or another"
