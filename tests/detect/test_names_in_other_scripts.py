@@ -50,6 +50,7 @@ def test_names_in_capitals_or_typed_without_accents_are_persons_names(locale):
         "საგარეჯო", "ბაქტერიოლოგი", "კინწურაშვილი PLC", "Գյումրի",
         "בר שטרית and Sons", "שאול-כהן",
         "", " ", "г-н", "Г-жа ",
+        "Ганьо Street", "Ивалена Ranch", "North Цветлина",  # streets in two scripts
     ],
 )  # fmt: skip
 def test_things_named_in_other_scripts_are_no_persons_names(value):

@@ -16,6 +16,7 @@ any expensive validator, since it sees about a thousand values of each of many c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from numbers import Integral
@@ -249,6 +250,8 @@ def is_person_name(value: object) -> bool:
     match = _FULL_NAME.fullmatch(text)
     if match is None or not NOT_PERSON_WORDS.isdisjoint(text.split()):
         return False
+    if not text.isascii() and _mixes_scripts(text):  # "Ганьо Street": a street, a product
+        return False
     first = match[1].split("-")[0]
     if _is_given(first):
         return True
@@ -256,6 +259,11 @@ def is_person_name(value: object) -> bool:
     return (match[1] in surnames() or without_accents(match[1]) in surnames()) and _is_given(
         second.split("-")[0]
     )
+
+
+def _mixes_scripts(text: str) -> bool:
+    """Letters of two scripts (Latin beside Cyrillic, Greek or Armenian) in one name."""
+    return len({unicodedata.name(c, "").split(" ", 1)[0] for c in text if c.isalpha()}) > 1
 
 
 def _is_given(word: str) -> bool:
