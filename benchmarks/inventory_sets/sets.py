@@ -27,6 +27,7 @@ from benchmarks.inventory_sets import (
     faker_conventions,
     faker_erp,
     faker_phones,
+    faker_scripts,
     faker_sets,
 )
 from benchmarks.inventory_sets.model import EvalSet, build_metadata, read_set
@@ -50,6 +51,7 @@ GENERATORS = {  # the Faker-made sets
     **faker_apps.GENERATORS,
     **faker_erp.GENERATORS,
     **faker_phones.GENERATORS,
+    **faker_scripts.GENERATORS,
 }
 
 

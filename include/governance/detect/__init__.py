@@ -8,6 +8,7 @@ from include.governance.detect.health import load_health_vocabulary
 from include.governance.detect.masking import mask
 from include.governance.detect.name_lists import load_name_lists
 from include.governance.detect.phones import load_country_data
+from include.governance.detect.script_names import load_script_lists
 from include.governance.detect.spans import Span
 from include.governance.detect.text import contains_personal_data, find_personal_data, redact
 from include.governance.detect.values import DETECTORS, is_date_of_birth, match_rate
@@ -30,5 +31,6 @@ def warm_up() -> None:
     countries' codes and names), so a worker process pays for it once, before its first
     table."""
     load_name_lists()
+    load_script_lists()
     load_health_vocabulary()
     load_country_data()

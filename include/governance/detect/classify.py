@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -99,8 +99,11 @@ class _ValueEvidence:
     examples: list[str]
 
 
-def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
-    """The column's most likely personal-data category, or None when it shows none.
+def classify_column(
+    sample: ColumnSample, policy: Policy, *, regions: Sequence[str] = ()
+) -> Finding | None:
+    """The column's most likely personal-data category, or None when it shows none; free
+    text's phones read in the national formats of ``regions`` too (its table's countries).
 
     Yes/no columns are never reported: ``email_verified`` says nothing of the address."""
     if sample.kind == "boolean":
@@ -127,7 +130,7 @@ def classify_column(sample: ColumnSample, policy: Policy) -> Finding | None:
     if objects is not None:  # JSON says what it holds by its keys, not by words inside
         finding = _json_finding(objects, policy, len(values))
     else:
-        free_text = _free_text(values) if texts else None
+        free_text = _free_text(values, regions) if texts else None
         finding = free_text and _free_text_finding(free_text, names, policy, len(values))
     if finding:
         candidates.append(finding)
@@ -303,19 +306,26 @@ def _settled(matched: int, checked: int) -> bool:
     return 1.96 * math.sqrt(share * (1 - share) / checked) <= SETTLED_WITHIN
 
 
-def _free_text(values: list[Any]) -> dict[str, Any] | None:
+def is_long_text(value: object) -> bool:
+    """A text long enough to hold personal data among other words, and no single token."""
+    return (
+        isinstance(value, str)
+        and len(value) >= MIN_FREE_TEXT_LENGTH
+        and not _TOKEN.fullmatch(value)
+    )
+
+
+def _free_text(values: list[Any], regions: Sequence[str]) -> dict[str, Any] | None:
     """Which kinds of personal data appear inside longer text values, and how often.
     Rare finds count, so the texts are read to the end unless finds are plentiful."""
-    texts = [
-        v
-        for v in values
-        if isinstance(v, str) and len(v) >= MIN_FREE_TEXT_LENGTH and not _TOKEN.fullmatch(v)
-    ]
+    texts = [v for v in values if is_long_text(v)]
     if not texts:
         return None
     kinds: Counter[str] = Counter()
     hits = 0
-    kinds_in = _per_distinct_value(lambda text: {span.kind for span in find_personal_data(text)})
+    kinds_in = _per_distinct_value(
+        lambda text: {span.kind for span in find_personal_data(text, regions=regions)}
+    )
     for read, value in enumerate(texts, start=1):
         found = kinds_in(value)
         hits += bool(found)
@@ -330,6 +340,7 @@ def _free_text(values: list[Any]) -> dict[str, Any] | None:
         "texts": len(texts),
         "read": read,
         "kinds": dict(kinds.most_common()),
+        **({"phone_regions": list(regions)} if regions and "phone" in kinds else {}),
     }
 
 

@@ -7,7 +7,9 @@ order number; the column's name and its table can:
   any language (``gsm``, ``telefonas``, ``hp_no``, ``direct_line``); where the name says
   nothing (``domashen``, ``contact_no``), when it is written like a phone column of the
   same table (a second number), or when most of its numbers are valid in the countries the
-  table's rows name (``phones``). A column named for a code of a thing (``sku``,
+  table's rows name (``phones``: a country column, its phone columns' country codes). Those
+  of the neighbours' plans too: a value alone is a phone only if Norwegian or written with
+  its country code. A column named for a code of a thing (``sku``,
   ``part_no``, ``tracking_no``) is no phone by its national numbers, whatever plan
   accepts them; a person's attribute rows (``table_context``) hold phones written anywhere;
 * a **personal number** of bare digits counts when nearly all values pass a number whose
@@ -30,6 +32,7 @@ from include.governance.detect.phones import (
     is_written_as_phone,
     layout,
     mostly_valid,
+    number_regions,
 )
 from include.governance.detect.validators import MAX_PHONE_DIGITS, digits_of, is_international
 from include.governance.detect.values import is_national_id
@@ -165,7 +168,8 @@ def _phones(
             continue
         if regions is None:
             judged = {c.name for c in numbers + named}
-            regions = country_regions(c.values for c in texts if c.name not in judged)
+            countries = country_regions(c.values for c in texts if c.name not in judged)
+            regions = tuple(dict.fromkeys([*countries, *number_regions(c.values for c in named)]))
         if regions and mostly_valid(mine, regions, VALID_SHARE):
             changes[column.name] = _finding(column, phone, f"valid in {'/'.join(regions)}", 0.0)
     return changes

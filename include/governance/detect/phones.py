@@ -75,6 +75,32 @@ def country_regions(columns: Iterable[Sequence[object]]) -> tuple[str, ...]:
     return tuple(region for region, _ in counts.most_common(MAX_REGIONS))
 
 
+def number_regions(columns: Iterable[Sequence[object]]) -> tuple[str, ...]:
+    """The regions of the numbers a table's columns hold with their country code (a phone
+    column's ``+40 712 034 567``), most frequent first; a column counts when most of its
+    first values are such numbers."""
+    counts: Counter[str] = Counter()
+    for values in columns:
+        texts = [v.strip() for v in values[:FIRST_READ] if isinstance(v, str) and v.strip()]
+        international = [t for t in texts if t.startswith(("+", "00")) and is_written_as_phone(t)]
+        if not texts or len(international) < COUNTRY_SHARE * len(texts):
+            continue
+        counts.update(region for text in international if (region := _number_region(text)))
+    return tuple(region for region, _ in counts.most_common(MAX_REGIONS))
+
+
+def _number_region(text: str) -> str | None:
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return (
+        phonenumbers.region_code_for_number(number)
+        if phonenumbers.is_valid_number(number)
+        else None
+    )
+
+
 def _countries(texts: list[str]) -> bool:
     """Are most of these countries (a column's first values, before all are read)?"""
     return sum(_region_of(text) is not None for text in texts) >= COUNTRY_SHARE * len(texts)

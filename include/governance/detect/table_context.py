@@ -34,6 +34,7 @@ from include.governance.detect.classify import (
     Finding,
     attribute_finding,
     classify_column,
+    is_long_text,
 )
 from include.governance.detect.name_lists import (
     COMMON_ZIPF,
@@ -52,6 +53,8 @@ from include.governance.detect.names import (
     without_table_prefix,
 )
 from include.governance.detect.national_formats import attribute_phones, national_formats
+from include.governance.detect.phones import country_regions, number_regions
+from include.governance.detect.script_names import CASELESS_WORD
 from include.governance.detect.structured import (
     is_attribute_key,
     is_attribute_value,
@@ -94,7 +97,8 @@ _LONE_NAME = re.compile(
 GIVEN, SURNAME = "given_names", "surnames"
 GIVEN_SHARE, SURNAME_SHARE, MIN_LISTED_WORDS, LISTED_BESIDE = 0.7, 0.5, 10, 0.5
 MAX_LISTED_WORDS = 200  # distinct words read: the share is known well enough by then
-_ONE_NAME = re.compile(NAME_WORD)
+TEXT_FIRST = 20  # a column's first values, read for free text with numbers
+_ONE_NAME = re.compile(f"{NAME_WORD}|{CASELESS_WORD}")  # "Denise", "ნესტან", "민준"
 # A column called the firm whose row it is (``firma``, ``company``, ``societe``).
 FIRM_WORDS = (
     "firma", "firm", "compan", "societe", "entreprise", "empresa", "azienda", "bedrijf",
@@ -155,7 +159,12 @@ def classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str,
 
 
 def _classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str, Finding | None]:
-    found = {c.name: classify_column(c, policy) for c in sample.columns if not c.not_sampled}
+    regions = _text_regions(sample)
+    found = {
+        c.name: classify_column(c, policy, regions=regions)
+        for c in sample.columns
+        if not c.not_sampled
+    }
     found |= national_formats(sample, found, policy)
     _with_role_mailboxes(sample, found)
     things_names = [c for c, f in found.items() if f and f.category == NAME and names_a_thing(c)]
@@ -184,6 +193,21 @@ def _classify_table(table: str, sample: TableSample, policy: Policy) -> dict[str
     if of_a_thing and not (people or anchors or named_for_addresses(table)):
         found = {c: None if f and _whose(f) else f for c, f in found.items()}
     return found
+
+
+def _text_regions(sample: TableSample) -> tuple[str, ...]:
+    """The countries a table's rows say they are from (a country column, the country codes
+    of its phone numbers), whose national phones its free text may hold; read only where it
+    has free text with digits."""
+    texts = [c for c in sample.columns if c.kind == "text" and not c.not_sampled and c.values]
+    if not any(_has_numbered_text(c.values) for c in texts):
+        return ()
+    columns = [c.values for c in texts]
+    return tuple(dict.fromkeys([*country_regions(columns), *number_regions(columns)]))
+
+
+def _has_numbered_text(values: list[object]) -> bool:
+    return any(is_long_text(v) and any(ch.isdigit() for ch in v) for v in values[:TEXT_FIRST])
 
 
 def _lone_names(

@@ -2,9 +2,13 @@
 
 The same validators as the whole-value detectors judge every candidate, so a phone number
 in a note is found exactly when the same number in a phone column would be. Numbers are
-read as runs of digit groups ("+47 912 34 567", "010190 12345", "4571 1012 3456 7890");
-each run is split into the longest groups that validate, so two numbers written side by
-side are both found and no digits of either are left behind when the text is redacted.
+read as runs of digit groups ("+47 912 34 567", "010190 12345", "4571 1012 3456 7890",
+"(0212) 345 67 89"); each run is split into the longest groups that validate, so two
+numbers written side by side are both found and no digits of either are left behind when
+the text is redacted. Where the text's table says which countries its rows are from
+(``regions``: ``table_context``), a number written as a phone in one of their national
+formats is a phone too ("llamar al 612 34 56 78"), unless a code, an order or an amount
+names it ("SKU 0712-034-567", "kr 12 345 678"), as a column of them would be judged.
 
 Names are found through the name lists (``listed_names``: "Kari Nordmann", "kunden Kari",
 "Fru Hansen", a lone "Lise") and after words that introduce a person (``cued_names``:
@@ -15,7 +19,7 @@ appear in the same text ("... Kari sa at ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from include.governance.detect.accounts import account_numbers, ibans
 from include.governance.detect.addresses import addresses
@@ -24,6 +28,7 @@ from include.governance.detect.cued_names import cued_names
 from include.governance.detect.health import health_information
 from include.governance.detect.listed_names import listed_names, repeated_names
 from include.governance.detect.obfuscated import WRITTEN_AT, written_emails
+from include.governance.detect.phones import is_valid_in, is_written_as_phone
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.spans import Kind, Span
 from include.governance.detect.validators import (
@@ -60,11 +65,11 @@ MAX_NUMBER_GROUPS = 8  # no number is written in more groups; bounds the work on
 
 
 # Digit groups separated by single spaces or dashes, not part of a word, a decimal number
-# or a path ("Chrome/120", "/ordre/41234567"); "91234567/98765432" is two numbers.
-_NUMBER_RUN = re.compile(
-    r"(?<![\w.,+-])(?<![^\d\s]/)(?:\(\+\d{1,3}\)|\+?\d+)(?:[ \u00a0-]\d+)*(?!\w)"
-)
-_NUMBER_GROUP = re.compile(r"\(\+\d{1,3}\)|\+?\d+")
+# or a path ("Chrome/120", "/ordre/41234567"); "91234567/98765432" is two numbers. A country
+# code or an area code may stand in brackets first ("(+47)", "(0212)", "(06 1)").
+_FIRST_GROUP = r"\(\+\d{1,3}\)|\(\d{1,5}(?: \d{1,3})?\)|\+?\d+"
+_NUMBER_RUN = re.compile(rf"(?<![\w.,+-])(?<![^\d\s]/)(?:{_FIRST_GROUP})(?:[ \u00a0-]\d+)*(?!\w)")
+_NUMBER_GROUP = re.compile(_FIRST_GROUP)
 # How card numbers are written (in one, in fours, or 4-6-5), so that phone numbers side by
 # side are not taken for one.
 _CARD_LAYOUT = re.compile(
@@ -76,6 +81,19 @@ _ID_CUE = re.compile(
     r"|sporing|tracking)(?:nr|nummer|number|no)?\.?\s*(?:nr|no|number|nummer|id)?\.?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
+# Codes of things before a number (national_formats' code words, Nordic ones too): a
+# number one of them names is no phone by a national plan's leave ("SKU 0712-034-567").
+_CODE_CUE = re.compile(
+    r"\b(?:sku|part|art|artikel|article|item|product|produkt|vare|varenr|ean|gtin|upc|isbn"
+    r"|barcode|serial|serie|lot|batch|parti|tracking|track|waybill|awb|parcel|pakke|shipment"
+    r"|consignment|tariff|model|modell|catalog|catalogue|katalog|stock|lager|bin|bestilling)"
+    r"(?:nr|nummer|number|no|code|kode)?\.?\s*(?:nr|no|number|nummer|id|code|kode)?\.?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+# An amount's currency beside a number: "kr 12 345 678", "1 234 567 NOK", "€ 602 123 456".
+_CURRENCY = r"(?:kr|nok|sek|dkk|eur|usd|gbp|chf|pln|zł|czk|kč|huf|ft|ron|lei|try|tl|€|\$|£)"
+_CURRENCY_BEFORE = re.compile(rf"(?i:{_CURRENCY})\.?\s*$")
+_CURRENCY_AFTER = re.compile(rf"\s*(?i:{_CURRENCY})(?!\w)")
 _MASKED_CARD = re.compile(r"(?<![\w*•])[\d*xX•](?:[ -]?[\d*xX•]){12,18}(?![\w*•])")
 _CARD_SEPARATORS = str.maketrans("", "", " -")
 _IPV4 = re.compile(r"(?<![\w./:-])\d{1,3}(?:\.\d{1,3}){3}(?![\w/-]|\.\d)")
@@ -87,16 +105,17 @@ _MASK_CHARS = ("*", "•", "xxx", "XXX")
 _LONGEST_LOCAL_PART, _LONGEST_DOMAIN = 64, 255
 
 
-def find_personal_data(text: str) -> list[Span]:
-    """Every piece of personal data in ``text``, in order, none overlapping another."""
-    found = list(_candidates(text))
+def find_personal_data(text: str, *, regions: Sequence[str] = ()) -> list[Span]:
+    """Every piece of personal data in ``text``, in order, none overlapping another; phones
+    in the national formats of ``regions`` (ISO codes) too."""
+    found = list(_candidates(text, regions))
     found += repeated_names(text, [s for s in found if s.kind == "person_name"])
     return _without_overlaps(found)
 
 
-def contains_personal_data(text: str) -> bool:
+def contains_personal_data(text: str, *, regions: Sequence[str] = ()) -> bool:
     """Whether ``text`` holds any personal data; stops at the first piece found."""
-    return next(_candidates(text), None) is not None
+    return next(_candidates(text, regions), None) is not None
 
 
 def redact(text: str) -> str:
@@ -128,14 +147,14 @@ def redaction_spans(text: str) -> list[Span]:
     return merged
 
 
-def _candidates(text: str) -> Iterator[Span]:
+def _candidates(text: str, regions: Sequence[str] = ()) -> Iterator[Span]:
     """Spans of each kind, cheapest kinds first; they may overlap."""
     if "@" in text or "%40" in text:
         yield from _emails(text)
     if "@" in text or WRITTEN_AT.search(text):
         yield from written_emails(text)
     if _DIGIT.search(text):
-        yield from _numbers(text)
+        yield from _numbers(text, regions)
         yield from _finnish_ids(text)
         yield from ibans(text)
         yield from account_numbers(text)
@@ -164,27 +183,29 @@ def _emails(text: str) -> Iterator[Span]:
             yield Span("email", match.start(), end)
 
 
-def _numbers(text: str) -> Iterator[Span]:
+def _numbers(text: str, regions: Sequence[str]) -> Iterator[Span]:
     for run in _NUMBER_RUN.finditer(text):
         groups = [m.span() for m in _NUMBER_GROUP.finditer(text, run.start(), run.end())]
         i = 0
         while i < len(groups):
-            span, i = _longest_number(text, groups, i)
+            span, i = _longest_number(text, groups, i, regions)
             if span:
                 yield span
 
 
-def _longest_number(text: str, groups: list[tuple[int, int]], i: int) -> tuple[Span | None, int]:
+def _longest_number(
+    text: str, groups: list[tuple[int, int]], i: int, regions: Sequence[str]
+) -> tuple[Span | None, int]:
     """The longest run of digit groups from the ``i``-th that validates, and the next group
     to look at after it."""
     for j in range(min(len(groups), i + MAX_NUMBER_GROUPS), i, -1):
         start, end = groups[i][0], groups[j - 1][1]
-        if kind := _number_kind(text, start, end):
+        if kind := _number_kind(text, start, end, regions):
             return Span(kind, start, end), j
     return None, i + 1
 
 
-def _number_kind(text: str, start: int, end: int) -> Kind | None:
+def _number_kind(text: str, start: int, end: int, regions: Sequence[str]) -> Kind | None:
     candidate = text[start:end]
     digits = digits_of(candidate)
     if not is_international(candidate):
@@ -192,11 +213,34 @@ def _number_kind(text: str, start: int, end: int) -> Kind | None:
             return "national_id"
         if _CARD_LAYOUT.fullmatch(candidate) and is_valid_card(digits):
             return "payment_card"
-        if _ID_CUE.search(text, max(0, start - _CUE_WINDOW), start):
+        if _names_a_thing(text, start, end):
             return None
         if is_valid_nordic_id(candidate):
             return "national_id"
-    return "phone" if is_valid_phone(candidate) else None
+    if is_valid_phone(candidate):
+        return "phone"
+    return "phone" if regions and _national_phone(text, start, end, regions) else None
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """An order's, a case's or a code's number ("ordre 41234567", "SKU 0712-034-567"), or
+    an amount ("kr 12 345 678", "1 234 567 NOK"), by the words beside it."""
+    before = max(0, start - _CUE_WINDOW)
+    return bool(
+        _ID_CUE.search(text, before, start)
+        or _CODE_CUE.search(text, before, start)
+        or _CURRENCY_BEFORE.search(text, before, start)
+        or _CURRENCY_AFTER.match(text, end)
+    )
+
+
+def _national_phone(text: str, start: int, end: int, regions: Sequence[str]) -> bool:
+    """A number written as a phone without its country code, valid in one of ``regions``
+    (what names a thing's number beside it was ruled out before)."""
+    candidate = text[start:end]
+    if is_international(candidate) or not is_written_as_phone(candidate):
+        return False
+    return any(is_valid_in(candidate, region) for region in regions)
 
 
 def _finnish_ids(text: str) -> Iterator[Span]:

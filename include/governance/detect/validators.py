@@ -92,10 +92,13 @@ def is_valid_email(text: str) -> bool:
     return EMAIL.fullmatch(text) is not None
 
 
-def is_valid_phone(text: str) -> bool:
+def is_valid_phone(text: str, *, neighbours: bool = True) -> bool:
     """A number a phone plan assigns. Without ``+`` or ``00`` it is Norwegian (eight
-    digits), or, when written in groups, a neighbour's (Swedish, Danish, Finnish, British,
-    German); bare digit strings of other lengths are ids, and dates are not phones."""
+    digits), or, when written in groups and ``neighbours`` may be read, a neighbour's
+    (Swedish, Danish, Finnish, British, German); bare digit strings of other lengths are
+    ids, and dates are not phones. A column's values are read without the neighbours: their
+    plans take most numbers in groups, so a column needs its table to say phone
+    (``national_formats``); a note's number has the words around it."""
     digits = digits_of(text)
     international = is_international(text)
     if len(digits) < NO_NUMBER_DIGITS or len(digits) > MAX_PHONE_DIGITS:
@@ -104,7 +107,9 @@ def is_valid_phone(text: str) -> bool:
         return False
     if (international or len(digits) == NO_NUMBER_DIGITS) and _assigned(text, DEFAULT_REGION):
         return True
-    if international or not _NEIGHBOUR_PHONE.fullmatch(text) or NATIONAL_ID_SHAPE.fullmatch(text):
+    if international or not neighbours or not _NEIGHBOUR_PHONE.fullmatch(text):
+        return False
+    if NATIONAL_ID_SHAPE.fullmatch(text):
         return False
     return any(_assigned(text, region) for region in NEIGHBOUR_REGIONS)
 

@@ -16,6 +16,7 @@ any expensive validator, since it sees about a thousand values of each of many c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from numbers import Integral
@@ -30,8 +31,10 @@ from include.governance.detect.name_lists import (
     NOT_PERSON_WORDS,
     given_names,
     not_person_names,
+    surnames,
     without_accents,
 )
+from include.governance.detect.script_names import is_caseless_name, without_titles
 from include.governance.detect.text import contains_personal_data
 from include.governance.detect.validators import (
     NATIONAL_ID_SHAPE,
@@ -113,11 +116,13 @@ def is_email(value: object) -> bool:
 
 
 def is_phone(value: object) -> bool:
-    """A phone number as text; integers never are (8-digit order numbers would pass)."""
+    """A phone number as text, Norwegian or with its country code; integers never are
+    (8-digit order numbers would pass). Other countries' national numbers are phones by
+    their table (``national_formats``)."""
     if not isinstance(value, str):
         return False
     text = value.strip()
-    return _PHONE_SHAPE.fullmatch(text) is not None and is_valid_phone(text)
+    return _PHONE_SHAPE.fullmatch(text) is not None and is_valid_phone(text, neighbours=False)
 
 
 def is_ip_address(value: object) -> bool:
@@ -219,15 +224,20 @@ def is_screen_resolution(value: object) -> bool:
 
 
 def is_person_name(value: object) -> bool:
-    """Two to four capitalised words whose first is a known given name: ``Kari Nordmann``,
-    ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``, ``Éric Dupont`` (a name the lists
-    know without its accents). Digits, all-capital words (``AS``, ``ATR``), ``&`` and
-    business words (``Ltd``) make it a product or a company. A legacy system's name in
-    capitals (``JESSICA BELL``) is read as written in words, and a sort name, surname first
-    (``Hill, Denise``), in its usual order unless it names a place (``Lyon, France``)."""
+    """Two to four capitalised words whose first is a known given name, or a known surname
+    before one: ``Kari Nordmann``, ``Anne-Marie de la Cruz``, ``Dr. Kari M. Hansen``,
+    ``Éric Dupont`` (a name the lists know without its accents), ``Колобов Александр
+    Алексеевич``, ``Γιώργος Παπαδόπουλος``; in a script without case, its own shape
+    (``script_names``: ``김민준``, ``მამუკა ჭელიძე``). Digits, all-capital words (``AS``,
+    ``ATR``), ``&`` and business words (``Ltd``) make it a product or a company. A legacy
+    system's name in capitals (``JESSICA BELL``) is read as written in words, and a sort
+    name, surname first (``Hill, Denise``), in its usual order unless it names a place
+    (``Lyon, France``)."""
     if not isinstance(value, str):
         return False
-    text = value.strip()
+    text = without_titles(value.strip())
+    if is_caseless_name(text):
+        return True
     if text.isupper():
         if any(LEGAL_FORM_AFTER.fullmatch(f" {word}") for word in text.split()[1:]):
             return False  # KARI NORDMANN AS: a firm in capitals
@@ -240,8 +250,24 @@ def is_person_name(value: object) -> bool:
     match = _FULL_NAME.fullmatch(text)
     if match is None or not NOT_PERSON_WORDS.isdisjoint(text.split()):
         return False
+    if not text.isascii() and _mixes_scripts(text):  # "Ганьо Street": a street, a product
+        return False
     first = match[1].split("-")[0]
-    return first in given_names() or without_accents(first) in given_names()
+    if _is_given(first):
+        return True
+    second = text[match.end(1) :].split()[0]  # surname first: "Колобов Александр", "Nagy Ádám"
+    return (match[1] in surnames() or without_accents(match[1]) in surnames()) and _is_given(
+        second.split("-")[0]
+    )
+
+
+def _mixes_scripts(text: str) -> bool:
+    """Letters of two scripts (Latin beside Cyrillic, Greek or Armenian) in one name."""
+    return len({unicodedata.name(c, "").split(" ", 1)[0] for c in text if c.isalpha()}) > 1
+
+
+def _is_given(word: str) -> bool:
+    return word in given_names() or without_accents(word) in given_names()
 
 
 # The suffixes that tell generations apart in a person's name (English, Spanish, Portuguese)
@@ -300,7 +326,8 @@ def match_rate(detector: str, values: Sequence[object]) -> float:
 VALIDATED_BY: Mapping[str, str] = MappingProxyType(
     {
         "email": "an address with a valid domain",
-        "phone": "a number a phone plan assigns (phonenumbers)",
+        "phone": "a number a phone plan assigns (phonenumbers): Norway's, or any country's"
+        " with its country code",
         "ip_address": "an address that can point at someone (not loopback, multicast, reserved)",
         "payment_card": "a known card scheme and length with the Luhn check, or a masked card",
         "national_id": "a fødselsnummer's birth date and both mod-11 check digits, or another"
