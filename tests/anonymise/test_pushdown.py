@@ -244,11 +244,11 @@ def test_a_full_builds_lookup_is_made_from_the_table_a_foreign_key_refers_to(war
 
 
 @pytest.mark.postgres
-def test_after_its_statement_the_fill_reads_no_staged_row(warehouse):
-    """What a full build keeps beside its rows needs no second read of them: the key
-    version is NOT NULL by the definition of a column added with it as its default (no
-    scan for NULLs, which ``SET NOT NULL`` makes), and the rows per day are the source's,
-    counted in the scan that counts its rows (no grouping of the staged table)."""
+def test_the_key_version_is_not_null_by_its_columns_definition_not_by_a_scan(warehouse):
+    """``SET NOT NULL`` reads every staged row for a NULL (10M orders: 1.5 s); a column
+    added NOT NULL with the key version as its default is written in the catalogue alone,
+    every row holding it. After its statement the fill reads the staged rows only to
+    count them per day."""
     plan = plan_output(warehouse, POLICY, "analytics.orders")
     recreate(warehouse, staging_table(plan.schema, plan.table, plan.table_columns()))
     seen: list[str] = []
@@ -263,8 +263,9 @@ def test_after_its_statement_the_fill_reads_no_staged_row(warehouse):
         event.remove(Engine, "before_cursor_execute", record)
     made = next(i for i, s in enumerate(seen) if s.startswith(f"CREATE TABLE {plan.staged} ("))
     reads_staged = re.compile(rf"FROM {re.escape(str(plan.staged))}\b(?!__)")
-    assert not [s for s in seen[made + 1 :] if "SET NOT NULL" in s or reads_staged.search(s)]
-    (counted,) = [s for s in seen if "FROM sales.orders" in s and "max(" in s.lower()]
+    after = seen[made + 1 :]
+    assert not [s for s in after if "SET NOT NULL" in s]
+    (counted,) = [s for s in after if reads_staged.search(s)]
     assert "GROUP BY" in counted
     with warehouse.connect() as conn:
         versions = conn.execute(

@@ -54,10 +54,9 @@ def count_source(
 ) -> tuple[int, Watermark]:
     """The source's rows that ``allowed`` selects and its :class:`Watermark`, as
     :func:`.incremental.rows_and_latest_change` gives them, and in the same scan its
-    rows per bucket, staged for :func:`lost_buckets` and :func:`count_full_build`: a
-    second grouping of the source (an increment's) or of the staged output (a full
-    build's) is a second read of every row (10M orders: 1.0-1.7 s), where counting by
-    bucket costs a plain count little more (the bucket's SQL in the session's UTC)."""
+    rows per bucket, staged for :func:`lost_buckets`: an increment's search for gone rows
+    grouped the source a second time (10M orders: 4.3 s at load 6, against 1.4 s to
+    count and 6.8 s to group again with the bucket's zone named; timestamps in UTC)."""
     quote = conn.dialect.identifier_preparer.quote
     source_time = f"src.{quote(bucket.source)}"
     derived = truncate_sql(source_time, bucket.rule.to, bucket.type, session_in_utc=True)
@@ -66,15 +65,17 @@ def count_source(
     return rows_and_latest_change(conn, plan, counted=allowed, grouped=counts)
 
 
-def count_full_build(conn: Connection, plan: OutputPlan) -> None:
-    """Stage a full build's rows per bucket: its source's, which :func:`count_source`
-    counted in the snapshot the output was filled in, through the same restriction (a
-    bucket of restricted rows alone has none), and dropped them."""
+def count_full_build(conn: Connection, plan: OutputPlan, bucket: OutputColumn) -> None:
+    """Stage the staged output's rows per bucket (its bucket made already). Not counted
+    in the source's count (:func:`count_source`), though that would spare a scan: with no
+    statistics of the bucket's SQL PostgreSQL expects a group a row, and groups the
+    source in one process (10M orders: 2.4 s, against 1.0 s to count it and 1.1 s to
+    group the staged table, both shared by its workers, the table never analysed)."""
+    at = conn.dialect.identifier_preparer.quote(bucket.name)
     conn.exec_driver_sql(
-        f"CREATE TABLE {_staged_counts(conn, plan)} AS SELECT b, n "
-        f"FROM {_source_counts(conn, plan)} WHERE n > 0"
+        f"CREATE TABLE {_staged_counts(conn, plan)} AS SELECT {at} AS b, count(*) AS n "
+        f"FROM {plan.staged.quoted(conn)} GROUP BY 1"
     )
-    drop_source_counts(conn, plan)
 
 
 def drop_source_counts(conn: Connection, plan: OutputPlan) -> None:

@@ -218,12 +218,11 @@ def fill_by_pushdown(
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             allowed = _allowed(conn, plan)
-            bucket = counted_bucket(plan)
-            source_rows, watermark = _count(conn, plan, allowed, bucket)
+            source_rows, watermark = _count(conn, plan, allowed)
             referenced = referenced_keys(conn, plan)
             written = _fill(conn, plan, key, run_date, allowed, referenced=referenced)
-            if bucket is not None:
-                count_full_build(conn, plan)
+            if (bucket := counted_bucket(plan)) is not None:
+                count_full_build(conn, plan, bucket)
     return Filled(source_rows, written, watermark.latest, future_rows=watermark.future_rows)
 
 
@@ -382,7 +381,7 @@ def _allowed(conn: Connection, plan: OutputPlan) -> str:
 
 
 def _count(
-    conn: Connection, plan: OutputPlan, allowed: str, bucket: OutputColumn | None
+    conn: Connection, plan: OutputPlan, allowed: str, bucket: OutputColumn | None = None
 ) -> tuple[int, Watermark]:
     """The source's rows ``allowed`` selects and its latest change, in ``conn``'s snapshot
     and one scan, timestamps in UTC; with a ``bucket``, its rows per bucket staged in that
