@@ -107,6 +107,14 @@ class Dialect:
     uniqueness where the staged table is indexed before it is proven, at no cost, where
     comparing the values sorts the table. None: the values are compared (SQLite, whose
     staged tables get their index at the swap)."""
+    not_null_columns: str = (
+        "SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = '{schema}' "
+        "AND table_name = '{name}' AND column_name = '{column}' AND is_nullable = 'NO'"
+    )
+    """A query of one row whose ``n`` is 1 where column ``{column}`` of table
+    ``{schema}.{name}`` (the server's names) is NOT NULL by its definition, else 0: a
+    proof from the catalogue, where a NULL count reads every row and a column that may
+    hold NULLs would let a later insert in."""
     index_names_per_table: bool = False
     """Index names are unique per table (and kept by a rename), not per schema."""
     reclaim: str | None = None
@@ -251,6 +259,8 @@ SQLITE = Dialect(
     publish=Publish.COPY,
     digits_only="({text} <> '' AND {text} NOT GLOB '*[^0-9]*')",
     create_index="CREATE INDEX {schema}.{name} ON {table} ({column})",
+    not_null_columns="SELECT count(*) AS n FROM pragma_table_info('{name}', '{schema}') "
+    "WHERE name = '{column}' AND \"notnull\" = 1",
     reclaim="VACUUM {schema}",
     # no counters per table: the schema's file change counter stands for each of its tables
     # (a view may read other files: it has none)

@@ -12,7 +12,13 @@ from sqlalchemy import Engine, select
 from include.demo.load import build_demo_warehouse
 from include.governance.anonymise import forms as anonymise_forms
 from include.governance.anonymise.build import build_output
-from include.governance.anonymise.plan import PlanError, output_sources, plan_output
+from include.governance.anonymise.plan import (
+    KEY_VERSION_COLUMN,
+    OutputPlan,
+    PlanError,
+    output_sources,
+    plan_output,
+)
 from include.governance.anonymise.records import ChecksFailed, finish_run
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import anonymise_outputs, anonymise_runs
@@ -198,6 +204,32 @@ def test_failing_checks_or_a_missing_column_keep_the_previous_version(demo, tmp_
     assert sorted(Catalog(demo).get_table_names(schema="analytics")) == sorted(
         o.split(".")[1] for o in OUTPUTS
     )
+
+
+@pytest.mark.parametrize("nullable", [False, True])
+def test_a_key_version_column_that_may_be_null_fails_the_proof(
+    any_engine, tmp_path, monkeypatch, nullable
+):
+    """Every row is made with the run's key version, which the staged table's definition
+    keeps NOT NULL (the pushdown proves it so without scanning for NULLs): a staged table
+    whose key version may be NULL fails the proof, on every database."""
+    build_demo_warehouse(any_engine, scale=100, as_of=RUN_DATE)
+    if nullable:
+        columns = OutputPlan.table_columns
+
+        def version_may_be_null(plan):
+            *made, version = columns(plan)
+            version.nullable = True
+            return [*made, version]
+
+        monkeypatch.setattr(OutputPlan, "table_columns", version_may_be_null)
+    start_run(any_engine, POLICY, "run-1", RUN_DATE, keys=[KEY])
+    build = dict(key=KEY, run_date=RUN_DATE, checks=Checks(any_engine, tmp_path / "run-1"))
+    if not nullable:
+        build_output(any_engine, POLICY, "run-1", "analytics.orders", **build)
+        return
+    with pytest.raises(ChecksFailed, match=f"{KEY_VERSION_COLUMN} is NOT NULL.*: FAILED"):
+        build_output(any_engine, POLICY, "run-1", "analytics.orders", **build)
 
 
 @pytest.mark.mariadb

@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event, func, select, text
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    event,
+    func,
+    select,
+    text,
+)
 
 from include.demo.load import build_demo_warehouse
 from include.governance.anonymise.build import build_output
 from include.governance.anonymise.chunks import source_table
-from include.governance.anonymise.incremental import WATERMARK_OVERLAP
+from include.governance.anonymise.incremental import (
+    WATERMARK_OVERLAP,
+    Grouped,
+    rows_and_latest_change,
+)
 from include.governance.anonymise.methods import pushdown as anonymise_pushdown
+from include.governance.anonymise.plan import OutputPlan
 from include.governance.anonymise.records import finish_run
 from include.governance.anonymise.report import render_anonymise_report
 from include.governance.anonymise.staging import (
@@ -22,11 +39,12 @@ from include.governance.anonymise.staging import (
 )
 from include.governance.anonymise.steps import publish, start_run
 from include.governance.audit import anonymise_outputs
+from include.governance.dialects import dialect_of
 from include.governance.policy import load_policy
 from include.governance.pseudonym import Pseudonymiser, PseudonymKey
 from include.governance.quality import Checks
 from include.governance.tables import TableName
-from include.governance.warehouse import utc
+from include.governance.warehouse import ensure_schema, utc
 from tests.policies import without_min_k
 from tests.server_sql import sql
 
@@ -539,3 +557,60 @@ def test_rows_deleted_by_another_connection_during_a_build_are_removed_by_the_ne
     third = run(pg_engine, "run-3", tmp_path)["analytics.orders"]
     assert (third["build"], third["removed_rows"]) == ("incremental", 1)
     assert published_keys(pg_engine) == source_keys(pg_engine)
+
+
+@pytest.mark.parametrize("grouped", [False, True])
+def test_the_sources_rows_and_latest_change_are_counted_in_one_scan_whole_or_by_group(
+    any_engine, grouped
+):
+    """One function counts the rows a build may hold, its latest change (capped at the
+    snapshot's time) and the rows stamped in the future, over the whole source or, in
+    the same scan, per group (an increment's and a full build's rows per day): the same
+    totals either way, and each group its own."""
+    ensure_schema(any_engine, "crm")
+    events = Table(
+        "events",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("kind", String(10)),
+        Column("updated_at", DateTime(timezone=True)),
+        schema="crm",
+    )
+    events.create(any_engine)
+    aware = dialect_of(any_engine).aware_timestamps
+
+    def at(day: int, year: int = 2026) -> datetime:
+        stamp = datetime(year, 11, day, 12, tzinfo=UTC)
+        return stamp if aware else stamp.replace(tzinfo=None)
+
+    with any_engine.begin() as conn:
+        conn.execute(
+            events.insert(),
+            [
+                {"id": 1, "kind": "a", "updated_at": at(1)},
+                {"id": 2, "kind": "a", "updated_at": at(2)},  # not counted: restricted
+                {"id": 3, "kind": "b", "updated_at": at(3)},
+                {"id": 4, "kind": "b", "updated_at": at(1, 2099)},  # a clock gone wrong
+                {"id": 5, "kind": "c", "updated_at": None},
+            ],
+        )
+    plan = OutputPlan("crm.events", "analytics.events", "id", (), watermark="updated_at")
+    with any_engine.begin() as conn:
+        into = TableName("crm", "event_counts").quoted(conn)
+        counted = rows_and_latest_change(
+            conn,
+            plan,
+            counted="src.id <> 2",
+            grouped=Grouped("src.kind", into) if grouped else None,
+        )
+        groups = (
+            conn.execute(text(f"SELECT b, n, future FROM {into} ORDER BY b")).all()
+            if grouped
+            else []
+        )
+    rows, watermark = counted
+    assert (rows, watermark.future_rows) == (4, 1)
+    assert utc(at(3)) < watermark.latest < utc(at(1, 2099))  # the snapshot's time
+    assert [tuple(g) for g in groups] == (
+        [("a", 1, 0), ("b", 2, 1), ("c", 1, 0)] if grouped else []
+    )

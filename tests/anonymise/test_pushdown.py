@@ -3,6 +3,7 @@ snapshot the rows were counted in, with the secret in no statement."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -74,7 +75,6 @@ def test_the_fill_is_one_statement_parallel_workers_may_share(warehouse, output)
         anonymise_pushdown.make_in_python(conn, plan, key=KEY, run_date=RUN_DATE, where="TRUE")
         *prepare, statement = anonymise_pushdown.fill_sql(
             plan,
-            key_version=KEY.version,
             run_date=RUN_DATE,
             bind=conn,
         )
@@ -101,9 +101,7 @@ def test_a_lookups_distinct_values_are_sorted_from_a_scan_not_read_through_an_in
         transaction = conn.begin()
         conn.execute(text("SET LOCAL random_page_cost = 1.1"))
         load_secret(conn, KEY)
-        statements = anonymise_pushdown.fill_sql(
-            plan, key_version=KEY.version, run_date=RUN_DATE, bind=conn
-        )
+        statements = anonymise_pushdown.fill_sql(plan, run_date=RUN_DATE, bind=conn)
         lookup = next(s for s in statements if s.startswith("CREATE UNLOGGED TABLE"))
         for step in statements[: statements.index(lookup)]:
             conn.execute(text(step))
@@ -243,3 +241,35 @@ def test_a_full_builds_lookup_is_made_from_the_table_a_foreign_key_refers_to(war
     assert made == {
         (pseudonymise("order_key", o), pseudonymise("customer_key", c)) for o, c in orders
     }
+
+
+@pytest.mark.postgres
+def test_the_key_version_is_not_null_by_its_columns_definition_not_by_a_scan(warehouse):
+    """``SET NOT NULL`` reads every staged row for a NULL (10M orders: 1.5 s); a column
+    added NOT NULL with the key version as its default is written in the catalogue alone,
+    every row holding it. After its statement the fill reads the staged rows only to
+    count them per day."""
+    plan = plan_output(warehouse, POLICY, "analytics.orders")
+    recreate(warehouse, staging_table(plan.schema, plan.table, plan.table_columns()))
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        filled = fill_by_pushdown(warehouse, plan, key=KEY, run_date=RUN_DATE)
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    made = next(i for i, s in enumerate(seen) if s.startswith(f"CREATE TABLE {plan.staged} ("))
+    reads_staged = re.compile(rf"FROM {re.escape(str(plan.staged))}\b(?!__)")
+    after = seen[made + 1 :]
+    assert not [s for s in after if "SET NOT NULL" in s]
+    (counted,) = [s for s in after if reads_staged.search(s)]
+    assert "GROUP BY" in counted
+    with warehouse.connect() as conn:
+        versions = conn.execute(
+            text(f"SELECT pseudonym_key_version, count(*) FROM {plan.staged} GROUP BY 1")
+        ).all()
+    assert versions == [(KEY.version, filled.source_rows)]
+    assert filled.source_rows == filled.output_rows > 0

@@ -5,7 +5,8 @@ table: no text value has the shape of an email, phone number, fødselsnummer or 
 card, and no redacted value holds any kind its redaction removes (also IBANs, bank
 accounts, written-out emails, addresses, dates of birth, ICD-10 codes and health terms);
 no pseudonym is a raw source identifier, and each is 64 hex digits, unique per
-source key; the columns are exactly those the policy's rules make; the row count
+source key; the columns are exactly those the policy's rules make, and every row's key
+version the run's, in a column its definition keeps NOT NULL; the row count
 reconciles with the rows read from the source less the documented suppressions; every
 segment has at least k members.
 
@@ -148,6 +149,18 @@ def unique_index_proof(engine: Engine, table: TableName, column: str, dialect: D
     )
 
 
+def not_null_proof(engine: Engine, table: TableName, column: str, dialect: Dialect) -> Any:
+    """That ``column`` of ``table`` is NOT NULL by its definition: proven from the
+    catalogue, as :func:`unique_index_proof` is, where counting NULLs reads every row (no
+    row of the table has the column without it; an empty table holds no NULL)."""
+    server = table.on_server(engine)
+    query = dialect.not_null_columns.format(schema=server.schema, name=server.name, column=column)
+    return unexpected_rows(
+        f"SELECT {column} FROM {{batch}} WHERE ({query}) < 1",
+        f"{column} is NOT NULL (its definition)",
+    )
+
+
 def at_least_k(quasi_identifiers: list[str], k: int, description: str | None = None) -> Any:
     """Every combination of the quasi-identifiers is shared by ``k`` rows or more."""
     names = ", ".join(quasi_identifiers)
@@ -195,6 +208,7 @@ def check_output(
     documented suppressions, or (built in place) the rows changed since the last build,
     whose published table keeps its key unique by its index and its count reconciled."""
     expectations = shape_checks(plan.output_names, rows, key_version)
+    expectations.append(not_null_proof(checks.engine, plan.staged, KEY_VERSION_COLUMN, dialect))
     by_index = dialect.unique_indexes is not None
     if plan.risk and plan.risk.min_k:
         expectations.append(at_least_k(plan.risk.quasi_identifiers, plan.risk.min_k))

@@ -30,12 +30,14 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Integer,
     MetaData,
     Row,
     String,
     Table,
     case,
     func,
+    literal_column,
     or_,
     select,
     text,
@@ -48,6 +50,7 @@ from include.governance.catalog import Catalog
 from include.governance.dialects import Dialect, dialect_of
 from include.governance.pseudonym import PSEUDONYM_LENGTH, Pseudonymiser, PseudonymKey
 from include.governance.restrictions import unrestricted
+from include.governance.schemas import literal_sql
 from include.governance.tables import TableName
 from include.governance.warehouse import utc
 
@@ -131,24 +134,57 @@ def latest_change(conn: Connection, plan: OutputPlan) -> Watermark:
     return rows_and_latest_change(conn, plan)[1] if plan.watermark else Watermark(None)
 
 
+@dataclass(frozen=True)
+class Grouped:
+    """Where :func:`rows_and_latest_change` counts by group as well: by the SQL ``by`` (over
+    the source aliased ``src``), each group's rows, latest change and future rows written
+    to a new table ``into`` (quoted) as ``b, n, latest, future``."""
+
+    by: str
+    into: str
+
+
 def rows_and_latest_change(
-    conn: Connection, plan: OutputPlan, *, counted: str = "1 = 1"
+    conn: Connection, plan: OutputPlan, *, counted: str = "1 = 1", grouped: Grouped | None = None
 ) -> tuple[int, Watermark]:
     """The source's rows that ``counted`` selects (SQL over the source aliased ``src``) and
-    its :class:`Watermark`, in one scan of the reading connection's snapshot. The column is
+    its :class:`Watermark`, in one scan of the reading connection's snapshot; ``grouped``,
+    the same per group in that scan, staged, the totals summed from them. The column is
     named, not reflected: the callers have read the source's columns already (``DateTime``
     reads SQLite's text as a timestamp, as reflection would)."""
     rows = func.sum(case((text(counted), 1), else_=0))  # MariaDB has no FILTER
     if not plan.watermark:
+        if grouped is not None:
+            raise ValueError(f"{plan.source}: counting by group needs its watermark column")
         source = TableName.parse(plan.source).clause().alias("src")
         return int(conn.execute(select(rows).select_from(source)).scalar() or 0), Watermark(None)
     now = utc(conn.execute(select(type_coerce(func.current_timestamp(), DateTime()))).scalar())
     at = now if dialect_of(conn).aware_timestamps else now.replace(tzinfo=None)
     source = TableName.parse(plan.source).clause(Column(plan.watermark, DateTime())).alias("src")
     watermark = source.c[plan.watermark]
-    query = select(rows, func.max(watermark), func.sum(case((watermark > at, 1), else_=0)))
-    counted_rows, latest, future = conn.execute(query.select_from(source)).one()
+    totals = [rows, func.max(watermark), func.sum(case((watermark > at, 1), else_=0))]
+    if grouped is None:
+        counted_rows, latest, future = conn.execute(select(*totals).select_from(source)).one()
+    else:
+        counted_rows, latest, future = _grouped(conn, source, totals, grouped)
     return int(counted_rows or 0), Watermark.capped(latest, now, int(future or 0))
+
+
+def _grouped(conn: Connection, source, totals: list, grouped: Grouped) -> Row:
+    """The ``totals`` (rows, latest, future) of each of the ``grouped`` groups, written to
+    its table (``CREATE TABLE ... AS``, which PostgreSQL's workers may share: an ``INSERT
+    ... SELECT`` runs alone), then summed from it."""
+    by = literal_column(grouped.by)
+    names = ("n", "latest", "future")
+    query = select(by.label("b"), *(t.label(n) for t, n in zip(totals, names, strict=True)))
+    query = query.select_from(source).group_by(by)
+    conn.exec_driver_sql(f"CREATE TABLE {grouped.into} AS {literal_sql(conn, query)}")
+    totals_of_groups = text(
+        f"SELECT sum(n) AS n, max(latest) AS latest, sum(future) AS future FROM {grouped.into}"
+    )  # typed: SQLite's table keeps no type for latest, and reads it back as text
+    return conn.execute(
+        totals_of_groups.columns(n=Integer(), latest=DateTime(), future=Integer())
+    ).one()
 
 
 def merge_published(
