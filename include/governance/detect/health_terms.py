@@ -106,6 +106,22 @@ STEMS = (
     "metotreksat", "methotrexate", "tamoxifen", "letrozol", "morfin", "morphine",
     "oksykodon", "oxycodone", "oxynorm", "oxycontin", "fentanyl", "prednisolon",
     "prednisolone", "kortison", "cortisone", "epipen",
+    # Pain and symptoms stated of a person, lay and clinical
+    "smerter", "smärtor", "schmerzen", "skjelving", "skjelvinger", "besvim", "svimeslut",
+    "hjerteproblem", "hjarteproblem", "nedsatt førlighet", "nedsett førleik",
+    "lysømfintlig", "lysskye", "ser syner", "hallusin", "sykelig overvekt", "sykelig overvektig",
+    "tarmslyng", "tarmslyngning", "ordblind", "fotsår", "fodsår", "metastas", "kemoterapi",
+    # Surgeries and treatments given to a person: a new joint, a machine's treatment
+    "nytt kne", "nye knær", "ny hofte", "nyt knæ", "nye knæ", "new knee",
+    "new hip", "cpap-behandling", "cpap treatment", "bipap-behandling", "tekonivel",
+    "nivelproteesi",
+    # Finnish
+    "eteisvärinä", "sydämen vajaatoimint",
+    # Polish
+    "cukrzyc", "nadciśnieni", "stwardnienie rozsiane", "zawał", "padaczk", "złamani",
+    "demencj", "depresj", "niewydolnoś", "nowotw",
+    # Lithuanian
+    "skleroz", "hipertenz", "nepakankamum", "vėžys", "vėžio", "demencij",
 )  # fmt: skip
 
 # Only as whole words: short, or inside everyday words as a part ("gigt" in "vigtig",
@@ -113,9 +129,20 @@ STEMS = (
 WORDS = (
     "gigt", "syk", "sjuk", "sjukt", "tauti", "døv", "lamme", "covid",
     "polio", "post-polio", "eksem", "ødem", "lithium", "litium",
+    "feber", "feberen", "fever", "feberfri", "hypo", "fedme", "brokk", "brokket",
+    "insultas", "insultą", "insulto", "insultu", "udar", "udaru",
+    # oxygen given to a person ("bruker oksygen", "brug for ilt"); its machine is a product
+    "oksygen", "oxygen", "ilt", "syrgas", "happi",
 )  # fmt: skip
-# Abbreviations, as written in capitals: "KOL" (Swedish and Danish COPD), "SMA", "TB".
-ABBREVIATIONS = ("KOL", "SMA", "TB", "IBS", "ADD", "MND", "CFS")
+# Abbreviations, as written in capitals: "KOL" (Swedish and Danish COPD), "SMA", "TB";
+# clinicians' shorthand for diagnoses and treatments (diabetes, hypertension, kidney, heart
+# and lung disease, joint replacement, heart procedures, long-term oxygen).
+ABBREVIATIONS = (
+    "KOL", "SMA", "TB", "IBS", "ADD", "MND", "CFS", "DM1", "DM2", "T1DM", "T2DM",
+    "IDDM", "NIDDM", "HTN", "CKD", "AKI", "CHF", "HF", "AF", "AFLI", "AMI", "NSTEMI",
+    "STEMI", "ACS", "CABG", "PCI", "TKA", "THA", "TKR", "THR", "LTOT", "OSA", "OSAS", "POTS",
+    "RA", "SLE", "PAD", "PAOD", "GERD", "BPH", "UTI", "UVI", "MCI", "FTD", "ASD",
+)  # fmt: skip
 
 # A disease named after a person or a place, in any of the languages: "Parkinsons
 # sykdom", "Addisons sjukdom", "Tourettes syndrom", "Down syndrome", "Guillain-Barré".
@@ -144,8 +171,37 @@ BODY_PARTS = (
     "shoulders", "hips", "knees", "legs", "arms", "feet", "hands", "eye", "eyes", "ear",
     "ears", "øye", "øyet", "øyne", "øre", "ørene", "lung", "lungs", "lunge", "lunga",
     "lungene", "hjertet", "heart", "leg", "liver", "leveren", "knee", "elbow", "albuen",
-    "side", "sida", "siden", "bukspyttkjertelen", "bukspyttkjertel", "magen", "tarmen",
+    "side", "sida", "bukspyttkjertelen", "bukspyttkjertel", "magen", "tarmen",
     "blæra", "blæren", "nyrene", "nyren", "hjernen", "huden", "skjelettet", "brystet",
     "halsen", "prostata", "livmoren", "eggstokkene", "skjoldbruskkjertelen", "pancreas",
     "bowel", "brain", "skin", "bones", "breast", "throat", "kidneys", "kidney", "bladder",
+)  # fmt: skip
+
+# Medicines by the names the Nordic pharmacies use, by ATC class, which the maintained list
+# (:mod:`medicines`) lacks or drops as frequent words; found as whole words.
+MEDICINES = (
+    # A02 acid: "Losec", "Somac", "Nexium"
+    "losec", "somac", "nexium", "lanzo", "pantoloc",
+    # B01 blood thinners: warfarin ("Waran"), aspirin as "Albyl", "Trombyl", "Magnyl"
+    "waran", "albyl", "trombyl", "magnyl", "hjertemagnyl", "brilique",
+    # C01, C03, C07-C09 heart and blood pressure
+    "nitroglycerin", "nitromex", "imdur", "burinex", "furix", "cozaar", "atacand",
+    "norvasc", "seloken",
+    # J01 antibiotics
+    "penicillin", "apocillin", "kåvepenin", "selexid", "imacillin", "dalacin", "doxylin",
+    "abboticin", "heracillin",
+    # M01, M04 pain and gout
+    "ibux", "ipren", "burana", "colrefuz", "zyloric",
+    # N02 pain: paracetamol ("Paracet", "Pinex", "Panodil", "Alvedon"), opioids, combinations
+    "paracet", "paracetamol", "pinex", "panodil", "pamol", "alvedon", "panadol", "paralgin",
+    "nobligan", "tramadol", "citodon", "panacod", "kodimagnyl", "aspirin", "morphine",
+    # N03 epilepsy
+    "lamictal", "keppra", "orfiril", "tegretol",
+    # N05 sleep and anxiety
+    "sobril", "stesolid", "vival", "imovane", "zopiklon", "apodorm", "heminevrin", "truxal",
+    "propavan", "theralen", "atarax", "somadril", "oxascand",
+    # R03 asthma and COPD
+    "pulmicort", "bricanyl", "airomir", "atrovent", "buventol",
+    # insulin and diabetes
+    "insulin", "insuliini",
 )  # fmt: skip

@@ -1,0 +1,88 @@
+"""Health information by kind, as clinicians and laypeople write it: medicines by any of
+their names (a maintained list of generic and brand names, and the Nordic brands it lacks),
+ICD-10 codes without their decimal where a note gives them as codes, clinical
+abbreviations, stated pain and symptoms, treatments given to a person, and conditions in
+Polish, Lithuanian and Finnish; the everyday words among them are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from include.governance.detect import redact
+
+
+@pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        # medicines from the maintained list (generic and brand names)
+        ("Pasienten står på Humira og Brilique.", "Pasienten står på [HEALTH] og [HEALTH]."),
+        (
+            "She was started on apremilast and ticagrelor.",
+            "She was started on [HEALTH] and [HEALTH].",
+        ),
+        ("Hentet Humira-sprøyter i dag.", "Hentet [HEALTH]-sprøyter i dag."),
+        # Nordic brands the list lacks, by ATC class
+        ("Han tar Waran og Sobril om kvelden.", "Han tar [HEALTH] og [HEALTH] om kvelden."),
+        ("Fikk Paracet og Imovane i går.", "Fikk [HEALTH] og [HEALTH] i går."),
+        ("Hun har fått penicillin for det.", "Hun har fått [HEALTH] for det."),
+        # ICD-10 codes without a decimal: after a cue, in a list of codes, after a condition
+        ("Diagnoser: F41.1, I10", "Diagnoser: [HEALTH], [HEALTH]"),
+        ("Refusjonskode E11 gjelder.", "Refusjonskode [HEALTH] gjelder."),
+        ("Han har MS (G35) og bruker rullator.", "Han har [HEALTH] ([HEALTH]) og bruker rullator."),
+        ("ICPC-2: T90", "[HEALTH]"),
+        # clinical abbreviations
+        ("Pasient med T2DM, HTN og CKD.", "Pasient med [HEALTH], [HEALTH] og [HEALTH]."),
+        ("Har DM2 og AF, LTOT hjemme.", "Har [HEALTH] og [HEALTH], [HEALTH] hjemme."),
+        ("Diagnose POTS, følges opp.", "Diagnose [HEALTH], følges opp."),
+        ("Hypo i natt, fikk druesukker.", "[HEALTH] i natt, fikk druesukker."),
+        # stated pain and symptoms
+        ("Hun har vondt i ryggen og smerter i hofta.", "Hun har [HEALTH] og [HEALTH]."),
+        ("Far har leddsmerter og skjelving.", "Far har [HEALTH] og [HEALTH]."),
+        ("Han besvimer ofte og har feber.", "Han [HEALTH] ofte og har [HEALTH]."),
+        ("Mor ser dårlig og hører dårlig.", "Mor [HEALTH] og [HEALTH]."),
+        ("Mor har sukker og går til kontroll.", "Mor har [HEALTH] og går til kontroll."),
+        ("Hun er sykelig overvektig.", "Hun er [HEALTH]."),
+        # surgeries and treatments given to a person
+        ("Hun har fått nytt kne i vår.", "Hun har fått [HEALTH] i vår."),
+        ("Han fik et nyt knæ sidste år.", "Han fik et [HEALTH] sidste år."),
+        ("Han bruker oksygen hele døgnet.", "Han bruker [HEALTH] hele døgnet."),
+        ("Jeg har brug for ilt om natten.", "Jeg har brug for [HEALTH] om natten."),
+        ("Spør om CPAP-behandling dekkes.", "Spør om [HEALTH] dekkes."),
+        ("Hun får kemoterapi nu.", "Hun får [HEALTH] nu."),
+        ("ca. prostata med spredning", "[HEALTH] med spredning"),
+        # conditions with the words that qualify them
+        ("Han har Lewy body demens.", "Han har [HEALTH]."),
+        ("Kjent seropositiv revmatoid artritt.", "Kjent [HEALTH]."),
+        ("Etter slaget: venstresidig hemiparese.", "Etter [HEALTH]: [HEALTH]."),
+        ("diabetes type én siden barndommen", "[HEALTH] siden barndommen"),
+        ("Hun har hjerteproblemer og tarmslyng.", "Hun har [HEALTH] og [HEALTH]."),
+        ("Sønnen har ordblindhed og fodsår.", "Sønnen har [HEALTH] og [HEALTH]."),
+        # Polish, Lithuanian, Finnish
+        ("Mama ma cukrzycę typu 2 i nadciśnienie.", "Mama ma [HEALTH] i [HEALTH]."),
+        ("Tata miał udar i ma chorobę Parkinsona.", "Tata miał [HEALTH] i ma [HEALTH]."),
+        ("Mama serga cukriniu diabetu ir išsėtine skleroze.", "Mama serga [HEALTH] ir [HEALTH]."),
+        ("Tėtis turi Parkinsono ligą, pernai insultas.", "Tėtis turi [HEALTH], pernai [HEALTH]."),
+        ("Isällä on eteisvärinä ja sydämen vajaatoiminta.", "Isällä on [HEALTH] ja [HEALTH]."),
+        ("Lisätiedot: polven tekonivel", "Lisätiedot: [HEALTH]"),
+    ],
+)
+def test_health_information_of_every_kind_is_redacted(note, redacted):
+    assert redact(note) == redacted
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Vi har lastet opp tretten bilder av rullatoren.",  # drug names that are everyday words
+        "Hylle C12, rad B14, plass A03.",  # shelf codes shaped like ICD-10 categories
+        "Ordre M16 og M20 er sendt.",
+        "Kan I sende den af sted i dag?",  # an abbreviation as an everyday word
+        "Nettleser: Mozilla/5.0 (Linux; af-ZA)",  # or in a locale's code
+        "Kaffe med sukker, takk.",
+        "Det ser dårlig ut med leveransen.",
+        "Oksygenkonsentratoren er levert og testet.",  # a product, not a treatment
+        "Ca. 30 minutter forsinket.",
+    ],
+)
+def test_everyday_words_and_codes_are_kept(note):
+    assert redact(note) == note
