@@ -71,6 +71,40 @@ def test_health_information_of_every_kind_is_redacted(note, redacted):
 
 
 @pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        # everyday symptoms, in each language
+        ("Hun har kvalme, hodepine og hoste.", "Hun har [HEALTH], [HEALTH] og [HEALTH]."),
+        ("Han har illamående och yrsel.", "Han har [HEALTH] och [HEALTH]."),
+        ("Hun har hovedpine og åndenød.", "Hun har [HEALTH] og [HEALTH]."),
+        ("Hänellä on pahoinvointia ja huimausta.", "Hänellä on [HEALTH] ja [HEALTH]."),
+        ("Sie hat Übelkeit und Atemnot.", "Sie hat [HEALTH] und [HEALTH]."),
+        ("She has chest pain and a cough.", "She has [HEALTH] and a [HEALTH]."),
+        # misspelt as heard, and split compounds
+        ("Mor har alsheimer og høyt blod trykk.", "Mor har [HEALTH] og [HEALTH]."),
+        ("Sønnen har skitzofreni.", "Sønnen har [HEALTH]."),
+        ("He has sugar diabetes.", "He has [HEALTH]."),
+        ("Kjent Mb. Parkinson.", "Kjent [HEALTH]."),
+        ("Hun har cystisk fibrose.", "Hun har [HEALTH]."),
+        # conditions the neighbours name by their own compounds
+        ("Han har förmaksflimmer och lunginflammation.", "Han har [HEALTH] och [HEALTH]."),
+        ("Hon fick en höftprotes efter benbrott.", "Hon fick en [HEALTH] efter [HEALTH]."),
+        ("Er hat Vorhofflimmern und eine Knieprothese.", "Er hat [HEALTH] und eine [HEALTH]."),
+        ("Hun har hørenedsættelse efter knoglebrud.", "Hun har [HEALTH] efter [HEALTH]."),
+        ("Tata ma rak płuc i POChP.", "Tata ma [HEALTH] i [HEALTH]."),
+        ("Jam diagnozuota depresija.", "Jam diagnozuota [HEALTH]."),
+        # medicines by their kind, and a stent
+        ("Hun tar smertestillende og blodfortynnende.", "Hun tar [HEALTH] og [HEALTH]."),
+        ("Fikk stent i fjor.", "Fikk [HEALTH] i fjor."),
+        # an abbreviation in a compound, in lower case
+        ("Sendt med helseopplysninger (hiv-positiv).", "Sendt med helseopplysninger ([HEALTH])."),
+    ],
+)
+def test_health_information_as_laypeople_write_it_is_redacted(note, redacted):
+    assert redact(note) == redacted
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Vi har lastet opp tretten bilder av rullatoren.",  # drug names that are everyday words

@@ -108,7 +108,8 @@ _BEFORE = re.compile(
     r"juvenile|juvenil|diabetic|diabetisk|vascular|vaskulær|venøst|venøs|venous|arteriell|"
     r"begynnende|begynnande|early|tidlig|permanent|phantom|alkoholrelatert|sykelig|morbid|"
     r"metastatic|idiopathic|essential|bilateral|seropositiv|seronegativ|seropositive|"
-    r"seronegative|venstresidig|høyresidig|halvsidig|lewy\s+body|diabetiske|"
+    r"seronegative|venstresidig|høyresidig|halvsidig|lewy\s+body|diabetiske|cystisk|cystic|"
+    r"sugar|mb\.|morbus|høyt|høgt|lavt|högt|lågt|"
     # Polish and Lithuanian words before a condition ("choroba Parkinsona", "cukrinis
     # diabetas", "išsėtinė sklerozė"), Finnish organs in the genitive ("sydämen", "polven")
     r"chorob[aęy]|cukrzyca|cukrin\w*|išsėtin\w*|sydämen|munuaisten|maksan|keuhkojen|"
@@ -188,9 +189,9 @@ def health_information(text: str) -> Iterator[Span]:
     ]
     found += _conditions(text)
     for match in _WORD.finditer(text):
-        word = match[0].split("-")[0]
-        if word.upper() in _ABBREVIATIONS and word != word.upper():
-            continue  # "me", "ms" as words, "af-ZA" a locale
+        word, _, compound = match[0].partition("-")
+        if word.upper() in _ABBREVIATIONS and word != word.upper() and not compound.islower():
+            continue  # "me", "ms" as words, "af-ZA" a locale; not "hiv-positiv"
         found.append(Span("health", match.start(), match.end()))
     found += medicine_names(text)
     yield from found

@@ -109,8 +109,24 @@ STEMS = (
     # Pain and symptoms stated of a person, lay and clinical
     "smerter", "smärtor", "schmerzen", "skjelving", "skjelvinger", "besvim", "svimeslut",
     "hjerteproblem", "hjarteproblem", "nedsatt førlighet", "nedsett førleik",
-    "lysømfintlig", "lysskye", "ser syner", "hallusin", "sykelig overvekt", "sykelig overvektig",
-    "tarmslyng", "tarmslyngning", "ordblind", "fotsår", "fodsår", "metastas", "kemoterapi",
+    "lysømfintlig", "lysskye", "ser syner", "hallusin", "sykelig overvekt",
+    "sykelig overvektig", "tarmslyng", "tarmslyngning", "bypass", "ordblind", "fotsår",
+    "fodsår", "metastas", "kemoterapi",
+    "kvalme", "oppkast", "hodepine", "diaré", "forstoppelse", "tungpust", "søvnløshet",
+    "prolaps", "lavt blodtrykk", "blod trykk", "blodtrykket", "hypoglykemi",
+    "hyperglykemi", "emboli", "alsheimer", "altsheimer", "skitzofren", "skizofren",
+    "sjizofren", "nakkeskade", "ryggskade", "kneskade", "hodeskade", "skulderskade",
+    "illamående", "kräkning", "huvudvärk", "yrsel", "andfådd", "hovedpine", "opkast",
+    "åndenød", "pahoinvointi", "päänsärky", "huimaus", "hengenahdistu", "kipuja",
+    "übelkeit", "schwindel", "atemnot", "zawroty głowy", "duszności", "skausm",
+    "flimmer", "inflammation", "infektion", "benbrott", "knoglebrud", "höftprotes",
+    "knäprotes", "prothese", "nedsættelse", "sydänkohtau", "rak płuc", "rak piersi",
+    "rak prostaty", "rak jelita", "lūžis", "lūžio", "depresij", "fibrillation",
+    "chest pain", "joint pain", "stomach pain", "neck pain", "knee pain", "hip pain",
+    # Medicines by their kind, taken by a person
+    "smertestillende", "blodfortynnende", "sovemedisin", "sovetablett", "antibiotika",
+    "antidepressiv", "antibiotikum", "blodtrykksmedisin", "hjertemedisin",
+    "smärtstillande", "blodförtunnande", "sovetabletter",
     # Surgeries and treatments given to a person: a new joint, a machine's treatment
     "nytt kne", "nye knær", "ny hofte", "nyt knæ", "nye knæ", "new knee",
     "new hip", "cpap-behandling", "cpap treatment", "bipap-behandling", "tekonivel",
@@ -132,7 +148,8 @@ WORDS = (
     "feber", "feberen", "fever", "feberfri", "hypo", "fedme", "brokk", "brokket",
     "insultas", "insultą", "insulto", "insultu", "udar", "udaru",
     # oxygen given to a person ("bruker oksygen", "brug for ilt"); its machine is a product
-    "oksygen", "oxygen", "ilt", "syrgas", "happi",
+    "oksygen", "oxygen", "ilt", "syrgas", "happi", "stent", "hoste", "hosta", "yskä",
+    "husten", "cough", "ból", "svimmel", "pochp",
 )  # fmt: skip
 # Abbreviations, as written in capitals: "KOL" (Swedish and Danish COPD), "SMA", "TB";
 # clinicians' shorthand for diagnoses and treatments (diabetes, hypertension, kidney, heart
