@@ -26,6 +26,7 @@ from include.governance.detect.listed_names import listed_names, repeated_names
 from include.governance.detect.obfuscated import WRITTEN_AT, written_emails
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.spans import Kind, Span
+from include.governance.detect.spoken_ids import national_ids_as_said
 from include.governance.detect.validators import (
     EMAIL_AT,
     EMAIL_IN_TEXT,
@@ -135,6 +136,7 @@ def _candidates(text: str) -> Iterator[Span]:
     if "@" in text or WRITTEN_AT.search(text):
         yield from written_emails(text)
     if _DIGIT.search(text):
+        yield from national_ids_as_said(text)  # before a phone of the same digits
         yield from _numbers(text)
         yield from _finnish_ids(text)
         yield from ibans(text)
