@@ -89,7 +89,8 @@ _CUE_WORDS = frozenset(
 _ALL_CUES = (*PERSON_WORDS, *_SENDERS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS)
 _CUES = alternation(sorted(_ALL_CUES, key=len, reverse=True), ignore_case=True)
 _OF = rf"{alternation(RELATIVES, ignore_case=True)}\s+(?:til|of)"
-_NAME_AFTER = rf"\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}"  # "Hansen", "de la Cruz"
+# "Hansen", "de la Cruz"; on the same line (a signature's next line is its address)
+_NAME_AFTER = rf"[^\S\n]+(?:{NAME_PARTICLE}[^\S\n]+){{0,2}}{NAME_WORD}"
 _NAME = rf"(?:{NAME_INITIAL}\s?){{0,2}}{NAME_WORD}(?:{_NAME_AFTER}){{0,3}}"  # "K. M. Berg" too
 _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
 _CUED = re.compile(
