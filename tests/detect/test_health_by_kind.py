@@ -105,6 +105,30 @@ def test_health_information_as_laypeople_write_it_is_redacted(note, redacted):
 
 
 @pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        # generic names as Felleskatalogen and FASS spell them
+        ("Bruker diklofenak og spironolakton.", "Bruker [HEALTH] og [HEALTH]."),
+        ("Får metadon og amoksicillin.", "Får [HEALTH] og [HEALTH]."),
+        # Nordic brands of more ATC classes
+        ("Tar Movicol, Emconcor og Xanax.", "Tar [HEALTH], [HEALTH] og [HEALTH]."),
+        ("Inhalerer Relvar, bruker Mixtard.", "Inhalerer [HEALTH], bruker [HEALTH]."),
+        # procedures and vaccines given to a person, Latin qualifiers, more shorthand
+        ("Fått influensavaksine og koloskopi.", "Fått [HEALTH] og [HEALTH]."),
+        ("Etter hysterektomi og biopsi.", "Etter [HEALTH] og [HEALTH]."),
+        ("Kjent angina pectoris, herpes zoster.", "Kjent [HEALTH], [HEALTH]."),
+        ("Bærer av MRSA, har OA i knærne.", "Bærer av [HEALTH], har [HEALTH]."),
+        ("Han er amputert venstre legg.", "Han er [HEALTH]."),
+        ("Kunden er slagpasient med fantomsmerter.", "Kunden er [HEALTH] med [HEALTH]."),
+        ("Hun har hevelse, kløe og kramper.", "Hun har [HEALTH], [HEALTH] og [HEALTH]."),
+        ("Er hat Zucker und Fieber.", "Er hat [HEALTH] und [HEALTH]."),
+    ],
+)
+def test_health_information_of_more_kinds_is_redacted(note, redacted):
+    assert redact(note) == redacted
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Vi har lastet opp tretten bilder av rullatoren.",  # drug names that are everyday words

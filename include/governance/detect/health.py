@@ -91,6 +91,7 @@ _PART = "|".join(sorted(set(health_terms.BODY_PARTS), key=len, reverse=True))
 _AFTER = (
     r"(?:'s)?(?:\s+(?:typ(?:e|u)?\s*(?:[12I]{1,2}|én|en|ein|ett|to|one|two)(?![\w-])"
     r"|disease|syndrome|sykdom|sjukdom|sygdom|syndrom|liga|ligą|ligos"
+    r"|mellitus|pectoris|gravis|simplex|zoster|vulgaris|nervosa|bifida"
     r"|lidelse|disorder|störning|forstyrrelse|grad\s*\d|stage\s*\w+|stadium\s*\w+"
     r"|pain|smerter|smärta|veins|behandling|behandlingen|treatment|care|pleie|positiv|positive"
     rf"|(?:(?:på|i|in|on|of|til|to|above|below|under|over)\s+)?(?:the\s+)?(?:{_SIDE}\s+)?(?:{_PART})"
@@ -172,7 +173,7 @@ _SYMPTOM = re.compile(
     rf"|(?<![\w-])(?i:{_PART_WORDS})\s+(?i:vondt|vont|verker|ondt)(?![\w-])"
     r"|(?<![\w-])(?i:ser|hører|høyrer|hörer|går|puster)\s+(?i:dårlig|dårleg|dåligt|dårligt)"
     r"(?![\w-])(?!\s+(?i:ut|ud)\b)"
-    r"|(?<=\b(?i:har) )(?i:sukker)(?![\w-])"
+    r"|(?<=\b(?i:har|hat) )(?i:sukker|socker|zucker)(?![\w-])"
 )
 # Cancer by its abbreviation before the organ in Latin or Norwegian: "ca. prostata".
 _CANCER = re.compile(

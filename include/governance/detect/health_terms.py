@@ -123,6 +123,18 @@ STEMS = (
     "knäprotes", "prothese", "nedsættelse", "sydänkohtau", "rak płuc", "rak piersi",
     "rak prostaty", "rak jelita", "lūžis", "lūžio", "depresij", "fibrillation",
     "chest pain", "joint pain", "stomach pain", "neck pain", "knee pain", "hip pain",
+    "tungpustet", "andpusten", "hjertebank", "nedsatt matlyst", "vekttap", "glemsk",
+    "hukommelsestap", "hukommelsesproblem", "falltendens", "hevelse", "kløe", "utslett",
+    "kramper", "krampeanfall", "urinlekkasje", "nattesvette", "frysninger", "smerte",
+    "fantomsmerte", "phantom pain", "slagpasient", "slagrammet", "andfåddhet",
+    "hjärtklappning", "minnesförlust", "svullnad", "klåda", "hukommelsestab", "hævelse",
+    "udslæt", "turvotus", "kutina", "ihottuma", "kouristu", "muistihäiriö", "herzrasen",
+    "gedächtnisverlust", "schwellung", "juckreiz", "krämpfe",
+    # Procedures and vaccines given to a person
+    "ektomi", "ectomy", "koloskopi", "gastroskopi", "colonoscopy", "endoskopi", "biopsi",
+    "biopsy", "transfusjon", "transfusion", "blodoverføring", "infusjon", "injeksjon",
+    "vaksin", "vaccin", "impfung", "rokote", "rokotu", "szczepi", "skiep", "stråleterapi",
+    "radioterapi", "sondeernæring", "sondemat", "trakeostomi", "angioplast", "ablasjon",
     # Medicines by their kind, taken by a person
     "smertestillende", "blodfortynnende", "sovemedisin", "sovetablett", "antibiotika",
     "antidepressiv", "antibiotikum", "blodtrykksmedisin", "hjertemedisin",
@@ -149,7 +161,7 @@ WORDS = (
     "insultas", "insultą", "insulto", "insultu", "udar", "udaru",
     # oxygen given to a person ("bruker oksygen", "brug for ilt"); its machine is a product
     "oksygen", "oxygen", "ilt", "syrgas", "happi", "stent", "hoste", "hosta", "yskä",
-    "husten", "cough", "ból", "svimmel", "pochp",
+    "husten", "cough", "ból", "svimmel", "pochp", "anfall", "fieber", "herpes",
 )  # fmt: skip
 # Abbreviations, as written in capitals: "KOL" (Swedish and Danish COPD), "SMA", "TB";
 # clinicians' shorthand for diagnoses and treatments (diabetes, hypertension, kidney, heart
@@ -158,7 +170,9 @@ ABBREVIATIONS = (
     "KOL", "SMA", "TB", "IBS", "ADD", "MND", "CFS", "DM1", "DM2", "T1DM", "T2DM",
     "IDDM", "NIDDM", "HTN", "CKD", "AKI", "CHF", "HF", "AF", "AFLI", "AMI", "NSTEMI",
     "STEMI", "ACS", "CABG", "PCI", "TKA", "THA", "TKR", "THR", "LTOT", "OSA", "OSAS", "POTS",
-    "RA", "SLE", "PAD", "PAOD", "GERD", "BPH", "UTI", "UVI", "MCI", "FTD", "ASD",
+    "RA", "SLE", "PAD", "PAOD", "GERD", "BPH", "UTI", "UVI", "MCI", "FTD", "ASD", "CVI",
+    "OA", "IBD", "AML", "CML", "MDS", "HCV", "HBV", "MRSA", "ESBL", "VRE", "TAVI", "PEG",
+    "SVT", "AKS", "OCD", "MDD", "TBI", "DMD",
 )  # fmt: skip
 
 # A disease named after a person or a place, in any of the languages: "Parkinsons
@@ -179,7 +193,9 @@ INJURY_VERBS = (
 BODY_PARTS = (
     "arm", "armen", "armene", "bein", "beinet", "beina", "ben", "benet", "bena", "fot",
     "foten", "føttene", "hånd", "hånden", "handa", "håndleddet", "hofte", "hofta",
-    "hoften", "kne", "kneet", "knærne", "skulder", "skuldra", "skulderen", "rygg",
+    "hoften", "kne", "kneet", "knærne", "legg", "leggen", "lår", "låret", "tå", "tær",
+    "tærne", "hæl", "hælen", "fingrer", "tommel", "hode", "hodet", "ansikt", "lyske",
+    "skulder", "skuldra", "skulderen", "rygg",
     "ryggen", "ryggvirvel", "nakke", "nakken", "ankel", "ankelen", "lårhals",
     "lårhalsen", "bekken", "bekkenet", "ribbein", "ribben", "kragebein", "kragebenet",
     "handled", "handleden", "höften", "knät", "foten", "arm", "leg", "hip", "knee",
@@ -197,28 +213,35 @@ BODY_PARTS = (
 # Medicines by the names the Nordic pharmacies use, by ATC class, which the maintained list
 # (:mod:`medicines`) lacks or drops as frequent words; found as whole words.
 MEDICINES = (
-    # A02 acid: "Losec", "Somac", "Nexium"
-    "losec", "somac", "nexium", "lanzo", "pantoloc",
+    # A02 acid: "Losec", "Somac", "Nexium"; A06 laxatives; B03 iron
+    "losec", "somac", "nexium", "lanzo", "pantoloc", "laxoberal", "movicol", "forlax",
+    "duroferon", "niferex", "ferromax",
     # B01 blood thinners: warfarin ("Waran"), aspirin as "Albyl", "Trombyl", "Magnyl"
     "waran", "albyl", "trombyl", "magnyl", "hjertemagnyl", "brilique",
     # C01, C03, C07-C09 heart and blood pressure
     "nitroglycerin", "nitromex", "imdur", "burinex", "furix", "cozaar", "atacand",
-    "norvasc", "seloken",
+    "norvasc", "seloken", "emconcor", "spirix",
+    # D skin, G urology, L cancer and immunology, M bones
+    "fucicort", "daivobet", "omnic", "femar", "celebra", "aclasta", "pronaxen",
     # J01 antibiotics
     "penicillin", "apocillin", "kåvepenin", "selexid", "imacillin", "dalacin", "doxylin",
-    "abboticin", "heracillin",
+    "abboticin", "heracillin", "ciproxin",
     # M01, M04 pain and gout
     "ibux", "ipren", "burana", "colrefuz", "zyloric",
     # N02 pain: paracetamol ("Paracet", "Pinex", "Panodil", "Alvedon"), opioids, combinations
     "paracet", "paracetamol", "pinex", "panodil", "pamol", "alvedon", "panadol", "paralgin",
     "nobligan", "tramadol", "citodon", "panacod", "kodimagnyl", "aspirin", "morphine",
+    "tradolan", "targiniq", "norspan", "dolcontin", "ketorax",
+    # N04, N05, N06 Parkinson's, mood, ADHD
+    "stalevo", "fontex", "lithionit", "xanax", "medikinet",
     # N03 epilepsy
     "lamictal", "keppra", "orfiril", "tegretol",
     # N05 sleep and anxiety
     "sobril", "stesolid", "vival", "imovane", "zopiklon", "apodorm", "heminevrin", "truxal",
     "propavan", "theralen", "atarax", "somadril", "oxascand",
     # R03 asthma and COPD
-    "pulmicort", "bricanyl", "airomir", "atrovent", "buventol",
+    "pulmicort", "bricanyl", "airomir", "atrovent", "buventol", "relvar", "anoro", "trelegy",
+    "duoresp", "aerius", "kestine", "avamys", "otrivin",
     # insulin and diabetes
-    "insulin", "insuliini",
+    "insulin", "insuliini", "janumet", "mixtard", "novomix",
 )  # fmt: skip
