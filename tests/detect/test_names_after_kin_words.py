@@ -28,6 +28,11 @@ from include.governance.detect import redact
         ("Ergoterapeut Solveig Lunde var her.", "Ergoterapeut [NAME] var her."),
         ("Hej, det är Lena Sjöberg igen.", "Hej, det är [NAME] igen."),
         ("Kunde: eg er Sunniva og treng hjelp.", "Kunde: eg er [NAME] og treng hjelp."),
+        ("hei dette er kjersti rullatoren er ødelagt", "hei dette er [NAME] rullatoren er ødelagt"),
+        ("hej det är lena jag behöver hjälp", "hej det är [NAME] jag behöver hjälp"),
+        ("Hallo, hier ist Anke, ich brauche Hilfe.", "Hallo, hier ist [NAME], ich brauche Hilfe."),
+        ("Dzień dobry, nazywam się Agnieszka.", "Dzień dobry, nazywam się [NAME]."),
+        ("Laba diena, mano vardas Rasa.", "Laba diena, mano vardas [NAME]."),
     ],
 )
 def test_a_name_after_a_kin_or_staff_word_is_redacted(note, redacted):

@@ -99,6 +99,9 @@ INTRODUCTIONS = (
     "jeg heter", "eg heter", "eg heiter", "jag heter", "jag är", "jeg hedder", "mitt navn er",
     "navnet mitt er", "namnet mitt er", "mitt namn er", "mitt namn är", "navnet hennes er",
     "navnet hans er", "namnet hennar er", "namnet hans er", "her name is", "his name is",
+    "dette er", "eg er", "det är", "här är", "jeg hedder", "mit navn er", "ich bin",
+    "ich heiße", "mein name ist", "hier ist", "olen", "nimeni on", "tässä on", "nazywam się",
+    "jestem", "mam na imię", "mano vardas", "aš esu", "čia",
 )  # fmt: skip
 _LABELS = (
     "navn på kortet", "navn på kort", "name on the card", "name on card", "fullt navn",
