@@ -166,15 +166,25 @@ _CODE_CUE = re.compile(
 _NEXT_CODE = re.compile(r"^\s*(?:,|;|/|og|and|och|\+)\s*$")
 # Pain, and senses failing, stated of a person: "vondt i ryggen", "smerter i hofta",
 # "føttene vondt", "ser dårlig" (not "ser dårlig ut"), "har sukker" (diabetes).
-_PART_WORDS = rf"(?:{_PART}|fotan|føtter|føttene|knærne|knea|beina|hovudet|hodet|magen)"
+_PART_WORDS = alternation(  # grouped by first letter: tried at every word
+    sorted(
+        {*health_terms.BODY_PARTS, "fotan", "føtter", "knea", "beina", "hovudet", "hodet"},
+        key=len,
+        reverse=True,
+    ),
+    ignore_case=True,
+)
 _SYMPTOM = re.compile(
     rf"(?<![\w-])(?i:vondt|vont|smerter|verk|ont|ondt)\s+(?i:i|på|in)\s+(?:(?i:{_SIDE})\s+)?"
     rf"(?i:{_PART_WORDS})(?![\w-])"
-    rf"|(?<![\w-])(?i:{_PART_WORDS})\s+(?i:vondt|vont|verker|ondt)(?![\w-])"
     r"|(?<![\w-])(?i:ser|hører|høyrer|hörer|går|puster)\s+(?i:dårlig|dårleg|dåligt|dårligt)"
     r"(?![\w-])(?!\s+(?i:ut|ud)\b)"
-    r"|(?<=\b(?i:har|hat) )(?i:sukker|socker|zucker)(?![\w-])"
+    r"|(?<![\w-])(?i:har|hat) (?P<sugar>(?i:sukker|socker|zucker))(?![\w-])"
 )
+# A body part before the word for its aching ("føttene vondt"), found from that word: a
+# pattern led by the parts would try them all at every word.
+_ACHES = re.compile(r"(?<![\w-])(?i:vondt|vont|verker|ondt)(?![\w-])")
+_PART_BEFORE = re.compile(rf"(?<![\w-])(?i:{_PART_WORDS})\s+$")
 # Cancer by its abbreviation before the organ in Latin or Norwegian: "ca. prostata".
 _CANCER = re.compile(
     r"(?<![\w-])(?i:ca)\.?\s+(?i:prostata[e]?|prostatae|mammae|coli|recti|pulm\w*|ventriculi"
@@ -184,10 +194,13 @@ _CANCER = re.compile(
 
 def health_information(text: str) -> Iterator[Span]:
     found = [
-        Span("health", match.start(), match.end())
+        Span("health", *match.span(match.lastgroup or 0))
         for pattern in (_ICD, _NAMED_DISEASE, _INJURY, _OBJECT, _SYMPTOM, _CANCER)
         for match in pattern.finditer(text)
     ]
+    for ache in _ACHES.finditer(text):
+        if part := _PART_BEFORE.search(text, max(0, ache.start() - 30), ache.start()):
+            found.append(Span("health", part.start(), ache.end()))
     found += _conditions(text)
     for match in _WORD.finditer(text):
         word, _, compound = match[0].partition("-")
