@@ -122,6 +122,14 @@ def test_health_information_as_laypeople_write_it_is_redacted(note, redacted):
         ("Kunden er slagpasient med fantomsmerter.", "Kunden er [HEALTH] med [HEALTH]."),
         ("Hun har hevelse, kløe og kramper.", "Hun har [HEALTH], [HEALTH] og [HEALTH]."),
         ("Er hat Zucker und Fieber.", "Er hat [HEALTH] und [HEALTH]."),
+        # surgeries by their body part, and conditions as each neighbour names them
+        ("Efter knæoperation og nyt hofteled.", "Efter [HEALTH] og [HEALTH]."),
+        ("Nach der Hüft-OP, mit Herzschwäche.", "Nach der [HEALTH], mit [HEALTH]."),
+        ("Hän toipuu polvileikkauksesta.", "Hän toipuu [HEALTH]."),
+        ("Han har diskbråck och bältros.", "Han har [HEALTH] och [HEALTH]."),
+        ("Hun har forhøjet blodtryk og sclerose.", "Hun har [HEALTH] og [HEALTH]."),
+        ("She has heart trouble and takes blood thinners.", "She has [HEALTH] and takes [HEALTH]."),
+        ("Diagnozė: G35", "Diagnozė: [HEALTH]"),
     ],
 )
 def test_health_information_of_more_kinds_is_redacted(note, redacted):

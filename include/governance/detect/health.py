@@ -160,7 +160,8 @@ _ICD = re.compile(
 # another code, or in brackets after a condition ("MS (G35)").
 _CATEGORY = re.compile(r"(?<![\w.-])[A-T]\d{2}(?:\.\d{1,2})?(?![\w-]|\.\d)")
 _CODE_CUE = re.compile(
-    r"\b(?i:diagnos[a-zæøåäö]*|diagnoos\w*|refusjonskode\w*|refusionskode\w*|dg|diag)"
+    r"\b(?i:diagnos[a-zæøåäö]*|diagnoos\w*|diagnoz\w*|rozpoznanie|refusjonskode\w*"
+    r"|refusionskode\w*|dg|diag)"
     r"\.?\s*:?\s*$"
 )
 _NEXT_CODE = re.compile(r"^\s*(?:,|;|/|og|and|och|\+)\s*$")

@@ -130,6 +130,17 @@ STEMS = (
     "hjärtklappning", "minnesförlust", "svullnad", "klåda", "hukommelsestab", "hævelse",
     "udslæt", "turvotus", "kutina", "ihottuma", "kouristu", "muistihäiriö", "herzrasen",
     "gedächtnisverlust", "schwellung", "juckreiz", "krämpfe",
+    # Surgeries named by their body part in Danish, Swedish, German and Finnish
+    "hofteoperation", "knæoperation", "rygoperation", "skulderoperation", "höftoperation",
+    "knäoperation", "ryggoperation", "hüftoperation", "knieoperation", "hüft-op", "knie-op",
+    "polvileikkau", "lonkkaleikkau", "ohitusleikkau", "selkäleikkau", "nyt hofteled",
+    "nyt knæled", "ny höftled", "ny knäled",
+    # more conditions as each neighbour names them
+    "keuhkoahtaum", "aivoverenvuo", "psoriaa", "sepelvaltimo", "ryggskott", "diskbråck",
+    "ischias", "bältros", "njursten", "gallsten", "forhøjet blodtryk", "højt blodtryk",
+    "forhøyet blodtrykk", "sclerose", "herzschwäche", "beinbruch", "armbruch", "hüftbruch",
+    "behinderung", "heart trouble", "chest infection", "water infection", "blood thinner",
+    "water tablet", "painkiller",
     # Procedures and vaccines given to a person
     "ektomi", "ectomy", "koloskopi", "gastroskopi", "colonoscopy", "endoskopi", "biopsi",
     "biopsy", "transfusjon", "transfusion", "blodoverføring", "infusjon", "injeksjon",
@@ -161,7 +172,7 @@ WORDS = (
     "insultas", "insultą", "insulto", "insultu", "udar", "udaru",
     # oxygen given to a person ("bruker oksygen", "brug for ilt"); its machine is a product
     "oksygen", "oxygen", "ilt", "syrgas", "happi", "stent", "hoste", "hosta", "yskä",
-    "husten", "cough", "ból", "svimmel", "pochp", "anfall", "fieber", "herpes",
+    "husten", "cough", "ból", "svimmel", "pochp", "anfall", "fieber", "herpes", "reuma", "kihti",
 )  # fmt: skip
 # Abbreviations, as written in capitals: "KOL" (Swedish and Danish COPD), "SMA", "TB";
 # clinicians' shorthand for diagnoses and treatments (diabetes, hypertension, kidney, heart
