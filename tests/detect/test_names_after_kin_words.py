@@ -50,3 +50,23 @@ def test_a_name_after_a_kin_or_staff_word_is_redacted(note, redacted):
 )
 def test_a_kin_word_without_a_name_is_kept(note):
     assert redact(note) == note
+
+
+@pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        ("Kl 14 hos Oddbjørn Haugseth, skiftet bandasje.", "Kl 14 hos [NAME], skiftet bandasje."),
+        ("Insulin for Brynhild Kolstad i dag.", "[HEALTH] for [NAME] i dag."),
+        ("Besøk hos Åsveig Tverrstad i går.", "Besøk hos [NAME] i går."),
+    ],
+)
+def test_a_norse_given_name_before_a_farm_surname_is_a_name(note, redacted):
+    assert redact(note) == redacted
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Levert fra lageret i Kolstad.", "Turen gikk over Bjørnstad og Haugseth."],
+)
+def test_a_farm_name_alone_is_a_place(note):
+    assert redact(note) == note

@@ -75,13 +75,14 @@ _ABBREVIATIONS = {w for w in _WORDS if w.isupper()}
 # Everyday words a listed stem hides in, found by running the stems over wordfreq's
 # frequent Norwegian and English words: "bekreft" (confirm) holds "kreft" (cancer),
 # "strømbrudd" (power cut) "brudd" (fracture), "fangst" (catch) and "avgangstid"
-# (departure time) "angst", "customized" "stomi"; and a product, "desinfeksjon". (The
+# (departure time) "angst", "customized" "stomi", farm and place names "kols" ("Kolstad",
+# "Kolsås"); and a product, "desinfeksjon". (The
 # derived stems are kept out of frequent words where they are derived.)
 _NOT_HEALTH = (
     "bekreft", "innbrudd", "lovbrudd", "regelbrudd", "avbrudd", "gjennombrudd", "utbrudd",
     "sammenbrudd", "samlivsbrudd", "strømbrudd", "fangst", "gangst", "custom",
     "hospitality", "depressing", "desinfeksjon", "bekræft", "kræfter", "hestekræft",
-    "paranemi", "panemi", "udstråling",
+    "paranemi", "panemi", "udstråling", "kolst", "kolsås", "kolset", "kolsrud",
 )  # fmt: skip
 _SIDE = r"(?:høyre|venstre|höger|vänster|begge|right|left|both|one|ett|eitt|det ene)"
 _PART = "|".join(sorted(set(health_terms.BODY_PARTS), key=len, reverse=True))
