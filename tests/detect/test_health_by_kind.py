@@ -130,6 +130,12 @@ def test_health_information_as_laypeople_write_it_is_redacted(note, redacted):
         ("Hun har forhøjet blodtryk og sclerose.", "Hun har [HEALTH] og [HEALTH]."),
         ("She has heart trouble and takes blood thinners.", "She has [HEALTH] and takes [HEALTH]."),
         ("Diagnozė: G35", "Diagnozė: [HEALTH]"),
+        # a body part or a function that is bad, weak or reduced
+        ("Han har dårlig hjerte og dårlige knær.", "Han har [HEALTH] og [HEALTH]."),
+        ("She has bad knees and a weak heart.", "She has [HEALTH] and a [HEALTH]."),
+        ("Nedsatt gangfunksjon, svekket allmenntilstand.", "[HEALTH], [HEALTH]."),
+        ("Hun har problemer med pusten.", "Hun har [HEALTH]."),
+        ("Han har psykiske plager og glutenintoleranse.", "Han har [HEALTH] og [HEALTH]."),
     ],
 )
 def test_health_information_of_more_kinds_is_redacted(note, redacted):

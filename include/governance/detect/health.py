@@ -182,6 +182,17 @@ _SYMPTOM = re.compile(
     r"|(?<![\w-])(?i:ser|hører|høyrer|hörer|går|puster)\s+(?i:dårlig|dårleg|dåligt|dårligt)"
     r"(?![\w-])(?!\s+(?i:ut|ud)\b)"
     r"|(?<![\w-])(?i:har|hat) (?P<sugar>(?i:sukker|socker|zucker))(?![\w-])"
+    # a body part or a function that is bad, weak or reduced: "dårlig hjerte", "bad knees",
+    # "nedsatt gangfunksjon", "problemer med pusten"
+    rf"|(?<![\w-])(?i:dårlig|dårlige|dårleg|dårlege|bad|dodgy|weak|stiff|sore|svakt|svak"
+    rf"|svake|stive)\s+(?i:{_PART_WORDS})(?![\w-])"
+    r"|(?<![\w-])(?i:nedsatt|nedsett|redusert|svekket|svekka|dårlig|dårleg|nedsat)\s+"
+    r"(?i:gangfunksjon|bevegelighet|funksjon|hukommelse|minne|nyrefunksjon|lungefunksjon"
+    r"|hjertefunksjon|allmenntilstand|almentilstand|kognitiv\w*|almentilstand|førleik"
+    r"|hukommelse|immunforsvar)(?![\w-])"
+    rf"|(?<![\w-])(?i:problemer|problem|plager|trøbbel|vansker|problems|trouble)\s+"
+    rf"(?i:med|with)\s+(?:(?i:the|my|his|her)\s+)?(?i:{_PART_WORDS}|pusten|hukommelsen"
+    r"|minnet|balansen|synet|hørselen|breathing|memory|balance)(?![\w-])"
 )
 # A body part before the word for its aching ("føttene vondt"), found from that word: a
 # pattern led by the parts would try them all at every word.

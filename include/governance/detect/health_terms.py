@@ -141,6 +141,7 @@ STEMS = (
     "forhøyet blodtrykk", "sclerose", "herzschwäche", "beinbruch", "armbruch", "hüftbruch",
     "behinderung", "heart trouble", "chest infection", "water infection", "blood thinner",
     "water tablet", "painkiller",
+    "psykiske plager", "psykisk syk", "psykiske problem", "psykisk lidelse", "intoleran",
     # Procedures and vaccines given to a person
     "ektomi", "ectomy", "koloskopi", "gastroskopi", "colonoscopy", "endoskopi", "biopsi",
     "biopsy", "transfusjon", "transfusion", "blodoverføring", "infusjon", "injeksjon",
@@ -206,6 +207,7 @@ BODY_PARTS = (
     "foten", "føttene", "hånd", "hånden", "handa", "håndleddet", "hofte", "hofta",
     "hoften", "kne", "kneet", "knærne", "legg", "leggen", "lår", "låret", "tå", "tær",
     "tærne", "hæl", "hælen", "fingrer", "tommel", "hode", "hodet", "ansikt", "lyske",
+    "hjerte", "knær", "hofter", "lunger", "nyrer", "mage", "ører",
     "skulder", "skuldra", "skulderen", "rygg",
     "ryggen", "ryggvirvel", "nakke", "nakken", "ankel", "ankelen", "lårhals",
     "lårhalsen", "bekken", "bekkenet", "ribbein", "ribben", "kragebein", "kragebenet",
