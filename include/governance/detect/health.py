@@ -176,27 +176,49 @@ _PART_WORDS = alternation(  # grouped by first letter: tried at every word
     ),
     ignore_case=True,
 )
-_SYMPTOM = re.compile(
-    rf"(?<![\w-])(?i:vondt|vont|smerter|verk|ont|ondt)\s+(?i:i|på|in)\s+(?:(?i:{_SIDE})\s+)?"
-    rf"(?i:{_PART_WORDS})(?![\w-])"
-    r"|(?<![\w-])(?i:ser|hører|høyrer|hörer|går|puster)\s+(?i:dårlig|dårleg|dåligt|dårligt)"
-    r"(?![\w-])(?!\s+(?i:ut|ud)\b)"
-    r"|(?<![\w-])(?i:har|hat) (?P<sugar>(?i:sukker|socker|zucker))(?![\w-])"
-    # a body part or a function that is bad, weak or reduced: "dårlig hjerte", "bad knees",
-    # "nedsatt gangfunksjon", "problemer med pusten"
-    rf"|(?<![\w-])(?i:dårlig|dårlige|dårleg|dårlege|bad|dodgy|weak|stiff|sore|svakt|svak"
-    rf"|svake|stive)\s+(?i:{_PART_WORDS})(?![\w-])"
-    r"|(?<![\w-])(?i:nedsatt|nedsett|redusert|svekket|svekka|dårlig|dårleg|nedsat)\s+"
-    r"(?i:gangfunksjon|bevegelighet|funksjon|hukommelse|minne|nyrefunksjon|lungefunksjon"
-    r"|hjertefunksjon|allmenntilstand|almentilstand|kognitiv\w*|almentilstand|førleik"
-    r"|hukommelse|immunforsvar)(?![\w-])"
-    rf"|(?<![\w-])(?i:problemer|problem|plager|trøbbel|vansker|problems|trouble)\s+"
-    rf"(?i:med|with)\s+(?:(?i:the|my|his|her)\s+)?(?i:{_PART_WORDS}|pusten|hukommelsen"
-    r"|minnet|balansen|synet|hørselen|breathing|memory|balance)(?![\w-])"
+# What a symptom's first word is followed by: pain by its place ("vondt i ryggen"), a sense
+# failing ("ser dårlig", not "ser dårlig ut"), diabetes as laypeople say it ("har sukker"),
+# a body part or a function that is bad, weak or reduced ("dårlig hjerte", "bad knees",
+# "nedsatt gangfunksjon"), trouble with one ("problemer med pusten"). Found from the first
+# word, then its tail matched there: one pattern of them all would try each at every word.
+_FUNCTIONS = (
+    r"(?:gangfunksjon|bevegelighet|funksjon|hukommelse|minne|nyrefunksjon|lungefunksjon"
+    r"|hjertefunksjon|allmenntilstand|almentilstand|kognitiv\w*|førleik|immunforsvar)"
 )
-# A body part before the word for its aching ("føttene vondt"), found from that word: a
-# pattern led by the parts would try them all at every word.
-_ACHES = re.compile(r"(?<![\w-])(?i:vondt|vont|verker|ondt)(?![\w-])")
+_TROUBLE_WITH = (
+    rf"(?:med|with)\s+(?:(?:the|my|his|her)\s+)?(?:{_PART_WORDS}|pusten|hukommelsen"
+    r"|minnet|balansen|synet|hørselen|breathing|memory|balance)"
+)
+_SYMPTOM_TAILS = {
+    ("vondt", "vont", "smerter", "verk", "ont", "ondt"): (
+        rf"(?:i|på|in)\s+(?:{_SIDE}\s+)?{_PART_WORDS}"
+    ),
+    ("ser", "hører", "høyrer", "hörer", "går", "puster"): (
+        r"(?:dårlig|dårleg|dåligt|dårligt)(?![\w-])(?!\s+(?:ut|ud)\b)"
+    ),
+    ("har", "hat"): r"(?P<sugar>sukker|socker|zucker)",
+    ("dårlig", "dårlige", "dårleg", "dårlege", "bad", "dodgy", "weak", "stiff", "sore",
+     "svakt", "svak", "svake", "stive"): _PART_WORDS,
+    ("nedsatt", "nedsett", "redusert", "svekket", "svekka", "dårlig", "dårleg", "nedsat"): (
+        _FUNCTIONS
+    ),
+    ("problemer", "problem", "plager", "trøbbel", "vansker", "problems", "trouble"): (
+        _TROUBLE_WITH
+    ),
+}  # fmt: skip
+_TAILS: dict[str, re.Pattern[str]] = {
+    word: re.compile(
+        rf"\s+(?:{'|'.join(t for ws, t in _SYMPTOM_TAILS.items() if word in ws)})(?![\w-])",
+        re.IGNORECASE,
+    )
+    for words in _SYMPTOM_TAILS
+    for word in words
+}
+_ACHING = frozenset({"vondt", "vont", "verker", "ondt"})  # after the part: "føttene vondt"
+_FIRST_WORDS = sorted(_TAILS.keys() | _ACHING, key=len, reverse=True)
+_SYMPTOM_START = re.compile(
+    rf"(?<![\w-]){alternation(_FIRST_WORDS, ignore_case=True)}(?![\w-])", re.IGNORECASE
+)
 _PART_BEFORE = re.compile(rf"(?<![\w-])(?i:{_PART_WORDS})\s+$")
 # Cancer by its abbreviation before the organ in Latin or Norwegian: "ca. prostata".
 _CANCER = re.compile(
@@ -207,13 +229,11 @@ _CANCER = re.compile(
 
 def health_information(text: str) -> Iterator[Span]:
     found = [
-        Span("health", *match.span(match.lastgroup or 0))
-        for pattern in (_ICD, _NAMED_DISEASE, _INJURY, _OBJECT, _SYMPTOM, _CANCER)
+        Span("health", match.start(), match.end())
+        for pattern in (_ICD, _NAMED_DISEASE, _INJURY, _OBJECT, _CANCER)
         for match in pattern.finditer(text)
     ]
-    for ache in _ACHES.finditer(text):
-        if part := _PART_BEFORE.search(text, max(0, ache.start() - 30), ache.start()):
-            found.append(Span("health", part.start(), ache.end()))
+    found += _symptoms(text)
     found += _conditions(text)
     for match in _WORD.finditer(text):
         word, _, compound = match[0].partition("-")
@@ -224,6 +244,18 @@ def health_information(text: str) -> Iterator[Span]:
     yield from found
     if _DIGITS.search(text):
         yield from _category_codes(text, found)
+
+
+def _symptoms(text: str) -> Iterator[Span]:
+    for match in _SYMPTOM_START.finditer(text):
+        word = match[0].lower()
+        if (tail := _TAILS.get(word)) and (rest := tail.match(text, match.end())):
+            start = rest.start("sugar") if rest.groupdict().get("sugar") else match.start()
+            yield Span("health", start, rest.end())
+        elif word in _ACHING and (
+            part := _PART_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        ):
+            yield Span("health", part.start(), match.end())
 
 
 def _category_codes(text: str, found: list[Span]) -> Iterator[Span]:
