@@ -158,3 +158,26 @@ def test_health_information_of_more_kinds_is_redacted(note, redacted):
 )
 def test_everyday_words_and_codes_are_kept(note):
     assert redact(note) == note
+
+
+@pytest.mark.parametrize(
+    ("note", "redacted"),
+    [
+        ("mor har hjerte svikt og lunge betennelse", "mor har [HEALTH] og [HEALTH]"),
+        ("han fikk hofte protese i fjor", "han fikk [HEALTH] i fjor"),
+        ("hun har nyre svikt", "hun har [HEALTH]"),
+    ],
+)
+def test_a_condition_written_as_two_words_is_health(note, redacted):
+    assert redact(note) == redacted
+
+
+@pytest.mark.parametrize(
+    "note", ["Vi venter mens de pakker.", "Han kom over vekta i går.", "Ring meg etter tre."]
+)
+def test_two_everyday_words_are_no_split_condition(note):
+    assert redact(note) == note
+
+
+def test_a_stem_cut_short_in_two_everyday_words_stays():
+    assert redact("Vi sendte media betaling i går.") == "Vi sendte media betaling i går."
