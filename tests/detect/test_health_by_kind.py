@@ -136,6 +136,7 @@ def test_health_information_as_laypeople_write_it_is_redacted(note, redacted):
         ("Nedsatt gangfunksjon, svekket allmenntilstand.", "[HEALTH], [HEALTH]."),
         ("Hun har problemer med pusten.", "Hun har [HEALTH]."),
         ("Han har psykiske plager og glutenintoleranse.", "Han har [HEALTH] og [HEALTH]."),
+        ("Hun skjelver på hendene.", "Hun [HEALTH] på hendene."),
     ],
 )
 def test_health_information_of_more_kinds_is_redacted(note, redacted):

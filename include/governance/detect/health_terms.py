@@ -107,7 +107,8 @@ STEMS = (
     "oksykodon", "oxycodone", "oxynorm", "oxycontin", "fentanyl", "prednisolon",
     "prednisolone", "kortison", "cortisone", "epipen",
     # Pain and symptoms stated of a person, lay and clinical
-    "smerter", "smärtor", "schmerzen", "skjelving", "skjelvinger", "besvim", "svimeslut",
+    "smerter", "smärtor", "schmerzen", "skjelving", "skjelvinger", "skjelver", "skjelvende",
+    "besvim", "svimeslut",
     "hjerteproblem", "hjarteproblem", "nedsatt førlighet", "nedsett førleik",
     "lysømfintlig", "lysskye", "ser syner", "hallusin", "sykelig overvekt",
     "sykelig overvektig", "tarmslyng", "tarmslyngning", "bypass", "ordblind", "fotsår",
