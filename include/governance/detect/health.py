@@ -250,32 +250,40 @@ def health_information(text: str) -> Iterator[Span]:
 # Two words a compound condition is written as, as laypeople split compounds ("hjerte
 # svikt", "lunge betennelse"): the first part four letters or more ("media betaling" holds
 # no "diabet"), the second three.
-_TWO_WORDS = re.compile(r"(?<![\w-])(?=([^\W\d_]{4,}) ([^\W\d_]{3,})(?![\w-]))")
+_TWO_WORDS = re.compile(r"(?<![\w-])([^\W\d_]{4,}) (?=([^\W\d_]{3,})(?![\w-]))")
 MIN_HEAD, MIN_PART = 4, 3
 
 
 def _split_compounds(text: str) -> Iterator[Span]:
     splits = _splits()
     for match in _TWO_WORDS.finditer(text):
-        first, second = match[1].lower(), match[2].lower()
-        for head, tail in splits.get((first[-MIN_PART:], second[:MIN_PART]), ()):
+        first = match[1]
+        if (pairs := splits.get(first[-MIN_PART:].lower())) is None:
+            continue
+        first, second = first.lower(), match[2].lower()
+        for head, tail in pairs.get(second[:MIN_PART], ()):
             if first.endswith(head) and second.startswith(tail):
                 yield Span("health", match.start(1), match.end(2))
                 break
 
 
 @cache
-def _splits() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
-    """Each compound stem cut in two, by the letters either side of the cut."""
+def _splits() -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    """Each compound stem cut in two, by the letters before the cut, then after it."""
     stems = (*_STEMS, *health_terms.STEMS, *vocabulary().stems)
-    found: defaultdict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    found: defaultdict[str, defaultdict[str, set[tuple[str, str]]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
     for stem in stems:
         if " " in stem or "-" in stem or any(e in stem for e in _NOT_HEALTH):
             continue
         for cut in range(MIN_HEAD, len(stem) - MIN_PART + 1):
             head, tail = stem[:cut], stem[cut:]
-            found[(head[-MIN_PART:], tail[:MIN_PART])].add((head, tail))
-    return {key: tuple(pairs) for key, pairs in found.items()}
+            found[head[-MIN_PART:]][tail[:MIN_PART]].add((head, tail))
+    return {
+        before: {after: tuple(pairs) for after, pairs in afters.items()}
+        for before, afters in found.items()
+    }
 
 
 def _symptoms(text: str) -> Iterator[Span]:
