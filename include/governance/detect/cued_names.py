@@ -54,7 +54,32 @@ RELATIVES = (
     "barnebarn", "barnebarnet", "grandson", "granddaughter", "grandchild", "svigersønn",
     "svigerdatter", "svigermor", "svigerfar", "son-in-law", "daughter-in-law",
     "mother-in-law", "father-in-law", "onkel", "uncle", "tante", "aunt", "nevø", "niece",
-    "nephew", "venn", "vennen", "venninne", "friend",
+    "nephew", "venn", "vennen", "venninne", "friend", "bestemor", "bestefar", "mormor",
+    "farmor", "morfar", "farfar",
+    # Nynorsk
+    "sonen", "dottera", "dotter", "brukar", "brukaren", "systera", "bestemora",
+)  # fmt: skip
+# The same in the neighbours' languages and the customers' others: only a capitalised name
+# counts after them, as their everyday words are no Norwegian's ("Tėtis turi": Dad has).
+RELATIVES_ABROAD = (
+    # Swedish
+    "dottern", "maken", "hustru", "hustrun", "mamma", "pappa", "syster", "systern",
+    "brodern", "kund", "brukare", "brukaren", "patienten", "granne", "grannen",
+    # Danish
+    "søn", "sønnen", "manden", "konen", "hustruen",
+    # Finnish
+    "poika", "poikansa", "tytär", "tyttärensä", "vaimo", "vaimonsa", "miehensä", "äiti",
+    "isä", "omainen", "asiakas", "hoitaja",
+    # German
+    "Sohn", "Tochter", "Ehemann", "Ehefrau", "Enkel", "Enkelin", "Mutter", "Vater",
+    "Bruder", "Schwester", "Familie", "Kundin", "Patientin", "Nachbar", "Nachbarin",
+    "Betreuer", "Betreuerin", "Pfleger", "Pflegerin",
+    # Polish
+    "syn", "córka", "żona", "mąż", "babcia", "dziadek", "klient", "klientka", "pacjent",
+    "pacjentka", "sąsiad", "sąsiadka",
+    # Lithuanian
+    "žmona", "vyras", "sūnus", "dukra", "duktė", "tėtis", "močiutė", "senelis",
+    "klientas", "klientė", "pacientas", "pacientė",
 )  # fmt: skip
 PERSON_WORDS = (*_CLIENTS, *RELATIVES)
 # Words a name follows as its sender or addressee: "ringte Kari", "signert Ola", "c/o Berg",
@@ -74,6 +99,9 @@ INTRODUCTIONS = (
     "jeg heter", "eg heter", "eg heiter", "jag heter", "jag är", "jeg hedder", "mitt navn er",
     "navnet mitt er", "namnet mitt er", "mitt namn er", "mitt namn är", "navnet hennes er",
     "navnet hans er", "namnet hennar er", "namnet hans er", "her name is", "his name is",
+    "dette er", "eg er", "det är", "här är", "jeg hedder", "mit navn er", "ich bin",
+    "ich heiße", "mein name ist", "hier ist", "olen", "nimeni on", "tässä on", "nazywam się",
+    "jestem", "mam na imię", "mano vardas", "aš esu", "čia",
 )  # fmt: skip
 _LABELS = (
     "navn på kortet", "navn på kort", "name on the card", "name on card", "fullt navn",
@@ -84,16 +112,23 @@ _POSSESSIVE = (
     r"(?:\s+(?:hennes|hans|deres|sin|si|sitt|hers|his|their|til\s+kunden|of\s+the\s+customer))?"
 )
 _CUE_WORDS = frozenset(
-    w for w in (*PERSON_WORDS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS) if " " not in w
+    w.casefold()
+    for w in (*PERSON_WORDS, *RELATIVES_ABROAD, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS)
+    if " " not in w
 )
 _ALL_CUES = (*PERSON_WORDS, *_SENDERS, *GREETINGS, *SIGN_OFFS, *INTRODUCTIONS)
 _CUES = alternation(sorted(_ALL_CUES, key=len, reverse=True), ignore_case=True)
+_CUES_ANYWHERE = alternation(
+    sorted((*_ALL_CUES, *RELATIVES_ABROAD), key=len, reverse=True), ignore_case=True
+)
 _OF = rf"{alternation(RELATIVES, ignore_case=True)}\s+(?:til|of)"
-_NAME_AFTER = rf"\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}"  # "Hansen", "de la Cruz"
+# "Hansen", "de la Cruz"; on the same line (a signature's next line is its address)
+_NAME_AFTER = rf"[^\S\n]+(?:{NAME_PARTICLE}[^\S\n]+){{0,2}}{NAME_WORD}"
 _NAME = rf"(?:{NAME_INITIAL}\s?){{0,2}}{NAME_WORD}(?:{_NAME_AFTER}){{0,3}}"  # "K. M. Berg" too
 _LOWER_NAME = r"[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå][a-zæøå-]+)?"
 _CUED = re.compile(
-    rf"(?<![\w-])(?i:{_OF}|(?:{_CUES}){_POSSESSIVE})\s*[:,(]?\s*(?:{NAME_TITLE}\s+)?(?P<name>{_NAME})"
+    rf"(?<![\w-])(?i:{_OF}|(?:{_CUES_ANYWHERE}){_POSSESSIVE})\s*[:,(]?\s*(?:{NAME_TITLE}\s+)?"
+    rf"(?P<name>{_NAME})"
 )
 # Words a known name follows when another could too: "spoke to Hansen", "snakket med kari".
 TALKED_TO = ("snakket med", "snakka med", "pratet med", "spoke to", "spoke with", "talked to")

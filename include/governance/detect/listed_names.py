@@ -35,6 +35,7 @@ from include.governance.detect.name_lists import (
     home_given_names,
     is_given_name,
     is_known_name,
+    is_norse_full_name,
     not_person_names,
     surnames,
     zipf,
@@ -149,6 +150,8 @@ def _starts_name(words: list[str], cues: list[str], at_start: bool) -> bool:
         return _listed(word, is_given_name)
     if names and _listed(word, is_given_name):
         return _leads_chain(word, names[0], at_start)
+    if rest and is_norse_full_name(word, rest[0]):
+        return True
     if rest and rest[0] in surnames() and zipf(word) < COMMON_ZIPF:
         return word not in not_person_names()  # a given name no list has: "Audun Berg"
     # the surname first, as Vietnamese, Chinese and Hungarian names are written

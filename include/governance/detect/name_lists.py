@@ -140,6 +140,26 @@ def is_known_name(word: str) -> bool:
     return is_given_name(word) or word in surnames()
 
 
+# Norse given names are compounds of a few elements ("Odd-bjørn", "Bryn-hild", "Ås-veig"),
+# and most Norwegian surnames a farm's name ("Haug-seth", "Kol-stad", "Tverr-stad"): no
+# list holds them all. Each shape alone names places too (Bjørnstad, Kolstad); together,
+# the one before the other, a person.
+_NORSE_GIVEN = re.compile(
+    r"[A-ZÆØÅ][a-zæøå]+(?:bjørn|bjørg|hild|hilde|dis|frid|fríd|veig|laug|run|rún|unn"
+    r"|borg|gerd|vald|mund|leiv|leif|geir|stein|ulf|ny)"
+)
+_FARM_SURNAME = re.compile(
+    r"[A-ZÆØÅ][a-zæøå]{2,}(?:stad|seth|set|rud|heim|gard|gård|haug|haugen|bakken|rem|sæter"
+    r"|seter|stuen|tveit|tveiten|vold|voll|moen|eng|holm|ås|aas|dal|dahl|vik|nes|land|lid"
+    r"|lie|li|bø|by|berg|rød|hus|tun|strand|sund)"
+)
+
+
+def is_norse_full_name(given: str, surname: str) -> bool:
+    """A Norse given name's shape before a farm name's: "Oddbjørn Haugseth"."""
+    return bool(_NORSE_GIVEN.fullmatch(given) and _FARM_SURNAME.fullmatch(surname))
+
+
 @cache
 def not_person_names() -> frozenset[str]:
     """Capitalised words English writes for no person though some list has them as a name:

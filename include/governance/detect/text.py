@@ -31,6 +31,7 @@ from include.governance.detect.obfuscated import WRITTEN_AT, written_emails
 from include.governance.detect.phones import is_valid_in, is_written_as_phone
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.spans import Kind, Span
+from include.governance.detect.spoken_ids import national_ids_as_said
 from include.governance.detect.validators import (
     EMAIL_AT,
     EMAIL_IN_TEXT,
@@ -154,6 +155,7 @@ def _candidates(text: str, regions: Sequence[str] = ()) -> Iterator[Span]:
     if "@" in text or WRITTEN_AT.search(text):
         yield from written_emails(text)
     if _DIGIT.search(text):
+        yield from national_ids_as_said(text)  # before a phone of the same digits
         yield from _numbers(text, regions)
         yield from _finnish_ids(text)
         yield from ibans(text)

