@@ -180,7 +180,7 @@ def _stubs(conn, policy: Policy, places: Places, footprint: Footprint, decided: 
         if not kept:
             continue
         found = footprint.tables[ref.child]
-        child = typed_table(conn, ref.child, ref.column, found.key, *found.then_by)
+        child = typed_table(conn, ref.child, ref.column, *found.naming_columns())
         referred: set[str] = set()
         for rows in named_rows(child, found.only(kept)):
             referred |= {

@@ -186,7 +186,7 @@ def _values(conn, footprint, table_name: str, column: str) -> set[Any]:
     found = footprint.tables[table_name]
     if column == found.key and not found.then_by:
         return set(found.keys)
-    table = typed_table(conn, table_name, column, found.key, *found.then_by)
+    table = typed_table(conn, table_name, column, *found.naming_columns())
     return set().union(
         *(_distinct(conn, table.c[column], rows) for rows in named_rows(table, found))
     ) - {None}
@@ -349,7 +349,7 @@ def _add(conn, footprint, places, table_name: str, way: str, keys: set[Any], *, 
 def _named_by(conn, table_name: str, entry: Found, by: str, keys: set[Any]) -> dict[str, set]:
     """The rows of a table without a key whose ``by`` is in ``keys``, as the values of the
     first column naming them (the key, the further ones, then ``by``) that is not empty."""
-    naming = list(dict.fromkeys((entry.key, *entry.then_by, by)))
+    naming = list(dict.fromkeys((*entry.naming_columns(), by)))
     table = typed_table(conn, table_name, *naming)
     named: dict[str, set] = {}
     for chunk in chunks(keys):
@@ -378,7 +378,7 @@ def _count_unkeyed(conn, places: Places, footprint: Footprint) -> None:
     for table_name, found in footprint.tables.items():
         if places.keys.get(table_name) or not found.key or not found.keys:
             continue
-        table = typed_table(conn, table_name, found.key, *found.then_by)
+        table = typed_table(conn, table_name, *found.naming_columns())
         found.rows = sum(
             conn.execute(select(func.count()).select_from(table).where(rows)).scalar()
             for rows in named_rows(table, found)

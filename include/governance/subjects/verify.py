@@ -63,9 +63,8 @@ def verify_erasure(
         keys = {(t, k): typed_table(conn, t, k).c[k] for t, k in keyed_tables}
     checks: dict[str, list[Check]] = {}
     for table_name, action, key_column, columns, empty in steps:
-        keyed = and_(
-            _planned(plan, request_id, table_name, action, keys[table_name, key_column]),
-            *_empty(empty),
+        keyed = _named_in_plan(
+            plan, request_id, table_name, action, keys[table_name, key_column], empty
         )
         if action == DELETE:
             checks.setdefault(table_name, []).append(("the rows erased are gone", keyed))
@@ -225,14 +224,19 @@ def _planned_rows(
     return {
         table_name: or_(
             *(
-                and_(
-                    _planned(plan, request_id, table_name, action, keys[table_name, k]), *_empty(e)
-                )
+                _named_in_plan(plan, request_id, table_name, action, keys[table_name, k], e)
                 for k, e in sorted(names)
             )
         )
         for table_name, names in naming.items()
     }
+
+
+def _named_in_plan(
+    plan: Table, request_id: int, table_name: str, action: str, key: ColumnElement, empty
+) -> ColumnElement:
+    """The rows the plan gave ``action`` by ``key``, where its ``empty`` columns are."""
+    return and_(_planned(plan, request_id, table_name, action, key), *_empty(empty))
 
 
 def _empty(columns) -> list[ColumnElement]:
