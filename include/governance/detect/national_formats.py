@@ -27,6 +27,7 @@ from include.governance.detect.masking import mask
 from include.governance.detect.names import normalise
 from include.governance.detect.national_ids import bare_id_strength
 from include.governance.detect.phones import (
+    CODE_WORDS,
     MAX_JUDGED,
     country_regions,
     is_written_as_phone,
@@ -57,13 +58,6 @@ ID_WORDS = frozenset({
 })  # fmt: skip
 # ``id_no``, ``IdNumber`` (normalised ``number_id``), ``id_card``
 NUMBER = frozenset({"no", "nr", "num", "number", "code", "card"})
-# Words of names that say a code of a thing: what it numbers is no one's phone.
-CODE_WORDS = frozenset({
-    "sku", "part", "article", "artikel", "item", "product", "ean", "gtin", "upc", "isbn",
-    "barcode", "serial", "lot", "batch", "tracking", "track", "waybill", "awb", "parcel",
-    "shipment", "consignment", "order", "invoice", "reference", "ref", "hs", "tariff",
-    "model", "catalog", "catalogue", "stock", "bin",
-})  # fmt: skip
 
 
 def national_formats(

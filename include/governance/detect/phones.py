@@ -20,6 +20,14 @@ import phonenumbers
 
 from include.governance.detect.validators import MAX_PHONE_DIGITS, digits_of
 
+# Words of names that say a code of a thing: what it numbers is no one's phone.
+CODE_WORDS = frozenset({
+    "sku", "part", "article", "artikel", "item", "product", "ean", "gtin", "upc", "isbn",
+    "barcode", "serial", "lot", "batch", "tracking", "track", "waybill", "awb", "parcel",
+    "shipment", "consignment", "order", "invoice", "reference", "ref", "hs", "tariff",
+    "model", "catalog", "catalogue", "stock", "bin",
+})  # fmt: skip
+
 MIN_DIGITS = 7
 MAX_JUDGED = 100  # distinct values read against a table's regions at most
 # Digits in groups as people write a phone: an optional ``+`` and country code, a trunk

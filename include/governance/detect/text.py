@@ -28,7 +28,7 @@ from include.governance.detect.cued_names import cued_names
 from include.governance.detect.health import health_information
 from include.governance.detect.listed_names import listed_names, repeated_names
 from include.governance.detect.obfuscated import WRITTEN_AT, written_emails
-from include.governance.detect.phones import is_valid_in, is_written_as_phone
+from include.governance.detect.phones import CODE_WORDS, is_valid_in, is_written_as_phone
 from include.governance.detect.shapes import PLACEHOLDER, shape_spans
 from include.governance.detect.spans import Kind, Span
 from include.governance.detect.spoken_ids import national_ids_as_said
@@ -82,12 +82,15 @@ _ID_CUE = re.compile(
     r"|sporing|tracking)(?:nr|nummer|number|no)?\.?\s*(?:nr|no|number|nummer|id)?\.?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
-# Codes of things before a number (national_formats' code words, Nordic ones too): a
+# Codes of things before a number: the words of columns named for them (less those
+# ``_ID_CUE`` reads already and ``hs``, too short a word in text), and Nordic ones: a
 # number one of them names is no phone by a national plan's leave ("SKU 0712-034-567").
+_CODE_CUE_WORDS = (CODE_WORDS - {"order", "invoice", "reference", "ref", "hs"}) | {
+    "art", "vare", "varenr", "produkt", "serie", "parti", "pakke", "modell", "katalog",
+    "lager", "bestilling",
+}  # fmt: skip
 _CODE_CUE = re.compile(
-    r"\b(?:sku|part|art|artikel|article|item|product|produkt|vare|varenr|ean|gtin|upc|isbn"
-    r"|barcode|serial|serie|lot|batch|parti|tracking|track|waybill|awb|parcel|pakke|shipment"
-    r"|consignment|tariff|model|modell|catalog|catalogue|katalog|stock|lager|bin|bestilling)"
+    rf"\b(?:{'|'.join(sorted(_CODE_CUE_WORDS))})"
     r"(?:nr|nummer|number|no|code|kode)?\.?\s*(?:nr|no|number|nummer|id|code|kode)?\.?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
